@@ -1,0 +1,93 @@
+//! Static files: copied as they are, except the JavaScript entries, which are linked into
+//! classic scripts (see [`js_link`]).
+
+pub mod js_link;
+
+use std::path::Path;
+
+use crate::diagnostics::{display_path, Diagnostics};
+use crate::load::source::SourceFile;
+use crate::load::templates::{read_static, StaticFile};
+use crate::output::{Output, OutputFile};
+use crate::site::Site;
+
+const STATIC: &str = "static";
+const JS_DIR: &str = "static/js";
+
+/// Where a file in `content/` ends up: beside the page, in the slugified folder.
+pub fn content_asset_output(key: &str) -> String {
+    match key.rsplit_once('/') {
+        Some((dir, name)) => {
+            let dir = crate::load::content::section_url(dir);
+            let dir = dir.strip_suffix("index.html").unwrap_or(&dir);
+            format!("{dir}{name}")
+        }
+        None => key.to_string(),
+    }
+}
+
+/// The output path of a static file, or None for library modules that only exist to be
+/// linked into an entry.
+pub fn static_output(rel: &Path) -> Option<String> {
+    let shown = display_path(rel);
+    let inside = shown.strip_prefix(&format!("{STATIC}/"))?;
+    if let Some(js) = shown.strip_prefix(&format!("{JS_DIR}/")) {
+        if js.contains('/') {
+            return None;
+        }
+    }
+    Some(inside.to_string())
+}
+
+fn is_js_entry(rel: &Path) -> bool {
+    let shown = display_path(rel);
+    shown
+        .strip_prefix(&format!("{JS_DIR}/"))
+        .is_some_and(|name| !name.contains('/') && name.ends_with(".js"))
+}
+
+/// Add every static file and content asset to the output.
+pub fn add(site: &Site, output: &mut Output, diagnostics: &mut Diagnostics) {
+    let read = |p: &Path| read_module(site, p);
+    for file in &site.static_files {
+        let rel = &file.rel;
+        let Some(out) = static_output(rel) else {
+            continue;
+        };
+        if is_js_entry(rel) {
+            match js_link::link(rel, &read) {
+                Ok(js) => output.insert(out, OutputFile::Bytes(js.into_bytes()), display_path(rel)),
+                Err(d) => diagnostics.push(d),
+            }
+        } else {
+            let data = match file.builtin {
+                Some(bytes) => OutputFile::Bytes(bytes.to_vec()),
+                None => OutputFile::Copy(site.root.join(rel)),
+            };
+            output.insert(out, data, display_path(rel));
+        }
+    }
+    for rel in &site.content_assets {
+        let key = display_path(rel.strip_prefix(crate::load::content::DIR).unwrap_or(rel));
+        let key = key.trim_start_matches('/');
+        output.insert(
+            content_asset_output(key),
+            OutputFile::Copy(site.root.join(rel)),
+            display_path(rel),
+        );
+    }
+}
+
+/// A module for the linker: the site's static file at `path`, or the built-in one.
+fn read_module(site: &Site, path: &Path) -> Result<SourceFile, crate::diagnostics::Diagnostic> {
+    let builtin = StaticFile {
+        rel: path.to_path_buf(),
+        builtin: None,
+    };
+    let file = site
+        .static_files
+        .iter()
+        .find(|f| f.rel == path)
+        .unwrap_or(&builtin);
+    read_static(&site.root, file)
+}

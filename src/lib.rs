@@ -1,0 +1,128 @@
+//! leerrecht: builds the Dutch handbook on thuiszitters from Markdown and TOML into a static
+//! site that works on any host, under a sub-path and opened from disk.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`load`]: `site.toml`, `content/`, `templates/`, `static/` into a [`site::Site`]
+//!    (syntax only: TOML, front matter, UTF-8);
+//! 2. [`validate`] and 3. [`render`]: links, templates and output paths checked against the
+//!    whole site, Markdown rendered, pages put through templates, the [`search`] index and the
+//!    [`assets`] added, into an in-memory [`output::Output`];
+//! 4. [`output::write`]: written beside the previous output and swapped in only when complete.
+//!
+//! Every stage collects all problems it finds as [`diagnostics::Diagnostic`]s, each naming
+//! file, line and what to do, and the build stops before writing if there is any.
+
+pub mod assets;
+pub mod diagnostics;
+pub mod embedded;
+pub mod load;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod search;
+pub mod serve;
+pub mod site;
+pub mod slug;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostics::{Diagnostic, Diagnostics};
+pub use render::RenderOptions;
+
+/// What a successful build reports.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub stats: render::Stats,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    /// The one summary line `build` prints.
+    pub fn summary(&self, verb: &str, out: Option<&Path>) -> String {
+        let s = &self.stats;
+        let target = out
+            .map(|o| format!(" → {}", o.display()))
+            .unwrap_or_default();
+        format!(
+            "{verb}: {} pagina's, {} secties, zoekindex {}, {} bestanden in {} ms{target}",
+            s.pages,
+            s.sections,
+            human_bytes(s.search_index_bytes),
+            self.files,
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+pub fn human_bytes(n: usize) -> String {
+    if n >= 1024 * 1024 {
+        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{:.1} kB", n as f64 / 1024.0)
+    }
+}
+
+/// Load, validate and render, without writing anything.
+pub fn check(
+    root: &Path,
+    options: RenderOptions,
+) -> Result<(render::Rendered, Duration), Diagnostics> {
+    let start = Instant::now();
+    let site = load::load(root).map_err(Diagnostics::sorted)?;
+    let rendered = render::render(&site, options).map_err(Diagnostics::sorted)?;
+    Ok((rendered, start.elapsed()))
+}
+
+/// The whole pipeline: a failing build leaves `out` exactly as it was.
+pub fn build(root: &Path, out: &Path, options: RenderOptions) -> Result<Report, Diagnostics> {
+    let start = Instant::now();
+    check_output_dir(root, out)?;
+    let (rendered, _) = check(root, options)?;
+    output::write(out, &rendered.output).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::file(out, format!("kan de uitvoer niet schrijven: {e}"))
+                .with_hint("controleer of de map beschrijfbaar is en of de schijf vol is"),
+        )
+    })?;
+    Ok(Report {
+        files: rendered.output.files.len(),
+        stats: rendered.stats,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// The output folder is replaced whole on every build, so it must never be the site itself
+/// or a folder that holds it.
+fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostics> {
+    let root = absolute(root);
+    let out_abs = absolute(out);
+    if root.starts_with(&out_abs) || out_abs.join(load::config::FILE).exists() {
+        return Err(Diagnostic::file(out, "de uitvoermap is de map van het handboek zelf (of bevat die); leerrecht vervangt de uitvoermap bij elke build")
+            .with_hint("kies een eigen uitvoermap, bijvoorbeeld --out public")
+            .into());
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut parts = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => parts.push(other),
+        }
+    }
+    parts
+}

@@ -1,0 +1,118 @@
+//! The `leerrecht` command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use leerrecht::serve::{serve, ServeOptions};
+use leerrecht::RenderOptions;
+
+/// Bouwt het handboek tegen thuiszitten uit Markdown en TOML tot een statische site die
+/// werkt op elke webserver, in een submap en direct vanaf schijf of USB-stick.
+#[derive(Parser)]
+#[command(name = "leerrecht", version, about, long_about = None, disable_help_subcommand = true)]
+struct Cli {
+    /// Map van het handboek (met site.toml, content/, templates/, static/).
+    #[arg(long, global = true, default_value = ".", value_name = "MAP")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Bouw de site in de uitvoermap. Bij een fout blijft de vorige uitvoer staan.
+    Build {
+        /// Uitvoermap; wordt bij elke build in één keer vervangen.
+        #[arg(long, default_value = "public", value_name = "MAP")]
+        out: PathBuf,
+    },
+    /// Bouw, toon de site op http://127.0.0.1:PORT en bouw opnieuw bij elke wijziging.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, default_value = "public", value_name = "MAP")]
+        out: PathBuf,
+    },
+    /// Controleer alle invoer en links zonder iets te schrijven.
+    Check,
+    /// Maak een nieuw handboek in MAP, uit het ingebouwde voorbeeld.
+    New {
+        /// Nieuwe (of lege) map.
+        #[arg(value_name = "MAP")]
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out_of = |out: &PathBuf| {
+        if out.is_absolute() {
+            out.clone()
+        } else {
+            cli.root.join(out)
+        }
+    };
+    match &cli.command {
+        Command::Build { out } => {
+            let out = out_of(out);
+            match leerrecht::build(&cli.root, &out, RenderOptions::default()) {
+                Ok(report) => {
+                    println!("{}", report.summary("Gebouwd", Some(&out)));
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    eprint!("{}", diagnostics.render());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check => match leerrecht::check(&cli.root, RenderOptions::default()) {
+            Ok((rendered, elapsed)) => {
+                println!(
+                    "Geen fouten: {} pagina's en {} secties gecontroleerd in {} ms; er is niets geschreven",
+                    rendered.stats.pages,
+                    rendered.stats.sections,
+                    elapsed.as_millis()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(diagnostics) => {
+                eprint!(
+                    "{}",
+                    diagnostics
+                        .render()
+                        .replace("De build is gestopt", "De controle vond fouten")
+                );
+                ExitCode::FAILURE
+            }
+        },
+        Command::Serve { port, out } => {
+            let options = ServeOptions {
+                root: cli.root.clone(),
+                out: out_of(out),
+                port: *port,
+            };
+            match serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("fout: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::New { dir } => {
+            match leerrecht::scaffold::new_site(dir) {
+                Ok(n) => {
+                    println!("Nieuw handboek in {} ({n} bestanden). Start het met: cd {} && leerrecht serve", dir.display(), dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("fout: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

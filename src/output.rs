@@ -1,0 +1,176 @@
+//! Stage 4, write: the finished site in memory, written beside the old output and swapped in
+//! only when complete. A failing or interrupted build never leaves a half-written folder.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One file of the site to be.
+pub enum OutputFile {
+    Bytes(Vec<u8>),
+    /// Copied from this input file when written (images need not pass through memory).
+    Copy(PathBuf),
+}
+
+#[derive(Default)]
+pub struct Output {
+    pub files: BTreeMap<String, OutputFile>,
+    /// Every (output path, input that produced it), duplicates included, for the check that
+    /// no two inputs write the same file.
+    pub claims: Vec<(String, String)>,
+}
+
+impl Output {
+    pub fn insert(&mut self, path: String, file: OutputFile, origin: String) {
+        self.claims.push((path.clone(), origin));
+        self.files.entry(path).or_insert(file);
+    }
+
+    /// Total size of the generated (in-memory) files, in bytes.
+    pub fn size_of(&self, path: &str) -> usize {
+        match self.files.get(path) {
+            Some(OutputFile::Bytes(b)) => b.len(),
+            _ => 0,
+        }
+    }
+}
+
+/// Write `output` to `out_dir`, replacing what was there in one step.
+pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)?;
+    let name = out_dir
+        .file_name()
+        .ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, "de uitvoermap heeft geen naam")
+        })?
+        .to_string_lossy()
+        .to_string();
+    let staging = parent.join(format!(".{name}.nieuw-{}", std::process::id()));
+    remove_stale(&parent, &name)?;
+    if let Err(e) = write_all(&staging, output) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, out_dir, &parent, &name)
+}
+
+fn write_all(dir: &Path, output: &Output) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (path, file) in &output.files {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        match file {
+            OutputFile::Bytes(bytes) => std::fs::write(&target, bytes)?,
+            OutputFile::Copy(source) => {
+                std::fs::copy(source, &target)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Replace `out_dir` by `staging`. On Linux both directories swap places atomically; other
+/// systems get two renames in a row.
+fn swap_in(staging: &Path, out_dir: &Path, parent: &Path, name: &str) -> io::Result<()> {
+    if !out_dir.exists() {
+        return std::fs::rename(staging, out_dir);
+    }
+    if exchange(staging, out_dir).is_ok() {
+        // `staging` now holds the previous output.
+        return std::fs::remove_dir_all(staging);
+    }
+    let old = parent.join(format!(".{name}.oud-{}", std::process::id()));
+    std::fs::rename(out_dir, &old)?;
+    if let Err(e) = std::fs::rename(staging, out_dir) {
+        std::fs::rename(&old, out_dir)?;
+        return Err(e);
+    }
+    std::fs::remove_dir_all(&old)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
+}
+
+/// Staging folders of builds that were killed midway hold nothing anyone needs.
+fn remove_stale(parent: &Path, name: &str) -> io::Result<()> {
+    let prefixes = [format!(".{name}.nieuw-"), format!(".{name}.oud-")];
+    for entry in std::fs::read_dir(parent)?.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_previous_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut first = Output::default();
+        first.insert(
+            "a.html".into(),
+            OutputFile::Bytes(b"een".to_vec()),
+            "x".into(),
+        );
+        first.insert(
+            "oud/b.html".into(),
+            OutputFile::Bytes(b"b".to_vec()),
+            "x".into(),
+        );
+        write(&out, &first).unwrap();
+        let mut second = Output::default();
+        second.insert(
+            "a.html".into(),
+            OutputFile::Bytes(b"twee".to_vec()),
+            "x".into(),
+        );
+        write(&out, &second).unwrap();
+        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"twee");
+        assert!(!out.join("oud").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers, ["public"]);
+    }
+}

@@ -1,0 +1,194 @@
+//! What templates see. URLs in here are relative to the site root; templates put `root`
+//! (the way back from the current page, e.g. `../`) in front, so the shared navigation can
+//! be built once and used by every page instead of once per page.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::markdown::Heading;
+
+/// Any serializable value as a template value.
+pub fn val<T: Serialize>(value: T) -> Value {
+    Value::from(minijinja::value::Serde(value))
+}
+use crate::site::{PageId, SectionId, Site};
+
+#[derive(Serialize)]
+pub struct LinkCtx<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageSummary<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    url: &'a str,
+    key: &'a str,
+    weight: i64,
+    extra: &'a toml::Table,
+}
+
+#[derive(Serialize)]
+struct SectionCtx<'a> {
+    title: &'a str,
+    url: &'a str,
+    description: Option<&'a str>,
+    pages: Vec<PageSummary<'a>>,
+    subsections: Vec<SectionSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionSummary<'a> {
+    title: &'a str,
+    url: &'a str,
+    description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NavEntry<'a> {
+    title: &'a str,
+    url: &'a str,
+    /// Prefix of every page inside this entry (`regio/`), to mark where the reader is.
+    dir: &'a str,
+    /// For a section: its pages, shown when the reader is inside it.
+    pages: Vec<LinkCtx<'a>>,
+    weight: i64,
+}
+
+#[derive(Serialize)]
+struct MenuCtx<'a> {
+    name: &'a str,
+    url: String,
+    external: bool,
+}
+
+#[derive(Serialize)]
+pub struct PageCtx<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub content: Value,
+    pub toc: &'a [Heading],
+    pub extra: &'a toml::Table,
+    pub url: &'a str,
+    pub key: &'a str,
+    pub is_index: bool,
+}
+
+fn summary(site: &Site, id: PageId) -> PageSummary<'_> {
+    let p = &site.pages[id];
+    PageSummary {
+        title: &p.front.title,
+        description: p.front.description.as_deref(),
+        url: &p.url,
+        key: &p.key,
+        weight: p.front.weight,
+        extra: &p.front.extra,
+    }
+}
+
+/// One value per section, shared by all pages in it.
+pub fn sections(site: &Site) -> Vec<Value> {
+    site.sections
+        .iter()
+        .map(|s| {
+            val(SectionCtx {
+                title: &s.title,
+                url: &s.url,
+                description: s
+                    .index
+                    .and_then(|i| site.pages[i].front.description.as_deref()),
+                pages: s.pages.iter().map(|&p| summary(site, p)).collect(),
+                subsections: s
+                    .children
+                    .iter()
+                    .map(|&c| {
+                        let c = &site.sections[c];
+                        SectionSummary {
+                            title: &c.title,
+                            url: &c.url,
+                            description: c
+                                .index
+                                .and_then(|i| site.pages[i].front.description.as_deref()),
+                        }
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// The site navigation: top-level sections (with their pages) and top-level pages, in
+/// weight order.
+pub fn nav(site: &Site) -> Value {
+    let home = site.home();
+    let mut entries: Vec<NavEntry> = home
+        .children
+        .iter()
+        .map(|&c| {
+            let s = &site.sections[c];
+            NavEntry {
+                title: &s.title,
+                url: &s.url,
+                dir: s.url.strip_suffix("index.html").unwrap_or(&s.url),
+                pages: s
+                    .pages
+                    .iter()
+                    .map(|&p| LinkCtx {
+                        title: &site.pages[p].front.title,
+                        url: &site.pages[p].url,
+                    })
+                    .collect(),
+                weight: s.weight,
+            }
+        })
+        .chain(home.pages.iter().map(|&p| NavEntry {
+            title: &site.pages[p].front.title,
+            url: &site.pages[p].url,
+            dir: &site.pages[p].url,
+            pages: Vec::new(),
+            weight: site.pages[p].front.weight,
+        }))
+        .collect();
+    entries.sort_by(|a, b| (a.weight, a.title).cmp(&(b.weight, b.title)));
+    val(entries)
+}
+
+/// `config` in templates. Menu URLs are root-relative like everything else.
+pub fn config(site: &Site, menu_urls: &[Option<String>]) -> Value {
+    let c = &site.config.config;
+    let menu: Vec<MenuCtx> = c
+        .menu
+        .iter()
+        .zip(menu_urls)
+        .map(|(m, resolved)| MenuCtx {
+            name: &m.name,
+            url: resolved.clone().unwrap_or_else(|| m.url.clone()),
+            external: resolved.is_none(),
+        })
+        .collect();
+    minijinja::context! {
+        title => &c.title,
+        description => &c.description,
+        language => c.language.code(),
+        search => c.search,
+        site_id => c.site_id(),
+        menu => val(menu),
+        extra => val(&c.extra),
+    }
+}
+
+/// Home → ... → the section containing the page (the page itself excluded).
+pub fn breadcrumbs(site: &Site, section: SectionId, is_index: bool) -> Vec<LinkCtx<'_>> {
+    let mut chain = site.ancestry(section);
+    if is_index {
+        chain.pop();
+    }
+    chain
+        .into_iter()
+        .map(|s| LinkCtx {
+            title: &site.sections[s].title,
+            url: &site.sections[s].url,
+        })
+        .collect()
+}

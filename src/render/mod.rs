@@ -1,0 +1,374 @@
+//! Stage 3, render: Markdown to HTML, pages through templates, the search index and the
+//! static files, all into an in-memory [`Output`]. Validation of links, templates and output
+//! paths happens here too, on the way, because it needs the analysed pages; every problem
+//! is collected and nothing is returned unless the whole site rendered cleanly.
+
+pub mod context;
+pub mod markdown;
+pub mod templates;
+
+use minijinja::{context, Value};
+
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::load::front_matter::key_span;
+use crate::output::{Output, OutputFile};
+use crate::search::index::{Builder as SearchBuilder, SearchDoc};
+use crate::site::{root_prefix, PageId, Site};
+use crate::validate::links::LinkTargets;
+use markdown::Analysis;
+use templates::Templates;
+
+pub const SEARCH_INDEX: &str = "search-index.js";
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Add the dev server's reload script to every page.
+    pub live_reload: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub pages: usize,
+    pub sections: usize,
+    pub search_index_bytes: usize,
+}
+
+pub struct Rendered {
+    pub output: Output,
+    pub stats: Stats,
+}
+
+/// Everything a page template needs that is the same for all pages.
+struct Shared {
+    config: Value,
+    nav: Value,
+    sections: Vec<Value>,
+    options: RenderOptions,
+}
+
+pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let analyses: Vec<Analysis> = site
+        .pages
+        .iter()
+        .map(|p| markdown::analyze(body(&p.file.text, p.body_start)))
+        .collect();
+    let targets = LinkTargets {
+        site,
+        anchors: analyses
+            .iter()
+            .map(|a| a.headings.iter().map(|h| h.id.clone()).collect())
+            .collect(),
+    };
+    check_links(site, &analyses, &targets, &mut diagnostics);
+    let menu_urls = resolve_menu(site, &targets, &mut diagnostics);
+    let templates = Templates::new(&site.templates, &mut diagnostics);
+    check_page_templates(site, &templates, &mut diagnostics);
+    if !diagnostics.is_empty() {
+        // Rendering with broken links or templates would only repeat the same errors.
+        return Err(diagnostics);
+    }
+
+    let shared = Shared {
+        config: context::config(site, &menu_urls),
+        nav: context::nav(site),
+        sections: context::sections(site),
+        options,
+    };
+    let mut output = Output::default();
+    for (id, page) in site.pages.iter().enumerate() {
+        match render_page(site, id, &analyses[id], &targets, &templates, &shared) {
+            Ok(html) => output.insert(
+                page.url.clone(),
+                OutputFile::Bytes(html.into_bytes()),
+                display_path(&page.file.path),
+            ),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    for (id, section) in site.sections.iter().enumerate() {
+        if section.index.is_none() {
+            match render_bare_section(site, id, &templates, &shared) {
+                Ok(html) => output.insert(
+                    section.url.clone(),
+                    OutputFile::Bytes(html.into_bytes()),
+                    format!("content/{}", section.dir),
+                ),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+    match render_not_found(site, &templates, &shared) {
+        Ok(html) => output.insert(
+            "404.html".into(),
+            OutputFile::Bytes(html.into_bytes()),
+            "templates/404.html".into(),
+        ),
+        Err(d) => diagnostics.push(d),
+    }
+    let mut search_index_bytes = 0;
+    if site.config.config.search {
+        let js = search_index(site, &analyses);
+        search_index_bytes = js.len();
+        output.insert(
+            SEARCH_INDEX.into(),
+            OutputFile::Bytes(js.into_bytes()),
+            "(zoekindex)".into(),
+        );
+    }
+    crate::assets::add(site, &mut output, &mut diagnostics);
+    crate::validate::outputs::check_unique(&output.claims, &mut diagnostics);
+    let stats = Stats {
+        pages: site.pages.len(),
+        sections: site.sections.len(),
+        search_index_bytes,
+    };
+    diagnostics.into_result(Rendered { output, stats })
+}
+
+fn body(text: &str, start: usize) -> &str {
+    &text[start.min(text.len())..]
+}
+
+fn check_links(
+    site: &Site,
+    analyses: &[Analysis],
+    targets: &LinkTargets,
+    diagnostics: &mut Diagnostics,
+) {
+    for (id, (page, analysis)) in site.pages.iter().zip(analyses).enumerate() {
+        for link in &analysis.links {
+            if let Err(e) = targets.resolve(&page.url, Some(id), &link.dest) {
+                let span = page.body_start + link.span.start..page.body_start + link.span.end;
+                diagnostics.push(
+                    Diagnostic::at(
+                        &page.file.path,
+                        &page.file.text,
+                        span,
+                        e.message(&link.dest),
+                    )
+                    .with_hint(e.hint()),
+                );
+            }
+        }
+    }
+}
+
+/// Menu entries resolve like links written on the home page; None marks an external one.
+fn resolve_menu(
+    site: &Site,
+    targets: &LinkTargets,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Option<String>> {
+    let file = &site.config.file;
+    site.config
+        .config
+        .menu
+        .iter()
+        .map(
+            |entry| match targets.resolve("index.html", None, &entry.url) {
+                Ok(url) => url,
+                Err(e) => {
+                    let span = file
+                        .text
+                        .find(&format!("\"{}\"", entry.url))
+                        .map_or(0..0, |i| i..i + entry.url.len() + 2);
+                    diagnostics.push(
+                        Diagnostic::at(&file.path, &file.text, span, e.message(&entry.url))
+                            .with_hint(e.hint()),
+                    );
+                    None
+                }
+            },
+        )
+        .collect()
+}
+
+fn check_page_templates(site: &Site, templates: &Templates, diagnostics: &mut Diagnostics) {
+    for page in &site.pages {
+        if let Some(name) = &page.front.template {
+            if !templates.has(name) {
+                let span = key_span(&page.file.text, &page.front_range, "template").unwrap_or(0..0);
+                diagnostics.push(
+                    Diagnostic::at(
+                        &page.file.path,
+                        &page.file.text,
+                        span,
+                        format!("het sjabloon `{name}` bestaat niet"),
+                    )
+                    .with_hint(
+                        "maak templates/".to_string()
+                            + name
+                            + " aan, of laat `template` weg voor het standaardsjabloon",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn render_page(
+    site: &Site,
+    id: PageId,
+    analysis: &Analysis,
+    targets: &LinkTargets,
+    templates: &Templates,
+    shared: &Shared,
+) -> Result<String, Diagnostic> {
+    let page = &site.pages[id];
+    let resolve = |dest: &str| targets.resolve(&page.url, Some(id), dest).ok().flatten();
+    let html = markdown::to_html(
+        body(&page.file.text, page.body_start),
+        &analysis.headings,
+        &resolve,
+    );
+    let toc: Vec<_> = analysis
+        .headings
+        .iter()
+        .filter(|h| (2..=3).contains(&h.level))
+        .cloned()
+        .collect();
+    let page_ctx = context::PageCtx {
+        title: &page.front.title,
+        description: page.front.description.as_deref(),
+        content: Value::from_safe_string(html),
+        toc: &toc,
+        extra: &page.front.extra,
+        url: &page.url,
+        key: &page.key,
+        is_index: page.is_index,
+    };
+    let is_home = page.is_index && page.section == 0;
+    let template = page.front.template.clone().unwrap_or_else(|| {
+        match (is_home, page.is_index) {
+            (true, _) => "home.html",
+            (false, true) => "section.html",
+            _ => "page.html",
+        }
+        .to_string()
+    });
+    let ctx = context! {
+        page => context::val(&page_ctx),
+        section => shared.sections[page.section].clone(),
+        breadcrumbs => context::val(context::breadcrumbs(site, page.section, page.is_index)),
+        is_home => is_home,
+        ..common(&page.url, shared)
+    };
+    templates
+        .render(&template, ctx)
+        .map_err(|d| in_page(d, page))
+}
+
+/// A template error is reported where it happened, but the editor also needs to know which
+/// page was being built.
+fn in_page(d: Diagnostic, page: &crate::site::Page) -> Diagnostic {
+    let hint = d.hint.clone().unwrap_or_default();
+    d.with_hint(format!(
+        "{hint} (bij het bouwen van {})",
+        display_path(&page.file.path)
+    ))
+}
+
+fn render_bare_section(
+    site: &Site,
+    id: usize,
+    templates: &Templates,
+    shared: &Shared,
+) -> Result<String, Diagnostic> {
+    let section = &site.sections[id];
+    let empty = toml::Table::new();
+    let page_ctx = context::PageCtx {
+        title: &section.title,
+        description: None,
+        content: Value::from_safe_string(String::new()),
+        toc: &[],
+        extra: &empty,
+        url: &section.url,
+        key: "",
+        is_index: true,
+    };
+    let ctx = context! {
+        page => context::val(&page_ctx),
+        section => shared.sections[id].clone(),
+        breadcrumbs => context::val(context::breadcrumbs(site, id, true)),
+        is_home => id == 0,
+        ..common(&section.url, shared)
+    };
+    templates.render(if id == 0 { "home.html" } else { "section.html" }, ctx)
+}
+
+/// A host serves 404.html at whatever address was asked for, so relative links cannot
+/// work there; with a `base_url` the page links absolutely, without one to the host root.
+fn render_not_found(
+    site: &Site,
+    templates: &Templates,
+    shared: &Shared,
+) -> Result<String, Diagnostic> {
+    let root = site
+        .config
+        .config
+        .base_url
+        .as_deref()
+        .map(|b| {
+            if b.ends_with('/') {
+                b.to_string()
+            } else {
+                format!("{b}/")
+            }
+        })
+        .unwrap_or_else(|| "/".to_string());
+    let ctx = context! {
+        config => shared.config.clone(),
+        nav => shared.nav.clone(),
+        root => root,
+        live_reload => false,
+        is_home => false,
+    };
+    templates.render("404.html", ctx)
+}
+
+fn common(url: &str, shared: &Shared) -> Value {
+    context! {
+        config => shared.config.clone(),
+        nav => shared.nav.clone(),
+        root => root_prefix(url),
+        live_reload => shared.options.live_reload,
+    }
+}
+
+fn search_index(site: &Site, analyses: &[Analysis]) -> String {
+    let mut builder = SearchBuilder::new();
+    for (page, analysis) in site.pages.iter().zip(analyses) {
+        let section_title =
+            (page.section != 0 || !page.is_index).then(|| site.section_title(page.section));
+        for (i, chunk) in analysis.chunks.iter().enumerate() {
+            let url = match &chunk.heading {
+                Some(h) => format!("{}#{}", page.url, h.id),
+                None => page.url.clone(),
+            };
+            builder.add(
+                SearchDoc {
+                    page_title: &page.front.title,
+                    heading: chunk.heading.as_ref().map(|h| h.text.as_str()),
+                    section_title: section_title.filter(|t| *t != page.front.title),
+                    url,
+                    body: &chunk.text,
+                },
+                i == 0,
+            );
+        }
+        if analysis.chunks.is_empty() {
+            builder.add(
+                SearchDoc {
+                    page_title: &page.front.title,
+                    heading: None,
+                    section_title,
+                    url: page.url.clone(),
+                    body: "",
+                },
+                true,
+            );
+        }
+    }
+    builder.finish()
+}

@@ -1,0 +1,109 @@
+//! The Dutch text pipeline of the search index: tokenizer, trimmer, stop words, stemmer.
+//!
+//! elasticlunr-rs' own `du` language trims every character that is not a Latin letter, so
+//! `2016`, `21a` and `16` vanish from the index and a legal handbook cannot find its articles.
+//! This language keeps digits and otherwise reuses the `du` stop word filter and Snowball
+//! stemmer. The browser's query side (`static/js/lib/search-pipeline.js`) implements the same
+//! steps under the same names; `tests/golden/search-words.tsv` holds both sides to it.
+
+use elasticlunr::lang::common::RegexTrimmer;
+use elasticlunr::lang::{tokenize_whitespace, Dutch, Language};
+use elasticlunr::pipeline::{Pipeline, PipelineFn};
+
+/// Name of the trimmer in the serialized index; the browser registers the same name.
+pub const TRIMMER: &str = "trimmer-nl-digits";
+
+#[derive(Clone, Copy, Default)]
+pub struct DutchWithDigits;
+
+impl Language for DutchWithDigits {
+    fn name(&self) -> String {
+        // The index records this name; elasticlunr.js ignores it, our client checks the
+        // pipeline names instead.
+        "Dutch".into()
+    }
+
+    fn code(&self) -> String {
+        "du".into()
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<String> {
+        tokenize_whitespace(text)
+    }
+
+    fn make_pipeline(&self) -> Pipeline {
+        let mut queue: Vec<Box<dyn PipelineFn>> = vec![Box::new(Trimmer::new())];
+        // Stop words and stemmer exactly as elasticlunr-rs' `du` language has them.
+        queue.extend(Dutch::new().make_pipeline().queue.into_iter().skip(1));
+        Pipeline { queue }
+    }
+}
+
+/// Removes leading and trailing characters that are neither Latin letters nor digits.
+struct Trimmer {
+    regex: RegexTrimmer,
+}
+
+impl Trimmer {
+    fn new() -> Self {
+        Trimmer {
+            regex: RegexTrimmer::new(TRIMMER, r"\p{Latin}\p{Nd}"),
+        }
+    }
+}
+
+impl PipelineFn for Trimmer {
+    fn name(&self) -> String {
+        TRIMMER.into()
+    }
+
+    fn filter(&self, token: String) -> Option<String> {
+        // Most tokens start and end with an ASCII letter or digit, which the regex would
+        // leave alone; skipping it for them halves indexing time on large handbooks.
+        let ascii_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if ascii_word(token.chars().next()) && ascii_word(token.chars().next_back()) {
+            return Some(token);
+        }
+        self.regex.filter(token)
+    }
+}
+
+/// The tokens a text becomes in the index (and, in the browser, a query).
+pub fn tokens(pipeline: &Pipeline, text: &str) -> Vec<String> {
+    pipeline.run(DutchWithDigits.tokenize(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<String> {
+        tokens(&DutchWithDigits.make_pipeline(), text)
+    }
+
+    #[test]
+    fn digits_survive_and_dutch_forms_share_stems() {
+        assert_eq!(
+            run("artikel 21a, sinds 2016 (16 uur)"),
+            ["artikel", "21a", "sind", "2016", "16", "uur"]
+        );
+        assert_eq!(run("COVID-19"), ["covid", "19"]);
+        assert_eq!(run("thuiszitters"), run("thuiszitter"));
+        assert_eq!(run("scholen"), run("school"));
+        assert_eq!(run("gemeenten"), run("gemeente"));
+        assert_eq!(run("leerplichtambtenaren"), run("leerplichtambtenaar"));
+        assert_eq!(run("de en van"), Vec::<String>::new());
+        assert_eq!(run("«één»"), run("één"));
+    }
+
+    #[test]
+    fn pipeline_names_are_what_the_client_expects() {
+        let names: Vec<String> = DutchWithDigits
+            .make_pipeline()
+            .queue
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        assert_eq!(names, [TRIMMER, "stopWordFilter-du", "stemmer-du"]);
+    }
+}

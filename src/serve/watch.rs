@@ -1,0 +1,72 @@
+//! Watching the input folders and rebuilding after a change.
+
+use std::io;
+use std::path::Path;
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+
+use super::{rebuild, ServeOptions, State};
+
+/// Editors save in bursts (temp file, rename, chmod); wait this long for quiet.
+const SETTLE: Duration = Duration::from_millis(30);
+
+const WATCHED: [&str; 5] = ["site.toml", "content", "checklists", "templates", "static"];
+
+pub fn start(
+    options: Arc<ServeOptions>,
+    state: Arc<State>,
+) -> io::Result<notify::RecommendedWatcher> {
+    let (tx, rx) = mpsc::channel();
+    let out = absolute(&options.out);
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            // Our own output (and its staging folders) must not trigger a rebuild.
+            if event.paths.iter().any(|p| !is_output(p, &out)) {
+                let _ = tx.send(());
+            }
+        }
+    })
+    .map_err(io::Error::other)?;
+    for name in WATCHED {
+        let path = options.root.join(name);
+        if path.exists() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(io::Error::other)?;
+        }
+    }
+    std::thread::spawn(move || {
+        while rx.recv().is_ok() {
+            while rx.recv_timeout(SETTLE).is_ok() {}
+            rebuild(&options, &state);
+        }
+    });
+    Ok(watcher)
+}
+
+fn is_output(path: &Path, out: &Path) -> bool {
+    let Some(parent) = out.parent() else {
+        return false;
+    };
+    let Some(name) = out.file_name().map(|n| n.to_string_lossy().to_string()) else {
+        return false;
+    };
+    path.starts_with(out)
+        || path
+            .strip_prefix(parent)
+            .ok()
+            .and_then(|r| r.components().next())
+            .is_some_and(|c| {
+                c.as_os_str()
+                    .to_string_lossy()
+                    .starts_with(&format!(".{name}."))
+            })
+}
+
+fn absolute(path: &Path) -> std::path::PathBuf {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(path))
+}

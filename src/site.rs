@@ -1,0 +1,116 @@
+//! The loaded handbook: sections, pages and their output addresses.
+//!
+//! Everything later stages need to know about the input lives here, already checked for
+//! syntax. Ids are indexes into `Site::pages` and `Site::sections`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::load::config::LoadedConfig;
+use crate::load::front_matter::FrontMatter;
+use crate::load::source::SourceFile;
+
+pub type PageId = usize;
+pub type SectionId = usize;
+
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: LoadedConfig,
+    pub pages: Vec<Page>,
+    /// `sections[0]` is the home section (the `content/` folder itself).
+    pub sections: Vec<Section>,
+    /// Link key (`regio/lekstroom.md`) → page, for resolving `@/` links.
+    pub by_key: BTreeMap<String, PageId>,
+    /// Keys of draft pages: they are not built, and a link to one gets a precise message.
+    pub drafts: BTreeSet<String>,
+    /// Files in `content/` that are not pages (images, PDFs), copied as they are.
+    pub content_assets: Vec<PathBuf>,
+    pub templates: Vec<SourceFile>,
+    /// Files under `static/`, the site's own and the built-in ones it does not replace.
+    pub static_files: Vec<crate::load::templates::StaticFile>,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub file: SourceFile,
+    pub front: FrontMatter,
+    pub front_range: Range<usize>,
+    pub body_start: usize,
+    /// Path inside `content/` with forward slashes: what `@/` links name.
+    pub key: String,
+    /// Output path relative to the site root, e.g. `regio/lekstroom.html`.
+    pub url: String,
+    pub section: SectionId,
+    /// True for a section's `_index.md` (and the home page).
+    pub is_index: bool,
+}
+
+#[derive(Debug)]
+pub struct Section {
+    /// Folder inside `content/`, "" for the home section.
+    pub dir: String,
+    pub title: String,
+    pub weight: i64,
+    /// The `_index.md` page, if the folder has one.
+    pub index: Option<PageId>,
+    /// Regular pages, sorted by weight then title.
+    pub pages: Vec<PageId>,
+    pub children: Vec<SectionId>,
+    pub parent: Option<SectionId>,
+    pub url: String,
+}
+
+impl Site {
+    pub fn home(&self) -> &Section {
+        &self.sections[0]
+    }
+
+    /// Sections from the home down to `id`, for breadcrumbs.
+    pub fn ancestry(&self, id: SectionId) -> Vec<SectionId> {
+        let mut chain = vec![id];
+        let mut current = id;
+        while let Some(parent) = self.sections[current].parent {
+            chain.push(parent);
+            current = parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The page's title, or the section title for a section page.
+    pub fn section_title(&self, id: SectionId) -> &str {
+        &self.sections[id].title
+    }
+}
+
+/// Relative href from the page at `from` (an output path) to `to` (an output path).
+/// Both are relative to the site root; the result works under any sub-path and from disk.
+pub fn relative_url(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    let mut href = "../".repeat(depth);
+    href.push_str(to);
+    href
+}
+
+/// `../` repeated for the depth of `from`: the way back to the site root.
+pub fn root_prefix(from: &str) -> String {
+    "../".repeat(from.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_climb_to_the_root() {
+        assert_eq!(relative_url("index.html", "regio/a.html"), "regio/a.html");
+        assert_eq!(
+            relative_url("regio/a.html", "regio/b.html"),
+            "../regio/b.html"
+        );
+        assert_eq!(relative_url("a/b/c.html", "index.html"), "../../index.html");
+        assert_eq!(root_prefix("a/b/c.html"), "../../");
+    }
+}

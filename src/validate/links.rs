@@ -1,0 +1,173 @@
+//! Internal links: `@/regio/lekstroom.md#doel` names a source file and a heading. Each is
+//! checked against the loaded site and turned into a relative href.
+
+use std::collections::BTreeSet;
+
+use crate::site::{relative_url, PageId, Site};
+
+/// What the whole site makes linkable: every page and the heading ids within it.
+pub struct LinkTargets<'a> {
+    pub site: &'a Site,
+    /// Heading ids per page, indexed like `site.pages`.
+    pub anchors: Vec<BTreeSet<String>>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkError {
+    MissingPage {
+        key: String,
+        draft: bool,
+    },
+    MissingAnchor {
+        key: String,
+        anchor: String,
+        nearest: Option<String>,
+    },
+    LeavesSite,
+    Absolute,
+    MarkdownPath,
+}
+
+impl LinkError {
+    pub fn message(&self, dest: &str) -> String {
+        match self {
+            LinkError::MissingPage { key, draft: true } => format!("link naar `{dest}`: de pagina {key} is een concept (draft = true) en wordt niet gebouwd"),
+            LinkError::MissingPage { key, .. } => format!("link naar `{dest}`: er is geen pagina content/{key}"),
+            LinkError::MissingAnchor { key, anchor, .. } => format!("link naar `{dest}`: de pagina {key} heeft geen kopje met id `{anchor}`"),
+            LinkError::LeavesSite => format!("link naar `{dest}` wijst buiten de map content/"),
+            LinkError::Absolute => format!("link naar `{dest}` begint met /: die werkt niet onder een submap of vanaf een USB-stick"),
+            LinkError::MarkdownPath => format!("link naar `{dest}` wijst naar een Markdown-bestand zonder @/"),
+        }
+    }
+
+    pub fn hint(&self) -> String {
+        match self {
+            LinkError::MissingPage { draft: true, .. } => "zet draft = false in die pagina, of haal de link weg".into(),
+            LinkError::MissingPage { .. } => "schrijf het pad vanaf de map content/, bijvoorbeeld @/regio/lekstroom.md; let op hoofdletters".into(),
+            LinkError::MissingAnchor { nearest: Some(n), .. } => format!("bedoel je #{n}? Ids van kopjes staan in kleine letters, met streepjes in plaats van spaties"),
+            LinkError::MissingAnchor { .. } => "controleer het kopje in die pagina, of geef het een eigen id: ## Kop {#mijn-id}".into(),
+            LinkError::LeavesSite => "links naar andere pagina's schrijf je als @/pad/naar/pagina.md, zonder ..".into(),
+            LinkError::Absolute | LinkError::MarkdownPath => "schrijf een link naar een pagina als @/pad/naar/pagina.md, gezien vanaf de map content/".into(),
+        }
+    }
+}
+
+impl<'a> LinkTargets<'a> {
+    /// The href to write for `dest` in the page with output path `from`. Ok(None) means
+    /// "leave it as written" (an external address, a plain relative file).
+    pub fn resolve(
+        &self,
+        from: &str,
+        from_page: Option<PageId>,
+        dest: &str,
+    ) -> Result<Option<String>, LinkError> {
+        if let Some(path) = dest.strip_prefix("@/") {
+            return self.resolve_internal(from, path).map(Some);
+        }
+        if let Some(anchor) = dest.strip_prefix('#') {
+            if let Some(page) = from_page {
+                self.check_anchor(page, anchor)?;
+            }
+            return Ok(None);
+        }
+        if has_scheme(dest) || dest.starts_with("//") {
+            return Ok(None);
+        }
+        if dest.starts_with('/') {
+            return Err(LinkError::Absolute);
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        if path.ends_with(".md") {
+            return Err(LinkError::MarkdownPath);
+        }
+        Ok(None)
+    }
+
+    fn resolve_internal(&self, from: &str, path: &str) -> Result<String, LinkError> {
+        let (key, anchor) = match path.split_once('#') {
+            Some((k, a)) => (k, Some(a).filter(|a| !a.is_empty())),
+            None => (path, None),
+        };
+        if key.split('/').any(|part| part == ".." || part == ".")
+            || key.starts_with('/')
+            || key.contains('\\')
+        {
+            return Err(LinkError::LeavesSite);
+        }
+        let target = match self.site.by_key.get(key) {
+            Some(&page) => self.site.pages[page].url.as_str(),
+            None => match self.asset_url(key) {
+                Some(url) => return Ok(relative_url(from, &url)),
+                None => {
+                    return Err(LinkError::MissingPage {
+                        key: key.to_string(),
+                        draft: self.site.drafts.contains(key),
+                    })
+                }
+            },
+        };
+        let page = self.site.by_key[key];
+        let mut href = relative_url(from, target);
+        if let Some(anchor) = anchor {
+            self.check_anchor(page, anchor)?;
+            href.push('#');
+            href.push_str(anchor);
+        }
+        Ok(href)
+    }
+
+    fn check_anchor(&self, page: PageId, anchor: &str) -> Result<(), LinkError> {
+        let known = &self.anchors[page];
+        if anchor.is_empty() || known.contains(anchor) {
+            return Ok(());
+        }
+        Err(LinkError::MissingAnchor {
+            key: self.site.pages[page].key.clone(),
+            anchor: anchor.to_string(),
+            nearest: nearest(anchor, known),
+        })
+    }
+
+    fn asset_url(&self, key: &str) -> Option<String> {
+        let wanted = std::path::Path::new(crate::load::content::DIR).join(key);
+        self.site
+            .content_assets
+            .contains(&wanted)
+            .then(|| crate::assets::content_asset_output(key))
+    }
+}
+
+/// `https:`, `mailto:`, `tel:`: anything with a scheme is not ours to check.
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => {
+            dest[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && i > 0
+        }
+        None => false,
+    }
+}
+
+/// The known id that shares the longest prefix with the wanted one, as a suggestion.
+fn nearest(wanted: &str, known: &BTreeSet<String>) -> Option<String> {
+    let slug = crate::slug::slugify(wanted);
+    if known.contains(&slug) {
+        return Some(slug);
+    }
+    known
+        .iter()
+        .map(|k| {
+            (
+                k.chars()
+                    .zip(wanted.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count(),
+                k,
+            )
+        })
+        .filter(|(shared, _)| *shared >= 3)
+        .max_by_key(|(shared, _)| *shared)
+        .map(|(_, k)| k.clone())
+}

@@ -1,0 +1,5 @@
+//! Stage 2, validate: checks that need the whole site at once (links between pages, output
+//! paths that collide, templates that pages ask for). Runs before anything is written.
+
+pub mod links;
+pub mod outputs;
