@@ -1,6 +1,6 @@
 //! The `leerrecht` command line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -47,8 +47,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The output folder is relative to the site root, like every other path of a site.
     let out_of = |out: &PathBuf| {
-        if out.is_absolute() {
+        if out.is_absolute() || cli.root == Path::new(".") {
             out.clone()
         } else {
             cli.root.join(out)

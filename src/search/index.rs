@@ -81,6 +81,11 @@ impl<'a> Builder<'a> {
     /// The contents of `search-index.js`.
     pub fn finish(self) -> String {
         let mut index = serde_json::to_value(&self.index).unwrap_or(Value::Null);
+        // With `save_docs(false)` elasticlunr-rs still writes an empty object per document;
+        // elasticlunr.js never reads them when searching.
+        if let Some(store) = index.get_mut("documentStore") {
+            store["docs"] = serde_json::json!({});
+        }
         if let Some(fields) = index.get_mut("index").and_then(Value::as_object_mut) {
             for field in fields.values_mut() {
                 if let Some(root) = field.get_mut("root") {

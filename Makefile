@@ -1,0 +1,44 @@
+# `make test` installs what the tests need and runs every test. See README.md.
+
+SHELL := /bin/bash
+TEST_SITE := target/test-site
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: test deps chromium rust-tests js-tests browser-tests golden serve
+
+test: deps
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo test
+	node --test tests/js/
+	cargo run --quiet -- build --out $(TEST_SITE)
+	LEERRECHT_SITE=$(TEST_SITE) CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
+
+deps: node_modules/.leerrecht-installed chromium
+
+# npm packages exactly as package-lock.json pins them (test-only: the site ships none).
+node_modules/.leerrecht-installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium for the browser tests: installed when missing and we are root,
+# otherwise a clear message.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Chromium ontbreekt; installeren met apt-get (duurt ongeveer een minuut)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "De browsertests hebben Chromium nodig op $(CHROMIUM)." >&2; \
+	    echo "Installeer het, bijvoorbeeld met: sudo apt-get install chromium" >&2; \
+	    echo "of wijs een andere Chromium aan met: make test CHROMIUM=/pad/naar/chromium" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Refresh tests/golden/search-words.tsv after changing the handbook's text.
+golden:
+	UPDATE_GOLDEN=1 cargo test --quiet --test search golden
+
+serve:
+	cargo run --release -- serve

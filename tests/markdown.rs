@@ -1,0 +1,129 @@
+//! Point 2: Markdown features, and internal links written by source path, rewritten and
+//! checked.
+
+mod common;
+
+use common::{page, Site};
+
+fn linked_site(link: &str) -> Site {
+    Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("content/protocollen/_index.md", &page("Protocollen", "")),
+        (
+            "content/protocollen/lekstroom.md",
+            &page(
+                "Lekstroom",
+                "Intro.\n\n## Doel\n\nTekst.\n\n## Eigen kop {#eigen}\n",
+            ),
+        ),
+        (
+            "content/wet/artikel.md",
+            &page(
+                "Artikel",
+                &format!("Voor de lezer:\n\nZie {link} voor meer.\n"),
+            ),
+        ),
+    ])
+}
+
+#[test]
+fn internal_links_become_relative_file_urls() {
+    let site = linked_site("[doel](@/protocollen/lekstroom.md#doel), [eigen](@/protocollen/lekstroom.md#eigen), [sectie](@/protocollen/_index.md) en [start](@/_index.md)");
+    site.build_ok();
+    let html = site.read("wet/artikel.html");
+    for href in [
+        "../protocollen/lekstroom.html#doel",
+        "../protocollen/lekstroom.html#eigen",
+        "../protocollen/index.html",
+        "../index.html",
+    ] {
+        assert!(
+            html.contains(&format!("href=\"{href}\"")),
+            "missing {href} in\n{html}"
+        );
+    }
+}
+
+#[test]
+fn missing_page_and_missing_anchor_name_file_and_line() {
+    let site = linked_site("[weg](@/protocollen/waterland.md)");
+    let errors = site.errors();
+    assert_eq!(errors, ["content/wet/artikel.md:6:5: link naar `@/protocollen/waterland.md`: er is geen pagina content/protocollen/waterland.md"]);
+
+    let site = linked_site("[weg](@/protocollen/lekstroom.md#doelen)");
+    let err = site.build().unwrap_err();
+    let d = err.iter().next().unwrap();
+    assert_eq!(d.to_string(), "content/wet/artikel.md:6:5: link naar `@/protocollen/lekstroom.md#doelen`: de pagina protocollen/lekstroom.md heeft geen kopje met id `doelen`");
+    assert!(
+        d.hint.as_deref().unwrap().contains("#doel"),
+        "suggests the nearest id"
+    );
+}
+
+#[test]
+fn links_that_escape_or_bypass_the_site_are_errors() {
+    for (link, expected) in [
+        ("[x](@/../../etc/passwd.md)", "buiten de map content/"),
+        ("[x](/protocollen/lekstroom.html)", "begint met /"),
+        ("[x](../protocollen/lekstroom.md)", "zonder @/"),
+        ("[x](#bestaat-niet)", "geen kopje met id"),
+    ] {
+        let errors = linked_site(link).errors();
+        assert!(
+            errors.len() == 1 && errors[0].contains(expected),
+            "{link}: {errors:?}"
+        );
+    }
+    linked_site("[x](https://example.org/a.md) [y](mailto:a@b.nl)").build_ok();
+}
+
+#[test]
+fn link_to_a_draft_says_so() {
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "[c](@/c.md)")),
+        ("content/c.md", "+++\ntitle = \"C\"\ndraft = true\n+++\n"),
+    ]);
+    assert!(site.errors()[0].contains("concept"));
+}
+
+#[test]
+fn markdown_features_render_accessibly() {
+    let body = "Intro.\n\n## Eerste kop\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] gedaan\n- [ ] nog niet\n\n~~oud~~ en een voetnoot[^1].\n\n[^1]: De bron.\n\n> [!WARNING]\n> Meld verzuim op tijd.\n\n### Tweede kop\n\n<script>document.title='x'</script>\n";
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("content/a.md", &page("A", body)),
+    ]);
+    site.build_ok();
+    let html = site.read("a.html");
+    assert!(html
+        .contains("<h2 id=\"eerste-kop\">Eerste kop <a class=\"kop-anker\" href=\"#eerste-kop\">"));
+    assert!(html.contains("<table>"));
+    assert!(html.contains("<del>oud</del>"));
+    assert!(html.contains("footnote-reference"));
+    assert!(html.contains("class=\"callout callout--waarschuwing\" role=\"note\""));
+    assert!(html.contains("Let op</p>"));
+    assert!(
+        !html.contains("<input"),
+        "task list markers are text, not unlabeled inputs"
+    );
+    assert!(!html.contains("<script>document"), "raw HTML is escaped");
+    // Table of contents lists both headings.
+    let toc = &html[html.find("Op deze pagina").expect("toc")..];
+    assert!(toc.find("#eerste-kop").unwrap() < toc.find("#tweede-kop").unwrap());
+}
+
+#[test]
+fn content_assets_are_copied_and_linkable() {
+    let site = Site::new(&[
+        (
+            "content/_index.md",
+            &page("Start", "[pdf](@/stukken/plan.pdf)"),
+        ),
+        ("content/stukken/plan.pdf", "%PDF"),
+    ]);
+    site.build_ok();
+    assert!(site
+        .read("index.html")
+        .contains("href=\"stukken/plan.pdf\""));
+    assert_eq!(site.read("stukken/plan.pdf"), "%PDF");
+}

@@ -1,0 +1,173 @@
+//! Point 5: the search index, its Dutch pipeline that keeps digits, and the golden list of
+//! every word of the default handbook that holds the browser's pipeline to the same result.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::Site;
+use elasticlunr::lang::Language;
+use leerrecht::search::pipeline::{tokens, DutchWithDigits};
+use serde_json::Value;
+
+fn load_index(out: &Path) -> Value {
+    let js = std::fs::read_to_string(out.join("search-index.js")).expect("search-index.js");
+    let json = js
+        .trim()
+        .strip_prefix("window.leerrechtZoekindex = ")
+        .and_then(|s| s.strip_suffix(';'))
+        .expect("index script shape");
+    serde_json::from_str(json).expect("valid JSON")
+}
+
+/// The refs of the documents that hold `token` in `field`.
+fn docs_with(index: &Value, field: &str, token: &str) -> BTreeSet<String> {
+    let mut node = &index["index"]["index"][field]["root"];
+    for c in token.chars() {
+        node = &node[c.to_string()];
+    }
+    node.get("docs")
+        .and_then(Value::as_object)
+        .map(|d| d.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+fn urls(index: &Value, refs: &BTreeSet<String>) -> BTreeSet<String> {
+    refs.iter()
+        .map(|r| index["docs"][r]["u"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn stem(word: &str) -> String {
+    tokens(&DutchWithDigits.make_pipeline(), word)
+        .pop()
+        .unwrap_or_default()
+}
+
+#[test]
+fn dutch_word_forms_and_numbers_find_their_section() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let index = load_index(&site.out());
+    let waterland: BTreeSet<String> = ["regio/waterland.html#artikel-21a".to_string()].into();
+    for query in ["scholen", "gemeenten", "2016"] {
+        assert_eq!(
+            urls(&index, &docs_with(&index, "body", &stem(query))),
+            waterland,
+            "{query}"
+        );
+    }
+    for query in ["artikel", "21a"] {
+        assert_eq!(
+            urls(&index, &docs_with(&index, "heading", &stem(query))),
+            waterland,
+            "{query}"
+        );
+    }
+    let doel: BTreeSet<String> = ["regio/lekstroom.html#doel".to_string()].into();
+    assert_eq!(
+        urls(&index, &docs_with(&index, "body", "21a")),
+        doel,
+        "a link text counts as body text"
+    );
+    let lekstroom = urls(&index, &docs_with(&index, "body", &stem("thuiszitters")));
+    assert_eq!(
+        lekstroom,
+        ["regio/lekstroom.html".to_string()].into(),
+        "the page says only `thuiszitter`"
+    );
+    let over = urls(
+        &index,
+        &docs_with(&index, "body", &stem("leerplichtambtenaren")),
+    );
+    assert_eq!(over, ["over.html".to_string()].into());
+    // The page title is indexed on the page's first chunk only.
+    assert_eq!(
+        urls(&index, &docs_with(&index, "title", &stem("lekstroom"))),
+        ["regio/lekstroom.html".to_string()].into()
+    );
+}
+
+#[test]
+fn index_keeps_only_what_results_need() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let index = load_index(&site.out());
+    assert_eq!(index["index"]["version"], "0.9.5");
+    assert_eq!(index["index"]["ref"], "id");
+    assert_eq!(index["index"]["documentStore"]["save"], false);
+    assert_eq!(
+        index["index"]["documentStore"]["docs"],
+        serde_json::json!({})
+    );
+    let doc = &index["docs"]["0"];
+    for key in ["p", "u", "x"] {
+        assert!(doc.get(key).is_some(), "doc lacks {key}: {doc}");
+    }
+}
+
+#[test]
+fn search_can_be_switched_off() {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.toml",
+        "title = \"Proef\"\nsearch = false\n[[menu]]\nname = \"Over\"\nurl = \"@/over.md\"\n",
+    );
+    site.build_ok();
+    assert!(!site.out().join("search-index.js").exists());
+    assert!(!site.read("index.html").contains("search.js"));
+}
+
+const GOLDEN: &str = "tests/golden/search-words.tsv";
+
+/// Every distinct raw word (before trimming) in the default handbook's content and
+/// instruments, with the token the index pipeline makes of it ("" when it drops the word).
+fn handbook_words() -> String {
+    let root = common::repo_root();
+    let mut words = BTreeSet::new();
+    for dir in ["content", "checklists"] {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md" || e == "toml") {
+                let text = std::fs::read_to_string(path).expect("utf-8 content");
+                words.extend(DutchWithDigits.tokenize(&text));
+            }
+        }
+    }
+    let pipeline = DutchWithDigits.make_pipeline();
+    let mut out = String::new();
+    for word in words {
+        if word.contains('\t') {
+            continue;
+        }
+        let token = pipeline.run(vec![word.clone()]).pop().unwrap_or_default();
+        out.push_str(&format!("{word}\t{token}\n"));
+    }
+    out
+}
+
+/// The browser test (`tests/js/`) reads the same file and checks its own pipeline against
+/// every line. After changing the handbook's text, refresh it with `make golden`.
+#[test]
+fn golden_word_list_matches_the_handbook() {
+    let current = handbook_words();
+    let path = common::repo_root().join(GOLDEN);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &current).expect("write golden file");
+        return;
+    }
+    let stored = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current.lines().count() > 50,
+        "the default handbook should have words"
+    );
+    assert!(
+        stored == current,
+        "{GOLDEN} is out of date with the handbook's text: run `make golden` and commit the file"
+    );
+}
