@@ -251,13 +251,15 @@ def page_body(plan, plans):
     table_at = rng.randrange(len(plan.outline))
     callout_at = rng.randrange(len(plan.outline)) if rng.random() < 0.35 else -1
     links_left = rng.randint(3, 6)
+    # about 10 words a sentence; leave room for lists, the table and the top-up
+    per_heading = max(1, round(target_words * 0.4 / len(plan.outline) / 10))
     for i, (level, text, _hid) in enumerate(plan.outline):
         blocks.append("#" * level + " " + text)
-        blocks.append(paragraph(rng))
+        blocks.append(paragraph(rng, max(1, per_heading - 1), per_heading + 1))
         if links_left and rng.random() < 0.6:
             blocks[-1] += " Meer hierover staat in " + link_markdown(rng, plans, plan) + "."
             links_left -= 1
-        if rng.random() < 0.5:
+        if rng.random() < 0.4:
             blocks.append(bullets(rng, plans, plan, links=True))
         if i == table_at:
             blocks.append(table(rng))

@@ -15,6 +15,7 @@
 
 pub mod assets;
 pub mod diagnostics;
+pub mod instrument;
 pub mod embedded;
 pub mod load;
 pub mod output;

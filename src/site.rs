@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::load::config::LoadedConfig;
 use crate::load::front_matter::FrontMatter;
@@ -28,6 +29,8 @@ pub struct Site {
     /// Files in `content/` that are not pages (images, PDFs), copied as they are.
     pub content_assets: Vec<PathBuf>,
     pub templates: Vec<SourceFile>,
+    /// Instrument definitions from `checklists/`, not yet validated.
+    pub instruments: Vec<crate::load::instruments::Loaded>,
     /// Files under `static/`, the site's own and the built-in ones it does not replace.
     pub static_files: Vec<crate::load::templates::StaticFile>,
 }
@@ -38,6 +41,10 @@ pub struct Page {
     pub front: FrontMatter,
     pub front_range: Range<usize>,
     pub body_start: usize,
+    /// For an instrument page: its intro, the Markdown body, with where it sits in the file.
+    pub intro: Option<(Arc<str>, Range<usize>)>,
+    /// For an instrument page: its index in `Site::instruments`.
+    pub instrument: Option<usize>,
     /// Path inside `content/` with forward slashes: what `@/` links name.
     pub key: String,
     /// Output path relative to the site root, e.g. `regio/lekstroom.html`.
@@ -60,6 +67,25 @@ pub struct Section {
     pub children: Vec<SectionId>,
     pub parent: Option<SectionId>,
     pub url: String,
+}
+
+impl Page {
+    /// The Markdown to render.
+    pub fn body(&self) -> &str {
+        match &self.intro {
+            Some((text, _)) => text,
+            None => &self.file.text[self.body_start.min(self.file.text.len())..],
+        }
+    }
+
+    /// A span in [`Page::body`] as a span in the file, for diagnostics. Inside an
+    /// instrument's intro the whole intro is pointed at: its text was unescaped by TOML.
+    pub fn file_span(&self, span: Range<usize>) -> Range<usize> {
+        match &self.intro {
+            Some((_, whole)) => whole.clone(),
+            None => self.body_start + span.start..self.body_start + span.end,
+        }
+    }
 }
 
 impl Site {

@@ -81,7 +81,6 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
             content.assets.push(rel_path);
         }
     }
-    finish_sections(&mut content);
     content
 }
 
@@ -126,6 +125,8 @@ fn load_page(
         front: split.front,
         front_range: split.front_range,
         body_start: split.body_start,
+        intro: None,
+        instrument: None,
         key,
         url,
         section,
@@ -133,7 +134,7 @@ fn load_page(
     });
 }
 
-fn new_section(dir: String, parent: Option<SectionId>) -> Section {
+pub fn new_section(dir: String, parent: Option<SectionId>) -> Section {
     let title = dir
         .rsplit('/')
         .next()
@@ -152,7 +153,7 @@ fn new_section(dir: String, parent: Option<SectionId>) -> Section {
 }
 
 /// Sort pages and subsections by weight, then title, so navigation is stable.
-fn finish_sections(content: &mut Content) {
+pub fn finish_sections(content: &mut Content) {
     let pages = &content.pages;
     let titles: Vec<(i64, String)> = content
         .sections

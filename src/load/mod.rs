@@ -6,6 +6,7 @@
 pub mod config;
 pub mod content;
 pub mod front_matter;
+pub mod instruments;
 pub mod source;
 pub mod templates;
 mod toml_error;
@@ -22,6 +23,9 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     if content.sections[0].index.is_none() {
         content.sections[0].title = config.config.title.clone();
     }
+    let instruments = instruments::load(root, &mut diagnostics);
+    add_instrument_pages(&instruments, &mut content);
+    content::finish_sections(&mut content);
     let templates = templates::load(root, &mut diagnostics);
     let static_files = templates::static_files(root, &mut diagnostics);
     diagnostics.into_result(Site {
@@ -33,6 +37,56 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         drafts: content.drafts,
         content_assets: content.assets,
         templates,
+        instruments,
         static_files,
     })
+}
+
+/// Folder of the instrument pages, and the section that lists them.
+pub const INSTRUMENT_DIR: &str = "instrumenten";
+
+/// Every instrument becomes a page in the section `instrumenten` (made if the content has
+/// no such folder), so navigation, breadcrumbs and links treat it like any page. Its link
+/// key is its source path: `@/checklists/tien-punten.toml`.
+fn add_instrument_pages(instruments: &[instruments::Loaded], content: &mut content::Content) {
+    if instruments.is_empty() {
+        return;
+    }
+    let section = match content.sections.iter().position(|s| s.dir == INSTRUMENT_DIR) {
+        Some(id) => id,
+        None => {
+            let id = content.sections.len();
+            let mut s = content::new_section(INSTRUMENT_DIR.to_string(), Some(0));
+            s.title = "Instrumenten".to_string();
+            content.sections.push(s);
+            content.sections[0].children.push(id);
+            id
+        }
+    };
+    for (index, loaded) in instruments.iter().enumerate() {
+        let def = &loaded.def;
+        let key = crate::diagnostics::display_path(&loaded.file.path);
+        let id = content.pages.len();
+        content.sections[section].pages.push(id);
+        content.by_key.insert(key.clone(), id);
+        content.pages.push(crate::site::Page {
+            file: loaded.file.clone(),
+            front: front_matter::FrontMatter {
+                title: def.title.clone(),
+                description: def.description.clone(),
+                weight: def.weight,
+                draft: false,
+                template: Some("instrument.html".to_string()),
+                extra: toml::Table::new(),
+            },
+            front_range: 0..0,
+            body_start: 0,
+            intro: Some((std::sync::Arc::from(def.intro.get_ref().as_str()), def.intro.span())),
+            instrument: Some(index),
+            key,
+            url: format!("{INSTRUMENT_DIR}/{}.html", crate::slug::slugify(def.id.get_ref())),
+            section,
+            is_index: false,
+        });
+    }
 }

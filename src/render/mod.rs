@@ -4,6 +4,7 @@
 //! is collected and nothing is returned unless the whole site rendered cleanly.
 
 pub mod context;
+pub mod instruments;
 pub mod markdown;
 pub mod templates;
 
@@ -43,6 +44,8 @@ struct Shared {
     config: Value,
     nav: Value,
     sections: Vec<Value>,
+    /// All instruments by audience, for the overview page.
+    instruments: Value,
     options: RenderOptions,
 }
 
@@ -51,7 +54,7 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
     let analyses: Vec<Analysis> = site
         .pages
         .iter()
-        .map(|p| markdown::analyze(body(&p.file.text, p.body_start)))
+        .map(|p| markdown::analyze(p.body()))
         .collect();
     let targets = LinkTargets {
         site,
@@ -64,6 +67,7 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
     let menu_urls = resolve_menu(site, &targets, &mut diagnostics);
     let templates = Templates::new(&site.templates, &mut diagnostics);
     check_page_templates(site, &templates, &mut diagnostics);
+    let prepared = instruments::prepare(site, &targets, &mut diagnostics);
     if !diagnostics.is_empty() {
         // Rendering with broken links or templates would only repeat the same errors.
         return Err(diagnostics);
@@ -73,11 +77,16 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
         config: context::config(site, &menu_urls),
         nav: context::nav(site),
         sections: context::sections(site),
+        instruments: instruments::overview(&prepared),
         options,
     };
     let mut output = Output::default();
     for (id, page) in site.pages.iter().enumerate() {
-        match render_page(site, id, &analyses[id], &targets, &templates, &shared) {
+        let instrument = page.instrument.and_then(|i| prepared[i].as_ref());
+        if let Some(p) = instrument {
+            output.insert(instruments::json_path(&p.instrument), OutputFile::Bytes(p.json.clone().into_bytes()), display_path(&page.file.path));
+        }
+        match render_page(site, id, &analyses[id], &targets, &templates, &shared, instrument) {
             Ok(html) => output.insert(
                 page.url.clone(),
                 OutputFile::Bytes(html.into_bytes()),
@@ -126,10 +135,6 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
     diagnostics.into_result(Rendered { output, stats })
 }
 
-fn body(text: &str, start: usize) -> &str {
-    &text[start.min(text.len())..]
-}
-
 fn check_links(
     site: &Site,
     analyses: &[Analysis],
@@ -139,7 +144,7 @@ fn check_links(
     for (id, (page, analysis)) in site.pages.iter().zip(analyses).enumerate() {
         for link in &analysis.links {
             if let Err(e) = targets.resolve(&page.url, Some(id), &link.dest) {
-                let span = page.body_start + link.span.start..page.body_start + link.span.end;
+                let span = page.file_span(link.span.clone());
                 diagnostics.push(
                     Diagnostic::at(
                         &page.file.path,
@@ -214,11 +219,12 @@ fn render_page(
     targets: &LinkTargets,
     templates: &Templates,
     shared: &Shared,
+    instrument: Option<&instruments::Prepared>,
 ) -> Result<String, Diagnostic> {
     let page = &site.pages[id];
     let resolve = |dest: &str| targets.resolve(&page.url, Some(id), dest).ok().flatten();
     let html = markdown::to_html(
-        body(&page.file.text, page.body_start),
+        page.body(),
         &analysis.headings,
         &resolve,
     );
@@ -242,6 +248,7 @@ fn render_page(
     let template = page.front.template.clone().unwrap_or_else(|| {
         match (is_home, page.is_index) {
             (true, _) => "home.html",
+            (false, true) if instruments::is_overview(site, page.section) => "instrumenten.html",
             (false, true) => "section.html",
             _ => "page.html",
         }
@@ -252,6 +259,8 @@ fn render_page(
         section => shared.sections[page.section].clone(),
         breadcrumbs => context::val(context::breadcrumbs(site, page.section, page.is_index)),
         is_home => is_home,
+        instruments => shared.instruments.clone(),
+        instrument => instrument.map(instruments::context).unwrap_or_default(),
         ..common(&page.url, shared)
     };
     templates
@@ -292,9 +301,17 @@ fn render_bare_section(
         section => shared.sections[id].clone(),
         breadcrumbs => context::val(context::breadcrumbs(site, id, true)),
         is_home => id == 0,
+        instruments => shared.instruments.clone(),
         ..common(&section.url, shared)
     };
-    templates.render(if id == 0 { "home.html" } else { "section.html" }, ctx)
+    let template = if id == 0 {
+        "home.html"
+    } else if instruments::is_overview(site, id) {
+        "instrumenten.html"
+    } else {
+        "section.html"
+    };
+    templates.render(template, ctx)
 }
 
 /// A host serves 404.html at whatever address was asked for, so relative links cannot

@@ -1,0 +1,293 @@
+//! `checklists/*.toml`: the interactive instruments, as written by an editor.
+//!
+//! Spans are kept on everything a later check may point at, so a validation error can name
+//! the line. The checks themselves (ids, themes, weights, bands, advice, routekaart cells)
+//! are in `validate::instruments`; here only the TOML shape is enforced.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::source::{read_text, SourceFile};
+use super::templates::list_files;
+use super::toml_error;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+pub const DIR: &str = "checklists";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Checklist,
+    Toetsvragen,
+    Routekaart,
+    Inventarisatie,
+}
+
+impl Kind {
+    /// Scored kinds answer questions on a scale.
+    pub fn is_scored(self) -> bool {
+        matches!(self, Kind::Checklist | Kind::Toetsvragen)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Checklist => "checklist",
+            Kind::Toetsvragen => "toetsvragen",
+            Kind::Routekaart => "routekaart",
+            Kind::Inventarisatie => "inventarisatie",
+        }
+    }
+}
+
+/// Who an instrument is for; the overview page groups by this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Regio,
+    School,
+    Trainer,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 3] = [Audience::Regio, Audience::School, Audience::Trainer];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Audience::Regio => "Voor de regio en het samenwerkingsverband",
+            Audience::School => "Voor de school",
+            Audience::Trainer => "Voor trainers en workshops",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    pub id: Spanned<String>,
+    pub version: Spanned<u32>,
+    pub title: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Markdown shown above the form.
+    #[serde(default = "no_text")]
+    pub intro: Spanned<String>,
+    #[serde(default)]
+    pub weight: i64,
+    /// Answer options of scored kinds, from worst to best or in any order; points decide.
+    #[serde(default)]
+    pub scale: Vec<Spanned<ScaleOption>>,
+    /// Label of the "niet van toepassing" option; leaving it out means every item applies.
+    #[serde(default)]
+    pub not_applicable: Option<String>,
+    #[serde(default)]
+    pub themes: Vec<Spanned<Theme>>,
+    #[serde(default)]
+    pub items: Vec<Spanned<Item>>,
+    #[serde(default)]
+    pub bands: Vec<Spanned<Band>>,
+    #[serde(default)]
+    pub steps: Vec<Spanned<Step>>,
+    #[serde(default)]
+    pub partners: Vec<Spanned<Partner>>,
+    /// The usual division of roles, shown as guidance next to the routekaart.
+    #[serde(default)]
+    pub guidance: Vec<Spanned<Guidance>>,
+    #[serde(default)]
+    pub fields: Vec<Spanned<Field>>,
+    #[serde(default)]
+    pub derived: Vec<Spanned<Derived>>,
+    #[serde(default)]
+    pub checks: Vec<Spanned<Check>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleOption {
+    pub id: String,
+    pub label: String,
+    pub points: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: Spanned<String>,
+    pub theme: Spanned<String>,
+    pub question: String,
+    /// Markdown: why this matters.
+    #[serde(default)]
+    pub explanation: String,
+    /// Law and article, or the document the item comes from.
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default = "one")]
+    pub weight: Spanned<f64>,
+    /// Advice per answer level (scale id → text).
+    #[serde(default)]
+    pub advice: BTreeMap<Spanned<String>, String>,
+}
+
+fn no_text() -> Spanned<String> {
+    Spanned::new(0..0, String::new())
+}
+
+fn one() -> Spanned<f64> {
+    Spanned::new(0..0, 1.0)
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Inclusive bounds in whole percents.
+    pub from: u32,
+    pub to: u32,
+    pub label: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Regie,
+    NeemtDeel,
+    GeenRol,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Regie, Role::NeemtDeel, Role::GeenRol];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Regie => "regie",
+            Role::NeemtDeel => "neemt_deel",
+            Role::GeenRol => "geen_rol",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Regie => "regie",
+            Role::NeemtDeel => "neemt deel",
+            Role::GeenRol => "geen rol",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guidance {
+    pub step: String,
+    pub partner: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub id: String,
+    #[serde(default)]
+    pub theme: Option<String>,
+    pub label: String,
+    /// What exactly to count.
+    #[serde(default)]
+    pub definition: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Derived {
+    /// The sum of some fields.
+    Sum { id: String, label: String, of: Vec<String> },
+    /// One field (or derived total) divided by another, shown as a percentage.
+    Ratio { id: String, label: String, numerator: String, denominator: String },
+}
+
+impl Derived {
+    pub fn id(&self) -> &str {
+        match self {
+            Derived::Sum { id, .. } | Derived::Ratio { id, .. } => id,
+        }
+    }
+
+    /// The ids this value is computed from.
+    pub fn inputs(&self) -> Vec<&str> {
+        match self {
+            Derived::Sum { of, .. } => of.iter().map(String::as_str).collect(),
+            Derived::Ratio { numerator, denominator, .. } => vec![numerator, denominator],
+        }
+    }
+}
+
+/// `part` may not exceed `whole` (fields or derived totals).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub part: String,
+    pub whole: String,
+    pub message: String,
+}
+
+/// A definition with the file it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub file: SourceFile,
+    pub def: Definition,
+}
+
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Loaded> {
+    let mut loaded = Vec::new();
+    for rel in list_files(root, Path::new(DIR), diagnostics) {
+        if rel.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        match load_one(root, &rel) {
+            Ok(l) => loaded.push(l),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    loaded
+}
+
+fn load_one(root: &Path, rel: &PathBuf) -> Result<Loaded, Diagnostic> {
+    let file = read_text(root, rel)?;
+    let def: Definition = toml::from_str(&file.text).map_err(|e| {
+        toml_error::diagnostic(
+            &file,
+            0,
+            &e,
+            "zie de README (De instrumenten) voor alle sleutels per soort instrument".into(),
+        )
+    })?;
+    Ok(Loaded { file, def })
+}

@@ -1,0 +1,126 @@
+//! Instruments into pages: the validated definition as JSON (embedded in the page for
+//! `file://`, and as a file beside it), explanations rendered from Markdown, and the
+//! overview of all instruments by audience.
+
+use std::collections::BTreeMap;
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::context::val;
+use super::markdown;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::instrument::Instrument;
+use crate::load::instruments::{Audience, Kind};
+use crate::site::Site;
+use crate::validate::instruments::{check_unique_ids, validate};
+use crate::validate::links::LinkTargets;
+
+pub struct Prepared {
+    pub instrument: Instrument,
+    /// Item id → explanation as HTML.
+    pub explanations: BTreeMap<String, String>,
+    /// The instrument as JSON, safe to embed in a `<script type="application/json">`.
+    pub json: String,
+}
+
+/// Validate every instrument and render what its page needs. Indexes match
+/// `site.instruments`; an invalid one is None and its problems are in `diagnostics`.
+pub fn prepare(site: &Site, targets: &LinkTargets, diagnostics: &mut Diagnostics) -> Vec<Option<Prepared>> {
+    check_unique_ids(&site.instruments, diagnostics);
+    site.instruments
+        .iter()
+        .enumerate()
+        .map(|(index, loaded)| {
+            let page_id = site.pages.iter().position(|p| p.instrument == Some(index))?;
+            let page = &site.pages[page_id];
+            let instrument = match validate(loaded, page.url.clone()) {
+                Ok(i) => i,
+                Err(d) => {
+                    diagnostics.extend(d);
+                    return None;
+                }
+            };
+            let mut explanations = BTreeMap::new();
+            for (item, def) in instrument.items.iter().zip(&loaded.def.items) {
+                let analysis = markdown::analyze(&item.explanation);
+                for link in &analysis.links {
+                    if let Err(e) = targets.resolve(&page.url, None, &link.dest) {
+                        diagnostics.push(Diagnostic::at(&loaded.file.path, &loaded.file.text, def.span(), e.message(&link.dest)).with_hint(e.hint()));
+                    }
+                }
+                let resolve = |dest: &str| targets.resolve(&page.url, None, dest).ok().flatten();
+                explanations.insert(item.id.clone(), markdown::to_html(&item.explanation, &analysis.headings, &resolve));
+            }
+            let json = serde_json::to_string(&instrument).unwrap_or_default().replace('<', "\\u003c");
+            Some(Prepared { instrument, explanations, json })
+        })
+        .collect()
+}
+
+/// `instrument` in `instrument.html`: the definition, plus `explanations` (item id → HTML)
+/// and `json` (the definition as JSON, to embed).
+pub fn context(p: &Prepared) -> Value {
+    let mut map: BTreeMap<String, Value> = match serde_json::to_value(&p.instrument) {
+        Ok(serde_json::Value::Object(fields)) => fields.into_iter().map(|(k, v)| (k, val(v))).collect(),
+        _ => BTreeMap::new(),
+    };
+    let explanations: BTreeMap<&str, Value> = p.explanations.iter().map(|(k, html)| (k.as_str(), Value::from_safe_string(html.clone()))).collect();
+    map.insert("explanations".into(), Value::from(explanations));
+    map.insert("json".into(), Value::from_safe_string(p.json.clone()));
+    Value::from(map)
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    kind: Kind,
+    url: &'a str,
+    questions: usize,
+}
+
+#[derive(Serialize)]
+struct Group<'a> {
+    audience: Audience,
+    title: &'static str,
+    instruments: Vec<Summary<'a>>,
+}
+
+/// All valid instruments grouped by audience, for the overview (`instrumenten.html`). An
+/// instrument for several audiences appears in each group.
+pub fn overview(prepared: &[Option<Prepared>]) -> Value {
+    let groups: Vec<Group> = Audience::ALL
+        .iter()
+        .map(|&audience| Group {
+            audience,
+            title: audience.title(),
+            instruments: prepared
+                .iter()
+                .flatten()
+                .map(|p| &p.instrument)
+                .filter(|i| i.audience.contains(&audience))
+                .map(|i| Summary {
+                    id: &i.id,
+                    title: &i.title,
+                    description: i.description.as_deref(),
+                    kind: i.kind,
+                    url: &i.url,
+                    questions: i.items.len() + i.fields.len() + i.steps.len(),
+                })
+                .collect(),
+        })
+        .filter(|g| !g.instruments.is_empty())
+        .collect();
+    val(groups)
+}
+
+/// The JSON file written next to an instrument's page.
+pub fn json_path(instrument: &Instrument) -> String {
+    instrument.url.strip_suffix(".html").map(|s| format!("{s}.json")).unwrap_or_else(|| format!("{}.json", instrument.url))
+}
+
+pub fn is_overview(site: &Site, section: usize) -> bool {
+    site.sections[section].dir == crate::load::INSTRUMENT_DIR
+}
