@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::load::instruments::{Audience, Band, Check, Derived, Field, Guidance, Kind, Partner, Role, ScaleOption, Step, Theme};
+use crate::load::instruments::{
+    Audience, Band, Check, Derived, Field, Guidance, Kind, Partner, Role, ScaleOption, Step, Theme,
+};
 
 pub const FORMAT: u32 = 1;
 
@@ -54,7 +56,13 @@ pub struct RoleOption {
 
 impl RoleOption {
     pub fn all() -> Vec<RoleOption> {
-        Role::ALL.iter().map(|r| RoleOption { id: r.id(), label: r.label() }).collect()
+        Role::ALL
+            .iter()
+            .map(|r| RoleOption {
+                id: r.id(),
+                label: r.label(),
+            })
+            .collect()
     }
 }
 

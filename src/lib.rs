@@ -15,8 +15,8 @@
 
 pub mod assets;
 pub mod diagnostics;
-pub mod instrument;
 pub mod embedded;
+pub mod instrument;
 pub mod load;
 pub mod output;
 pub mod render;

@@ -209,7 +209,10 @@ fn eventually(port: u16, path: &str, ok: impl Fn(u16, &str) -> bool) -> String {
         if ok(code, &body) {
             return body;
         }
-        assert!(Instant::now() < deadline, "{path} never satisfied the condition; last: {code} {body}");
+        assert!(
+            Instant::now() < deadline,
+            "{path} never satisfied the condition; last: {code} {body}"
+        );
         version = get(port, &format!("/__leerrecht/wait?v={version}")).1;
     }
 }
@@ -220,17 +223,32 @@ fn serve_rebuilds_shows_errors_and_recovers() {
     let server = start(&site);
     let (code, home) = get(server.port, "/");
     assert_eq!(code, 200);
-    assert!(home.contains("__leerrecht/reload.js"), "live reload script injected");
+    assert!(
+        home.contains("__leerrecht/reload.js"),
+        "live reload script injected"
+    );
 
-    site.write("content/over.md", "+++\ntitle = \"Over, nu gewijzigd\"\n+++\nNieuw.\n");
-    eventually(server.port, "/over.html", |code, body| code == 200 && body.contains("Over, nu gewijzigd"));
+    site.write(
+        "content/over.md",
+        "+++\ntitle = \"Over, nu gewijzigd\"\n+++\nNieuw.\n",
+    );
+    eventually(server.port, "/over.html", |code, body| {
+        code == 200 && body.contains("Over, nu gewijzigd")
+    });
 
     site.write("content/over.md", "+++\ntitle = \"Over\"\nkapot = 1\n+++\n");
-    eventually(server.port, "/over.html", |code, body| code == 500 && body.contains("content/over.md:3:1"));
-    assert!(site.read("over.html").contains("Over, nu gewijzigd"), "last good output kept on disk");
+    eventually(server.port, "/over.html", |code, body| {
+        code == 500 && body.contains("content/over.md:3:1")
+    });
+    assert!(
+        site.read("over.html").contains("Over, nu gewijzigd"),
+        "last good output kept on disk"
+    );
 
     site.write("content/over.md", "+++\ntitle = \"Weer goed\"\n+++\n");
-    eventually(server.port, "/over.html", |code, body| code == 200 && body.contains("Weer goed"));
+    eventually(server.port, "/over.html", |code, body| {
+        code == 200 && body.contains("Weer goed")
+    });
 }
 
 #[test]

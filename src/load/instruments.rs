@@ -5,7 +5,7 @@
 //! are in `validate::instruments`; here only the TOML shape is enforced.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -228,9 +228,18 @@ pub struct Field {
 #[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Derived {
     /// The sum of some fields.
-    Sum { id: String, label: String, of: Vec<String> },
+    Sum {
+        id: String,
+        label: String,
+        of: Vec<String>,
+    },
     /// One field (or derived total) divided by another, shown as a percentage.
-    Ratio { id: String, label: String, numerator: String, denominator: String },
+    Ratio {
+        id: String,
+        label: String,
+        numerator: String,
+        denominator: String,
+    },
 }
 
 impl Derived {
@@ -244,7 +253,11 @@ impl Derived {
     pub fn inputs(&self) -> Vec<&str> {
         match self {
             Derived::Sum { of, .. } => of.iter().map(String::as_str).collect(),
-            Derived::Ratio { numerator, denominator, .. } => vec![numerator, denominator],
+            Derived::Ratio {
+                numerator,
+                denominator,
+                ..
+            } => vec![numerator, denominator],
         }
     }
 }
@@ -279,7 +292,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Loaded> {
     loaded
 }
 
-fn load_one(root: &Path, rel: &PathBuf) -> Result<Loaded, Diagnostic> {
+fn load_one(root: &Path, rel: &Path) -> Result<Loaded, Diagnostic> {
     let file = read_text(root, rel)?;
     let def: Definition = toml::from_str(&file.text).map_err(|e| {
         toml_error::diagnostic(

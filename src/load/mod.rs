@@ -52,7 +52,11 @@ fn add_instrument_pages(instruments: &[instruments::Loaded], content: &mut conte
     if instruments.is_empty() {
         return;
     }
-    let section = match content.sections.iter().position(|s| s.dir == INSTRUMENT_DIR) {
+    let section = match content
+        .sections
+        .iter()
+        .position(|s| s.dir == INSTRUMENT_DIR)
+    {
         Some(id) => id,
         None => {
             let id = content.sections.len();
@@ -81,10 +85,16 @@ fn add_instrument_pages(instruments: &[instruments::Loaded], content: &mut conte
             },
             front_range: 0..0,
             body_start: 0,
-            intro: Some((std::sync::Arc::from(def.intro.get_ref().as_str()), def.intro.span())),
+            intro: Some((
+                std::sync::Arc::from(def.intro.get_ref().as_str()),
+                def.intro.span(),
+            )),
             instrument: Some(index),
             key,
-            url: format!("{INSTRUMENT_DIR}/{}.html", crate::slug::slugify(def.id.get_ref())),
+            url: format!(
+                "{INSTRUMENT_DIR}/{}.html",
+                crate::slug::slugify(def.id.get_ref())
+            ),
             section,
             is_index: false,
         });

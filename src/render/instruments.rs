@@ -26,13 +26,20 @@ pub struct Prepared {
 
 /// Validate every instrument and render what its page needs. Indexes match
 /// `site.instruments`; an invalid one is None and its problems are in `diagnostics`.
-pub fn prepare(site: &Site, targets: &LinkTargets, diagnostics: &mut Diagnostics) -> Vec<Option<Prepared>> {
+pub fn prepare(
+    site: &Site,
+    targets: &LinkTargets,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Option<Prepared>> {
     check_unique_ids(&site.instruments, diagnostics);
     site.instruments
         .iter()
         .enumerate()
         .map(|(index, loaded)| {
-            let page_id = site.pages.iter().position(|p| p.instrument == Some(index))?;
+            let page_id = site
+                .pages
+                .iter()
+                .position(|p| p.instrument == Some(index))?;
             let page = &site.pages[page_id];
             let instrument = match validate(loaded, page.url.clone()) {
                 Ok(i) => i,
@@ -46,14 +53,31 @@ pub fn prepare(site: &Site, targets: &LinkTargets, diagnostics: &mut Diagnostics
                 let analysis = markdown::analyze(&item.explanation);
                 for link in &analysis.links {
                     if let Err(e) = targets.resolve(&page.url, None, &link.dest) {
-                        diagnostics.push(Diagnostic::at(&loaded.file.path, &loaded.file.text, def.span(), e.message(&link.dest)).with_hint(e.hint()));
+                        diagnostics.push(
+                            Diagnostic::at(
+                                &loaded.file.path,
+                                &loaded.file.text,
+                                def.span(),
+                                e.message(&link.dest),
+                            )
+                            .with_hint(e.hint()),
+                        );
                     }
                 }
                 let resolve = |dest: &str| targets.resolve(&page.url, None, dest).ok().flatten();
-                explanations.insert(item.id.clone(), markdown::to_html(&item.explanation, &analysis.headings, &resolve));
+                explanations.insert(
+                    item.id.clone(),
+                    markdown::to_html(&item.explanation, &analysis.headings, &resolve),
+                );
             }
-            let json = serde_json::to_string(&instrument).unwrap_or_default().replace('<', "\\u003c");
-            Some(Prepared { instrument, explanations, json })
+            let json = serde_json::to_string(&instrument)
+                .unwrap_or_default()
+                .replace('<', "\\u003c");
+            Some(Prepared {
+                instrument,
+                explanations,
+                json,
+            })
         })
         .collect()
 }
@@ -62,10 +86,16 @@ pub fn prepare(site: &Site, targets: &LinkTargets, diagnostics: &mut Diagnostics
 /// and `json` (the definition as JSON, to embed).
 pub fn context(p: &Prepared) -> Value {
     let mut map: BTreeMap<String, Value> = match serde_json::to_value(&p.instrument) {
-        Ok(serde_json::Value::Object(fields)) => fields.into_iter().map(|(k, v)| (k, val(v))).collect(),
+        Ok(serde_json::Value::Object(fields)) => {
+            fields.into_iter().map(|(k, v)| (k, val(v))).collect()
+        }
         _ => BTreeMap::new(),
     };
-    let explanations: BTreeMap<&str, Value> = p.explanations.iter().map(|(k, html)| (k.as_str(), Value::from_safe_string(html.clone()))).collect();
+    let explanations: BTreeMap<&str, Value> = p
+        .explanations
+        .iter()
+        .map(|(k, html)| (k.as_str(), Value::from_safe_string(html.clone())))
+        .collect();
     map.insert("explanations".into(), Value::from(explanations));
     map.insert("json".into(), Value::from_safe_string(p.json.clone()));
     Value::from(map)
@@ -118,7 +148,11 @@ pub fn overview(prepared: &[Option<Prepared>]) -> Value {
 
 /// The JSON file written next to an instrument's page.
 pub fn json_path(instrument: &Instrument) -> String {
-    instrument.url.strip_suffix(".html").map(|s| format!("{s}.json")).unwrap_or_else(|| format!("{}.json", instrument.url))
+    instrument
+        .url
+        .strip_suffix(".html")
+        .map(|s| format!("{s}.json"))
+        .unwrap_or_else(|| format!("{}.json", instrument.url))
 }
 
 pub fn is_overview(site: &Site, section: usize) -> bool {

@@ -84,9 +84,21 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
     for (id, page) in site.pages.iter().enumerate() {
         let instrument = page.instrument.and_then(|i| prepared[i].as_ref());
         if let Some(p) = instrument {
-            output.insert(instruments::json_path(&p.instrument), OutputFile::Bytes(p.json.clone().into_bytes()), display_path(&page.file.path));
+            output.insert(
+                instruments::json_path(&p.instrument),
+                OutputFile::Bytes(p.json.clone().into_bytes()),
+                display_path(&page.file.path),
+            );
         }
-        match render_page(site, id, &analyses[id], &targets, &templates, &shared, instrument) {
+        match render_page(
+            site,
+            id,
+            &analyses[id],
+            &targets,
+            &templates,
+            &shared,
+            instrument,
+        ) {
             Ok(html) => output.insert(
                 page.url.clone(),
                 OutputFile::Bytes(html.into_bytes()),
@@ -223,11 +235,7 @@ fn render_page(
 ) -> Result<String, Diagnostic> {
     let page = &site.pages[id];
     let resolve = |dest: &str| targets.resolve(&page.url, Some(id), dest).ok().flatten();
-    let html = markdown::to_html(
-        page.body(),
-        &analysis.headings,
-        &resolve,
-    );
+    let html = markdown::to_html(page.body(), &analysis.headings, &resolve);
     let toc: Vec<_> = analysis
         .headings
         .iter()

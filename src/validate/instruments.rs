@@ -19,17 +19,30 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
         let file = &self.loaded.file;
-        self.diagnostics.push(Diagnostic::at(&file.path, &file.text, span, message).with_hint(hint));
+        self.diagnostics
+            .push(Diagnostic::at(&file.path, &file.text, span, message).with_hint(hint));
     }
 
     /// Report the second and later uses of an id in a list.
-    fn unique<'i>(&mut self, what: &str, ids: impl IntoIterator<Item = (&'i str, Range<usize>)>) -> BTreeSet<&'i str> {
+    fn unique<'i>(
+        &mut self,
+        what: &str,
+        ids: impl IntoIterator<Item = (&'i str, Range<usize>)>,
+    ) -> BTreeSet<&'i str> {
         let mut seen = BTreeSet::new();
         for (id, span) in ids {
             if id.trim().is_empty() {
-                self.error(span, format!("{what} zonder id"), "geef elk onderdeel een korte id, bijvoorbeeld id = \"registratie\"");
+                self.error(
+                    span,
+                    format!("{what} zonder id"),
+                    "geef elk onderdeel een korte id, bijvoorbeeld id = \"registratie\"",
+                );
             } else if !seen.insert(id) {
-                self.error(span, format!("dubbele id `{id}` bij {what}"), "elke id mag in één instrument maar één keer voorkomen");
+                self.error(
+                    span,
+                    format!("dubbele id `{id}` bij {what}"),
+                    "elke id mag in één instrument maar één keer voorkomen",
+                );
             }
         }
         seen
@@ -38,11 +51,19 @@ impl Checker<'_> {
 
 /// Validate one definition. `url` is the page the instrument will get.
 pub fn validate(loaded: &Loaded, url: String) -> Result<Instrument, Diagnostics> {
-    let mut c = Checker { loaded, diagnostics: Diagnostics::new() };
+    let mut c = Checker {
+        loaded,
+        diagnostics: Diagnostics::new(),
+    };
     let def = &loaded.def;
     check_header(&mut c, def);
     check_kind_fields(&mut c, def);
-    let theme_ids = c.unique("thema", def.themes.iter().map(|t| (t.get_ref().id.as_str(), t.span())));
+    let theme_ids = c.unique(
+        "thema",
+        def.themes
+            .iter()
+            .map(|t| (t.get_ref().id.as_str(), t.span())),
+    );
     if def.kind.is_scored() {
         check_scored(&mut c, def, &theme_ids);
     }
@@ -58,12 +79,23 @@ pub fn validate(loaded: &Loaded, url: String) -> Result<Instrument, Diagnostics>
 
 fn check_header(c: &mut Checker, def: &Definition) {
     let id = def.id.get_ref();
-    let slug_like = !id.is_empty() && id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-');
+    let slug_like = !id.is_empty()
+        && id
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-');
     if !slug_like {
-        c.error(def.id.span(), format!("ongeldige id `{id}`"), "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld id = \"tien-punten\"");
+        c.error(
+            def.id.span(),
+            format!("ongeldige id `{id}`"),
+            "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld id = \"tien-punten\"",
+        );
     }
     if *def.version.get_ref() == 0 {
-        c.error(def.version.span(), "versie 0 bestaat niet", "begin bij version = 1 en verhoog het getal als je vragen verandert");
+        c.error(
+            def.version.span(),
+            "versie 0 bestaat niet",
+            "begin bij version = 1 en verhoog het getal als je vragen verandert",
+        );
     }
 }
 
@@ -71,21 +103,73 @@ fn check_header(c: &mut Checker, def: &Definition) {
 fn check_kind_fields(c: &mut Checker, def: &Definition) {
     let kind = def.kind;
     let lists: [(&str, Option<Range<usize>>, bool); 9] = [
-        ("scale", def.scale.first().map(Spanned::span), kind.is_scored()),
-        ("items", def.items.first().map(Spanned::span), kind.is_scored()),
-        ("bands", def.bands.first().map(Spanned::span), kind.is_scored()),
-        ("steps", def.steps.first().map(Spanned::span), kind == Kind::Routekaart),
-        ("partners", def.partners.first().map(Spanned::span), kind == Kind::Routekaart),
-        ("guidance", def.guidance.first().map(Spanned::span), kind == Kind::Routekaart),
-        ("fields", def.fields.first().map(Spanned::span), kind == Kind::Inventarisatie),
-        ("derived", def.derived.first().map(Spanned::span), kind == Kind::Inventarisatie),
-        ("checks", def.checks.first().map(Spanned::span), kind == Kind::Inventarisatie),
+        (
+            "scale",
+            def.scale.first().map(Spanned::span),
+            kind.is_scored(),
+        ),
+        (
+            "items",
+            def.items.first().map(Spanned::span),
+            kind.is_scored(),
+        ),
+        (
+            "bands",
+            def.bands.first().map(Spanned::span),
+            kind.is_scored(),
+        ),
+        (
+            "steps",
+            def.steps.first().map(Spanned::span),
+            kind == Kind::Routekaart,
+        ),
+        (
+            "partners",
+            def.partners.first().map(Spanned::span),
+            kind == Kind::Routekaart,
+        ),
+        (
+            "guidance",
+            def.guidance.first().map(Spanned::span),
+            kind == Kind::Routekaart,
+        ),
+        (
+            "fields",
+            def.fields.first().map(Spanned::span),
+            kind == Kind::Inventarisatie,
+        ),
+        (
+            "derived",
+            def.derived.first().map(Spanned::span),
+            kind == Kind::Inventarisatie,
+        ),
+        (
+            "checks",
+            def.checks.first().map(Spanned::span),
+            kind == Kind::Inventarisatie,
+        ),
     ];
     for (name, first, allowed) in lists {
         match (first, allowed) {
-            (Some(span), false) => c.error(span, format!("`{name}` hoort niet bij een instrument van de soort {}", kind.label()), "haal dit onderdeel weg of kies een andere kind"),
-            (None, true) if matches!(name, "scale" | "items" | "bands" | "steps" | "partners" | "fields") => {
-                c.error(0..0, format!("een {} heeft `{name}` nodig", kind.label()), "zie de README (De instrumenten) voor een voorbeeld per soort")
+            (Some(span), false) => c.error(
+                span,
+                format!(
+                    "`{name}` hoort niet bij een instrument van de soort {}",
+                    kind.label()
+                ),
+                "haal dit onderdeel weg of kies een andere kind",
+            ),
+            (None, true)
+                if matches!(
+                    name,
+                    "scale" | "items" | "bands" | "steps" | "partners" | "fields"
+                ) =>
+            {
+                c.error(
+                    0..0,
+                    format!("een {} heeft `{name}` nodig", kind.label()),
+                    "zie de README (De instrumenten) voor een voorbeeld per soort",
+                )
             }
             _ => {}
         }
@@ -93,39 +177,91 @@ fn check_kind_fields(c: &mut Checker, def: &Definition) {
 }
 
 fn check_scored(c: &mut Checker, def: &Definition, themes: &BTreeSet<&str>) {
-    let scale_ids = c.unique("antwoord", def.scale.iter().map(|s| (s.get_ref().id.as_str(), s.span())));
+    let scale_ids = c.unique(
+        "antwoord",
+        def.scale
+            .iter()
+            .map(|s| (s.get_ref().id.as_str(), s.span())),
+    );
     if def.not_applicable.is_some() {
         if let Some(s) = def.scale.iter().find(|s| s.get_ref().id == NOT_APPLICABLE) {
-            c.error(s.span(), format!("de id `{NOT_APPLICABLE}` is gereserveerd voor 'niet van toepassing'"), "kies een andere id voor dit antwoord");
+            c.error(
+                s.span(),
+                format!("de id `{NOT_APPLICABLE}` is gereserveerd voor 'niet van toepassing'"),
+                "kies een andere id voor dit antwoord",
+            );
         }
     }
-    let top = def.scale.iter().map(|s| s.get_ref().points).max().unwrap_or(0);
+    let top = def
+        .scale
+        .iter()
+        .map(|s| s.get_ref().points)
+        .max()
+        .unwrap_or(0);
     if top == 0 && !def.scale.is_empty() {
-        c.error(def.scale[0].span(), "geen enkel antwoord levert punten op", "geef het beste antwoord de meeste punten, bijvoorbeeld points = 2");
+        c.error(
+            def.scale[0].span(),
+            "geen enkel antwoord levert punten op",
+            "geef het beste antwoord de meeste punten, bijvoorbeeld points = 2",
+        );
     }
-    c.unique("vraag", def.items.iter().map(|i| (i.get_ref().id.get_ref().as_str(), i.get_ref().id.span())));
+    c.unique(
+        "vraag",
+        def.items
+            .iter()
+            .map(|i| (i.get_ref().id.get_ref().as_str(), i.get_ref().id.span())),
+    );
     for item in &def.items {
         let item = item.get_ref();
         let theme = item.theme.get_ref();
         if !themes.contains(theme.as_str()) {
-            c.error(item.theme.span(), format!("het thema `{theme}` bestaat niet"), format!("bestaande thema's: {}", list(themes)));
+            c.error(
+                item.theme.span(),
+                format!("het thema `{theme}` bestaat niet"),
+                format!("bestaande thema's: {}", list(themes)),
+            );
         }
         let weight = *item.weight.get_ref();
         if !(weight.is_finite() && weight > 0.0) {
-            c.error(item.weight.span(), format!("gewicht {weight} is niet positief"), "een gewicht is een getal groter dan 0, bijvoorbeeld weight = 1");
+            c.error(
+                item.weight.span(),
+                format!("gewicht {weight} is niet positief"),
+                "een gewicht is een getal groter dan 0, bijvoorbeeld weight = 1",
+            );
         }
         if item.question.trim().is_empty() {
-            c.error(item.id.span(), format!("de vraag `{}` heeft geen tekst", item.id.get_ref()), "vul question = \"...\" in");
+            c.error(
+                item.id.span(),
+                format!("de vraag `{}` heeft geen tekst", item.id.get_ref()),
+                "vul question = \"...\" in",
+            );
         }
         for key in item.advice.keys() {
             if !scale_ids.contains(key.get_ref().as_str()) && key.get_ref() != NOT_APPLICABLE {
-                c.error(key.span(), format!("advies voor onbekend antwoord `{}`", key.get_ref()), format!("de antwoorden zijn: {}", list(&scale_ids)));
+                c.error(
+                    key.span(),
+                    format!("advies voor onbekend antwoord `{}`", key.get_ref()),
+                    format!("de antwoorden zijn: {}", list(&scale_ids)),
+                );
             }
         }
         let given: BTreeSet<&str> = item.advice.keys().map(|k| k.get_ref().as_str()).collect();
-        for option in def.scale.iter().map(Spanned::get_ref).filter(|o| o.points < top) {
+        for option in def
+            .scale
+            .iter()
+            .map(Spanned::get_ref)
+            .filter(|o| o.points < top)
+        {
             if !given.contains(option.id.as_str()) {
-                c.error(item.id.span(), format!("advies ontbreekt bij vraag `{}` voor het antwoord `{}`", item.id.get_ref(), option.id), format!("voeg toe onder [items.advice]: {} = \"...\"", option.id));
+                c.error(
+                    item.id.span(),
+                    format!(
+                        "advies ontbreekt bij vraag `{}` voor het antwoord `{}`",
+                        item.id.get_ref(),
+                        option.id
+                    ),
+                    format!("voeg toe onder [items.advice]: {} = \"...\"", option.id),
+                );
             }
         }
     }
@@ -140,49 +276,118 @@ fn check_bands(c: &mut Checker, def: &Definition) {
     for band in &bands {
         let b: &crate::load::instruments::Band = band.get_ref();
         if b.from > b.to {
-            c.error(band.span(), format!("de band `{}` loopt van {} tot {}: het begin ligt na het einde", b.label, b.from, b.to), "zet from op de ondergrens en to op de bovengrens");
+            c.error(
+                band.span(),
+                format!(
+                    "de band `{}` loopt van {} tot {}: het begin ligt na het einde",
+                    b.label, b.from, b.to
+                ),
+                "zet from op de ondergrens en to op de bovengrens",
+            );
             continue;
         }
         if b.from > expected_from {
-            c.error(band.span(), format!("tussen {} en {} % valt geen enkele band", expected_from, b.from - 1), format!("laat deze band beginnen bij from = {expected_from}"));
+            c.error(
+                band.span(),
+                format!(
+                    "tussen {} en {} % valt geen enkele band",
+                    expected_from,
+                    b.from - 1
+                ),
+                format!("laat deze band beginnen bij from = {expected_from}"),
+            );
         } else if b.from < expected_from {
-            c.error(band.span(), format!("de band `{}` overlapt met de vorige ({}–{} % valt in beide)", b.label, b.from, (expected_from - 1).min(b.to)), format!("laat deze band beginnen bij from = {expected_from}"));
+            c.error(
+                band.span(),
+                format!(
+                    "de band `{}` overlapt met de vorige ({}–{} % valt in beide)",
+                    b.label,
+                    b.from,
+                    (expected_from - 1).min(b.to)
+                ),
+                format!("laat deze band beginnen bij from = {expected_from}"),
+            );
         }
         expected_from = expected_from.max(b.to + 1);
     }
     if let Some(last) = bands.last() {
         if last.get_ref().to < 100 {
-            c.error(last.span(), format!("van {} tot 100 % valt geen enkele band", last.get_ref().to + 1), "laat de hoogste band eindigen bij to = 100");
+            c.error(
+                last.span(),
+                format!(
+                    "van {} tot 100 % valt geen enkele band",
+                    last.get_ref().to + 1
+                ),
+                "laat de hoogste band eindigen bij to = 100",
+            );
         } else if last.get_ref().to > 100 {
-            c.error(last.span(), "een band loopt verder dan 100 %", "laat de hoogste band eindigen bij to = 100");
+            c.error(
+                last.span(),
+                "een band loopt verder dan 100 %",
+                "laat de hoogste band eindigen bij to = 100",
+            );
         }
     }
 }
 
 fn check_routekaart(c: &mut Checker, def: &Definition) {
-    let steps = c.unique("stap", def.steps.iter().map(|s| (s.get_ref().id.as_str(), s.span())));
-    let partners = c.unique("partner", def.partners.iter().map(|p| (p.get_ref().id.as_str(), p.span())));
+    let steps = c.unique(
+        "stap",
+        def.steps
+            .iter()
+            .map(|s| (s.get_ref().id.as_str(), s.span())),
+    );
+    let partners = c.unique(
+        "partner",
+        def.partners
+            .iter()
+            .map(|p| (p.get_ref().id.as_str(), p.span())),
+    );
     let mut cells = BTreeSet::new();
     for g in &def.guidance {
         let cell = g.get_ref();
         if !steps.contains(cell.step.as_str()) {
-            c.error(g.span(), format!("de stap `{}` bestaat niet", cell.step), format!("bestaande stappen: {}", list(&steps)));
+            c.error(
+                g.span(),
+                format!("de stap `{}` bestaat niet", cell.step),
+                format!("bestaande stappen: {}", list(&steps)),
+            );
         }
         if !partners.contains(cell.partner.as_str()) {
-            c.error(g.span(), format!("de partner `{}` bestaat niet", cell.partner), format!("bestaande partners: {}", list(&partners)));
+            c.error(
+                g.span(),
+                format!("de partner `{}` bestaat niet", cell.partner),
+                format!("bestaande partners: {}", list(&partners)),
+            );
         }
         if !cells.insert((cell.step.as_str(), cell.partner.as_str())) {
-            c.error(g.span(), format!("de cel {} × {} staat er twee keer in", cell.step, cell.partner), "geef elke combinatie van stap en partner maar één rol");
+            c.error(
+                g.span(),
+                format!(
+                    "de cel {} × {} staat er twee keer in",
+                    cell.step, cell.partner
+                ),
+                "geef elke combinatie van stap en partner maar één rol",
+            );
         }
     }
 }
 
 fn check_inventarisatie(c: &mut Checker, def: &Definition, themes: &BTreeSet<&str>) {
-    let mut known: BTreeSet<&str> = c.unique("veld", def.fields.iter().map(|f| (f.get_ref().id.as_str(), f.span())));
+    let mut known: BTreeSet<&str> = c.unique(
+        "veld",
+        def.fields
+            .iter()
+            .map(|f| (f.get_ref().id.as_str(), f.span())),
+    );
     for f in &def.fields {
         if let Some(theme) = &f.get_ref().theme {
             if !themes.contains(theme.as_str()) {
-                c.error(f.span(), format!("het thema `{theme}` bestaat niet"), format!("bestaande thema's: {}", list(themes)));
+                c.error(
+                    f.span(),
+                    format!("het thema `{theme}` bestaat niet"),
+                    format!("bestaande thema's: {}", list(themes)),
+                );
             }
         }
     }
@@ -191,18 +396,33 @@ fn check_inventarisatie(c: &mut Checker, def: &Definition, themes: &BTreeSet<&st
         let derived = d.get_ref();
         for input in derived.inputs() {
             if !known.contains(input) {
-                c.error(d.span(), format!("`{}` rekent met `{input}`, maar dat veld bestaat niet (of komt pas later)", derived.id()), "noem alleen velden, of afgeleide waarden die eerder in het bestand staan");
+                c.error(
+                    d.span(),
+                    format!(
+                        "`{}` rekent met `{input}`, maar dat veld bestaat niet (of komt pas later)",
+                        derived.id()
+                    ),
+                    "noem alleen velden, of afgeleide waarden die eerder in het bestand staan",
+                );
             }
         }
         if !known.insert(derived.id()) {
-            c.error(d.span(), format!("dubbele id `{}`", derived.id()), "elke id mag in één instrument maar één keer voorkomen");
+            c.error(
+                d.span(),
+                format!("dubbele id `{}`", derived.id()),
+                "elke id mag in één instrument maar één keer voorkomen",
+            );
         }
     }
     for ch in &def.checks {
         let check = ch.get_ref();
         for id in [&check.part, &check.whole] {
             if !known.contains(id.as_str()) {
-                c.error(ch.span(), format!("de controle noemt `{id}`, maar dat veld bestaat niet"), format!("bestaande velden: {}", list(&known)));
+                c.error(
+                    ch.span(),
+                    format!("de controle noemt `{id}`, maar dat veld bestaat niet"),
+                    format!("bestaande velden: {}", list(&known)),
+                );
             }
         }
     }
@@ -218,7 +438,7 @@ fn list(ids: &BTreeSet<&str>) -> String {
 
 fn build(def: &Definition, url: String) -> Instrument {
     let mut scale: Vec<_> = def.scale.iter().map(|s| s.get_ref().clone()).collect();
-    scale.sort_by(|a, b| b.points.cmp(&a.points));
+    scale.sort_by_key(|s| std::cmp::Reverse(s.points));
     Instrument {
         format: instrument::FORMAT,
         id: def.id.get_ref().clone(),
@@ -229,7 +449,10 @@ fn build(def: &Definition, url: String) -> Instrument {
         description: def.description.clone(),
         intro: def.intro.get_ref().clone(),
         scale,
-        not_applicable: def.not_applicable.as_ref().map(|label| NotApplicable { id: NOT_APPLICABLE, label: label.clone() }),
+        not_applicable: def.not_applicable.as_ref().map(|label| NotApplicable {
+            id: NOT_APPLICABLE,
+            label: label.clone(),
+        }),
         themes: def.themes.iter().map(|t| t.get_ref().clone()).collect(),
         items: def
             .items
@@ -245,14 +468,22 @@ fn build(def: &Definition, url: String) -> Instrument {
                     explanation: i.explanation.clone(),
                     source: i.source.clone(),
                     weight: *i.weight.get_ref(),
-                    advice: i.advice.iter().map(|(k, v)| (k.get_ref().clone(), v.clone())).collect::<BTreeMap<_, _>>(),
+                    advice: i
+                        .advice
+                        .iter()
+                        .map(|(k, v)| (k.get_ref().clone(), v.clone()))
+                        .collect::<BTreeMap<_, _>>(),
                 }
             })
             .collect(),
         bands: def.bands.iter().map(|b| b.get_ref().clone()).collect(),
         steps: def.steps.iter().map(|s| s.get_ref().clone()).collect(),
         partners: def.partners.iter().map(|p| p.get_ref().clone()).collect(),
-        roles: if def.kind == Kind::Routekaart { RoleOption::all() } else { Vec::new() },
+        roles: if def.kind == Kind::Routekaart {
+            RoleOption::all()
+        } else {
+            Vec::new()
+        },
         guidance: def.guidance.iter().map(|g| g.get_ref().clone()).collect(),
         fields: def.fields.iter().map(|f| f.get_ref().clone()).collect(),
         derived: def.derived.iter().map(|d| d.get_ref().clone()).collect(),
@@ -268,8 +499,16 @@ pub fn check_unique_ids(loaded: &[Loaded], diagnostics: &mut Diagnostics) {
         let id = l.def.id.get_ref().as_str();
         if let Some(other) = first.get(id) {
             diagnostics.push(
-                Diagnostic::at(&l.file.path, &l.file.text, l.def.id.span(), format!("de id `{id}` wordt ook gebruikt door {}", crate::diagnostics::display_path(&other.file.path)))
-                    .with_hint("geef elk instrument een eigen id"),
+                Diagnostic::at(
+                    &l.file.path,
+                    &l.file.text,
+                    l.def.id.span(),
+                    format!(
+                        "de id `{id}` wordt ook gebruikt door {}",
+                        crate::diagnostics::display_path(&other.file.path)
+                    ),
+                )
+                .with_hint("geef elk instrument een eigen id"),
             );
         } else {
             first.insert(id, l);

@@ -1,0 +1,312 @@
+//! The instruments issue, Rust side: every validation rule fails its fixture with the exact
+//! message and line; valid definitions become form pages and JSON.
+
+mod common;
+
+use common::{page, Site};
+
+const CHECKLIST: &str = r#"id = "proef"
+version = 2
+title = "Proefchecklist"
+kind = "checklist"
+audience = ["regio"]
+intro = "Lees [meer](@/_index.md)."
+not_applicable = "Niet van toepassing"
+
+[[scale]]
+id = "ja"
+label = "Ja"
+points = 2
+
+[[scale]]
+id = "deels"
+label = "Deels"
+points = 1
+
+[[scale]]
+id = "nee"
+label = "Nee"
+points = 0
+
+[[themes]]
+id = "basis"
+title = "Basis"
+
+[[items]]
+id = "een"
+theme = "basis"
+question = "Is er een definitie?"
+explanation = "Zie *uitleg*."
+source = "Leerplichtwet 1969, artikel 5 onder a"
+weight = 2
+
+[items.advice]
+deels = "Maak af."
+nee = "Begin."
+
+[[bands]]
+from = 0
+to = 49
+label = "Laag"
+message = "Nog veel te doen."
+
+[[bands]]
+from = 50
+to = 100
+label = "Hoog"
+message = "Goed bezig."
+"#;
+
+fn site_with(file: &str, text: &str) -> Site {
+    Site::new(&[("content/_index.md", &page("Start", "")), (file, text)])
+}
+
+/// Build a site with the checklist after replacing `from` by `to`; return the error lines.
+fn errors_after(from: &str, to: &str) -> Vec<String> {
+    assert!(CHECKLIST.contains(from), "fixture lacks {from:?}");
+    site_with("checklists/proef.toml", &CHECKLIST.replacen(from, to, 1)).errors()
+}
+
+#[test]
+fn a_valid_checklist_becomes_a_form_page_json_and_an_overview_entry() {
+    let site = site_with("checklists/proef.toml", CHECKLIST);
+    site.build_ok();
+    let html = site.read("instrumenten/proef.html");
+    assert!(html.contains("<legend class=\"vraag__tekst\"><span class=\"vraag__nummer\">1.</span> Is er een definitie?</legend>"));
+    assert!(html.contains("<input type=\"radio\" name=\"antwoord-een\" value=\"nvt\">"));
+    assert!(html.contains("<label for=\"notitie-een\">"));
+    assert!(html.contains("<summary>Waarom deze vraag en de bron</summary>"));
+    assert!(
+        html.contains("<em>uitleg</em>"),
+        "explanation rendered as Markdown"
+    );
+    assert!(
+        html.contains("href=\"../index.html\""),
+        "intro links resolved"
+    );
+    assert!(
+        html.contains("<script type=\"application/json\" id=\"instrument-data\">{\"format\":1,")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("instrumenten/proef.json")).unwrap();
+    assert_eq!(json["version"], 2);
+    assert_eq!(
+        json["scale"][0]["id"], "ja",
+        "scale sorted from most points"
+    );
+    assert_eq!(json["items"][0]["advice"]["nee"], "Begin.");
+    let overview = site.read("instrumenten/index.html");
+    assert!(overview.contains("Voor de regio en het samenwerkingsverband"));
+    assert!(overview.contains("href=\"../instrumenten/proef.html\""));
+}
+
+#[test]
+fn instruments_are_linkable_by_their_source_path() {
+    let site = Site::new(&[
+        (
+            "content/_index.md",
+            &page("Start", "Vul [de checklist](@/checklists/proef.toml) in."),
+        ),
+        ("checklists/proef.toml", CHECKLIST),
+    ]);
+    site.build_ok();
+    assert!(site
+        .read("index.html")
+        .contains("href=\"instrumenten/proef.html\""));
+}
+
+#[test]
+fn each_rule_fails_with_its_message_and_line() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("theme = \"basis\"", "theme = \"bsis\"", "checklists/proef.toml:30:9: het thema `bsis` bestaat niet"),
+        ("weight = 2", "weight = 0", "checklists/proef.toml:34:10: gewicht 0 is niet positief"),
+        ("weight = 2", "weight = -1.5", "checklists/proef.toml:34:10: gewicht -1.5 is niet positief"),
+        ("deels = \"Maak af.\"\n", "", "checklists/proef.toml:29:6: advies ontbreekt bij vraag `een` voor het antwoord `deels`"),
+        ("nee = \"Begin.\"", "nee = \"Begin.\"\nmisschien = \"?\"", "checklists/proef.toml:39:1: advies voor onbekend antwoord `misschien`"),
+        ("to = 49", "to = 44", "checklists/proef.toml:46:1: tussen 45 en 49 % valt geen enkele band"),
+        ("to = 49", "to = 59", "checklists/proef.toml:46:1: de band `Hoog` overlapt met de vorige (50–59 % valt in beide)"),
+        ("to = 100", "to = 90", "checklists/proef.toml:46:1: van 91 tot 100 % valt geen enkele band"),
+        ("id = \"deels\"", "id = \"ja\"", "checklists/proef.toml:14:1: dubbele id `ja` bij antwoord"),
+        ("id = \"een\"", "id = \"\"", "checklists/proef.toml:29:6: vraag zonder id"),
+        ("version = 2", "version = 0", "checklists/proef.toml:2:11: versie 0 bestaat niet"),
+        ("id = \"proef\"", "id = \"Proef Lijst\"", "checklists/proef.toml:1:6: ongeldige id `Proef Lijst`"),
+        ("kind = \"checklist\"", "kind = \"lijst\"", "checklists/proef.toml:4:8: ongeldige TOML: unknown variant `lijst`, expected one of `checklist`, `toetsvragen`, `routekaart`, `inventarisatie`"),
+        ("weight = 2", "weight = 2\ngewicht = 3", "checklists/proef.toml:35:1: onbekende sleutel `gewicht`"),
+    ];
+    for (from, to, expected) in cases {
+        let errors = errors_after(from, to);
+        assert!(
+            errors.iter().any(|e| e == expected),
+            "{from:?} → {to:?}\nexpected: {expected}\n     got: {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_item_ids_and_ids_across_files() {
+    let doubled = CHECKLIST.replace("[[bands]]\nfrom = 0", "[[items]]\nid = \"een\"\ntheme = \"basis\"\nquestion = \"Nog eens?\"\n[items.advice]\ndeels = \"a\"\nnee = \"b\"\n\n[[bands]]\nfrom = 0");
+    let errors = site_with("checklists/proef.toml", &doubled).errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.ends_with("dubbele id `een` bij vraag")),
+        "{errors:#?}"
+    );
+
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/a.toml", CHECKLIST),
+        ("checklists/b.toml", CHECKLIST),
+    ]);
+    let errors = site.errors();
+    assert!(
+        errors.iter().any(|e| e.starts_with(
+            "checklists/b.toml:1:6: de id `proef` wordt ook gebruikt door checklists/a.toml"
+        )),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn lists_of_another_kind_are_refused() {
+    let errors = errors_after(
+        "[[themes]]",
+        "[[steps]]\nid = \"s\"\ntitle = \"S\"\n\n[[themes]]",
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`steps` hoort niet bij een instrument van de soort checklist")),
+        "{errors:#?}"
+    );
+}
+
+const ROUTEKAART: &str = r#"id = "route"
+version = 1
+title = "Route"
+kind = "routekaart"
+
+[[steps]]
+id = "signaal"
+title = "Signaal"
+
+[[partners]]
+id = "school"
+title = "School"
+
+[[guidance]]
+step = "signaal"
+partner = "school"
+role = "regie"
+"#;
+
+#[test]
+fn routekaart_cells_must_name_known_steps_and_partners() {
+    site_with("checklists/route.toml", ROUTEKAART).build_ok();
+    let errors = site_with(
+        "checklists/route.toml",
+        &ROUTEKAART.replace("partner = \"school\"", "partner = \"gemeente\""),
+    )
+    .errors();
+    assert_eq!(
+        errors,
+        ["checklists/route.toml:14:1: de partner `gemeente` bestaat niet"]
+    );
+    let errors = site_with(
+        "checklists/route.toml",
+        &ROUTEKAART.replace("step = \"signaal\"", "step = \"melding\""),
+    )
+    .errors();
+    assert_eq!(
+        errors,
+        ["checklists/route.toml:14:1: de stap `melding` bestaat niet"]
+    );
+    let errors = site_with(
+        "checklists/route.toml",
+        &ROUTEKAART.replace("role = \"regie\"", "role = \"baas\""),
+    )
+    .errors();
+    assert!(
+        errors[0].starts_with("checklists/route.toml:17:8:"),
+        "{errors:?}"
+    );
+    let html = {
+        let site = site_with("checklists/route.toml", ROUTEKAART);
+        site.build_ok();
+        site.read("instrumenten/route.html")
+    };
+    assert!(html.contains("name=\"rol-signaal-school\" value=\"neemt_deel\""));
+    assert!(html.contains("name=\"vastgelegd-signaal\""));
+}
+
+const INVENTARISATIE: &str = r#"id = "telling"
+version = 1
+title = "Telling"
+kind = "inventarisatie"
+
+[[fields]]
+id = "leerlingen"
+label = "Leerlingen"
+
+[[fields]]
+id = "thuis"
+label = "Thuiszitters"
+
+[[derived]]
+kind = "ratio"
+id = "aandeel"
+label = "Aandeel"
+numerator = "thuis"
+denominator = "leerlingen"
+
+[[checks]]
+part = "thuis"
+whole = "leerlingen"
+message = "Meer thuiszitters dan leerlingen."
+"#;
+
+#[test]
+fn inventarisatie_names_only_known_fields() {
+    site_with("checklists/t.toml", INVENTARISATIE).build_ok();
+    let errors = site_with(
+        "checklists/t.toml",
+        &INVENTARISATIE.replace("denominator = \"leerlingen\"", "denominator = \"kinderen\""),
+    )
+    .errors();
+    assert_eq!(errors, ["checklists/t.toml:14:1: `aandeel` rekent met `kinderen`, maar dat veld bestaat niet (of komt pas later)"]);
+    let errors = site_with(
+        "checklists/t.toml",
+        &INVENTARISATIE.replace("whole = \"leerlingen\"", "whole = \"scholen\""),
+    )
+    .errors();
+    assert_eq!(
+        errors,
+        ["checklists/t.toml:21:1: de controle noemt `scholen`, maar dat veld bestaat niet"]
+    );
+}
+
+#[test]
+fn the_default_instruments_validate() {
+    let out = tempfile::tempdir().unwrap();
+    leerrecht::build(&common::repo_root(), out.path(), Default::default())
+        .unwrap_or_else(|d| panic!("{}", d.render()));
+    for entry in std::fs::read_dir(common::repo_root().join("checklists"))
+        .unwrap()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let id = text
+            .lines()
+            .find_map(|l| l.strip_prefix("id = \""))
+            .and_then(|r| r.strip_suffix('"'))
+            .expect("id line");
+        assert!(
+            out.path().join(format!("instrumenten/{id}.html")).exists(),
+            "{id}"
+        );
+        assert!(
+            out.path().join(format!("instrumenten/{id}.json")).exists(),
+            "{id}"
+        );
+    }
+}
