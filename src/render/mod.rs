@@ -80,56 +80,30 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
         instruments: instruments::overview(&prepared),
         options,
     };
-    let mut output = Output::default();
-    for (id, page) in site.pages.iter().enumerate() {
-        let instrument = page.instrument.and_then(|i| prepared[i].as_ref());
-        if let Some(p) = instrument {
-            output.insert(
-                instruments::json_path(&p.instrument),
-                OutputFile::Bytes(p.json.clone().into_bytes()),
-                display_path(&page.file.path),
-            );
-        }
-        match render_page(
+    // The search index is the slowest part of a large build; it only reads the analyses, so
+    // it is built on a second core while the pages render on this one.
+    let (mut output, search_js) = std::thread::scope(|scope| {
+        let search = site
+            .config
+            .config
+            .search
+            .then(|| scope.spawn(|| search_index(site, &analyses)));
+        let output = render_pages(
             site,
-            id,
-            &analyses[id],
+            &analyses,
             &targets,
             &templates,
             &shared,
-            instrument,
-        ) {
-            Ok(html) => output.insert(
-                page.url.clone(),
-                OutputFile::Bytes(html.into_bytes()),
-                display_path(&page.file.path),
-            ),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    for (id, section) in site.sections.iter().enumerate() {
-        if section.index.is_none() {
-            match render_bare_section(site, id, &templates, &shared) {
-                Ok(html) => output.insert(
-                    section.url.clone(),
-                    OutputFile::Bytes(html.into_bytes()),
-                    format!("content/{}", section.dir),
-                ),
-                Err(d) => diagnostics.push(d),
-            }
-        }
-    }
-    match render_not_found(site, &templates, &shared) {
-        Ok(html) => output.insert(
-            "404.html".into(),
-            OutputFile::Bytes(html.into_bytes()),
-            "templates/404.html".into(),
-        ),
-        Err(d) => diagnostics.push(d),
-    }
+            &prepared,
+            &mut diagnostics,
+        );
+        (
+            output,
+            search.map(|handle| handle.join().unwrap_or_default()),
+        )
+    });
     let mut search_index_bytes = 0;
-    if site.config.config.search {
-        let js = search_index(site, &analyses);
+    if let Some(js) = search_js {
         search_index_bytes = js.len();
         output.insert(
             SEARCH_INDEX.into(),
@@ -145,6 +119,66 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
         search_index_bytes,
     };
     diagnostics.into_result(Rendered { output, stats })
+}
+
+/// Every page, bare section page and the 404 page through their templates.
+fn render_pages(
+    site: &Site,
+    analyses: &[Analysis],
+    targets: &LinkTargets,
+    templates: &Templates,
+    shared: &Shared,
+    prepared: &[Option<instruments::Prepared>],
+    diagnostics: &mut Diagnostics,
+) -> Output {
+    let mut output = Output::default();
+    for (id, page) in site.pages.iter().enumerate() {
+        let instrument = page.instrument.and_then(|i| prepared[i].as_ref());
+        if let Some(p) = instrument {
+            output.insert(
+                instruments::json_path(&p.instrument),
+                OutputFile::Bytes(p.json.clone().into_bytes()),
+                display_path(&page.file.path),
+            );
+        }
+        match render_page(
+            site,
+            id,
+            &analyses[id],
+            targets,
+            templates,
+            shared,
+            instrument,
+        ) {
+            Ok(html) => output.insert(
+                page.url.clone(),
+                OutputFile::Bytes(html.into_bytes()),
+                display_path(&page.file.path),
+            ),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    for (id, section) in site.sections.iter().enumerate() {
+        if section.index.is_none() {
+            match render_bare_section(site, id, templates, &shared) {
+                Ok(html) => output.insert(
+                    section.url.clone(),
+                    OutputFile::Bytes(html.into_bytes()),
+                    format!("content/{}", section.dir),
+                ),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+    match render_not_found(site, templates, &shared) {
+        Ok(html) => output.insert(
+            "404.html".into(),
+            OutputFile::Bytes(html.into_bytes()),
+            "templates/404.html".into(),
+        ),
+        Err(d) => diagnostics.push(d),
+    }
+    output
 }
 
 fn check_links(

@@ -9,12 +9,11 @@ use std::collections::BTreeMap;
 
 use elasticlunr::{Index, IndexBuilder};
 use serde::Serialize;
-use serde_json::Value;
 
 use super::pipeline::DutchWithDigits;
 
 /// Longest excerpt kept per chunk for result snippets, in characters.
-pub const EXCERPT_CHARS: usize = 240;
+pub const EXCERPT_CHARS: usize = 160;
 
 /// The global the index script assigns; `static/js/search.js` reads it.
 pub const GLOBAL: &str = "leerrechtZoekindex";
@@ -80,24 +79,13 @@ impl<'a> Builder<'a> {
 
     /// The contents of `search-index.js`.
     pub fn finish(self) -> String {
-        let mut index = serde_json::to_value(&self.index).unwrap_or(Value::Null);
-        // With `save_docs(false)` elasticlunr-rs still writes an empty object per document;
-        // elasticlunr.js never reads them when searching.
-        if let Some(store) = index.get_mut("documentStore") {
-            store["docs"] = serde_json::json!({});
-        }
-        if let Some(fields) = index.get_mut("index").and_then(Value::as_object_mut) {
-            for field in fields.values_mut() {
-                if let Some(root) = field.get_mut("root") {
-                    compact(root);
-                }
-            }
-        }
-        let data = serde_json::json!({ "index": index, "docs": self.docs });
-        // `</script` cannot occur in JSON strings escaped this way, but `<` is escaped anyway
-        // so the file is safe whatever the content.
-        let json = data.to_string().replace('<', "\\u003c");
-        format!("window.{GLOBAL} = {json};\n")
+        // Serializing straight to text (rather than through `serde_json::Value`) keeps memory
+        // near the size of the output; the compaction below works on that text.
+        let index = compact(&serde_json::to_string(&self.index).unwrap_or_default());
+        let docs = serde_json::to_string(&self.docs).unwrap_or_default();
+        // `<` is escaped so no string in the file can close a script element.
+        format!("window.{GLOBAL} = {{\"index\":{index},\"docs\":{docs}}};\n")
+            .replace('<', "\\u003c")
     }
 }
 
@@ -107,31 +95,61 @@ impl Default for Builder<'_> {
     }
 }
 
-/// Round term frequencies and drop empty `docs`/`df` pairs from the trie.
-fn compact(node: &mut Value) {
-    let Some(map) = node.as_object_mut() else {
-        return;
-    };
-    let empty = map.get("df").and_then(Value::as_i64) == Some(0)
-        && map
-            .get("docs")
-            .and_then(Value::as_object)
-            .is_some_and(|d| d.is_empty());
-    if empty {
-        map.remove("df");
-        map.remove("docs");
-    }
-    if let Some(docs) = map.get_mut("docs").and_then(Value::as_object_mut) {
-        for tf in docs.values_mut() {
-            if let Some(v) = tf.get("tf").and_then(Value::as_f64) {
-                tf["tf"] = serde_json::json!((v * 1000.0).round() / 1000.0);
+const EMPTY_NODE: &str = "\"docs\":{},\"df\":0,";
+const TF: &str = "{\"tf\":";
+const DOC_STORE: &str = "\"documentStore\":{\"save\":false,\"docs\":{";
+const DOC_INFO: &str = "},\"docInfo\"";
+
+/// Shrink elasticlunr-rs' serialized index without changing what elasticlunr.js reads:
+/// trie nodes that hold no document lose their empty `docs`/`df` (the trie has one node per
+/// character, most of them empty); term frequencies keep three decimals (`1.4142135623730951`
+/// → `1.414`, `1.0` → `1`); the document store loses the empty object it keeps per document
+/// when documents are not saved. The patterns are exact because serde_json writes them so,
+/// and trie keys are single characters, so no key can contain them.
+pub fn compact(json: &str) -> String {
+    let json = drop_doc_store_docs(json);
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json.as_str();
+    loop {
+        let empty = rest.find(EMPTY_NODE);
+        let tf = rest.find(TF);
+        match (empty, tf) {
+            (Some(e), t) if t.is_none_or(|t| e < t) => {
+                out.push_str(&rest[..e]);
+                rest = &rest[e + EMPTY_NODE.len()..];
             }
+            (_, Some(t)) => {
+                let after = t + TF.len();
+                out.push_str(&rest[..after]);
+                let end = rest[after..].find('}').map_or(rest.len(), |i| after + i);
+                out.push_str(&round(&rest[after..end]));
+                rest = &rest[end..];
+            }
+            _ => break,
         }
     }
-    for (key, child) in map.iter_mut() {
-        if key != "docs" && key != "df" {
-            compact(child);
+    out.push_str(rest);
+    out
+}
+
+fn drop_doc_store_docs(json: &str) -> String {
+    let Some(start) = json.find(DOC_STORE).map(|i| i + DOC_STORE.len()) else {
+        return json.to_string();
+    };
+    match json[start..].find(DOC_INFO) {
+        Some(len) => format!("{}{}", &json[..start], &json[start + len..]),
+        None => json.to_string(),
+    }
+}
+
+/// A number with at most three decimals and no trailing zeros.
+fn round(number: &str) -> String {
+    match number.parse::<f64>() {
+        Ok(v) => {
+            let text = format!("{:.3}", (v * 1000.0).round() / 1000.0);
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
         }
+        Err(_) => number.to_string(),
     }
 }
 
@@ -165,7 +183,7 @@ mod tests {
         let js = b.finish();
         assert!(js.starts_with("window.leerrechtZoekindex = {"));
         assert!(!js.contains("</script"));
-        let json: Value = serde_json::from_str(
+        let json: serde_json::Value = serde_json::from_str(
             js.trim_start_matches("window.leerrechtZoekindex = ")
                 .trim_end_matches(";\n"),
         )
@@ -181,6 +199,17 @@ mod tests {
             "intermediate node keeps empty docs: {t}"
         );
         assert_eq!(json["docs"]["0"]["u"], "aanpak/a.html");
+    }
+
+    #[test]
+    fn compaction_keeps_what_elasticlunr_reads() {
+        let raw = r#"{"documentStore":{"save":false,"docs":{"0":{},"1":{}},"docInfo":{"0":{"body":2}},"length":2},"index":{"body":{"root":{"docs":{},"df":0,"a":{"docs":{"0":{"tf":1.4142135623730951},"1":{"tf":1.0}},"df":2}}}}}"#;
+        let compacted = compact(raw);
+        assert_eq!(
+            compacted,
+            r#"{"documentStore":{"save":false,"docs":{},"docInfo":{"0":{"body":2}},"length":2},"index":{"body":{"root":{"a":{"docs":{"0":{"tf":1.414},"1":{"tf":1}},"df":2}}}}}"#
+        );
+        serde_json::from_str::<serde_json::Value>(&compacted).unwrap();
     }
 
     #[test]
