@@ -160,7 +160,7 @@ fn render_pages(
     }
     for (id, section) in site.sections.iter().enumerate() {
         if section.index.is_none() {
-            match render_bare_section(site, id, templates, &shared) {
+            match render_bare_section(site, id, templates, shared) {
                 Ok(html) => output.insert(
                     section.url.clone(),
                     OutputFile::Bytes(html.into_bytes()),
@@ -170,7 +170,7 @@ fn render_pages(
             }
         }
     }
-    match render_not_found(site, templates, &shared) {
+    match render_not_found(site, templates, shared) {
         Ok(html) => output.insert(
             "404.html".into(),
             OutputFile::Bytes(html.into_bytes()),
