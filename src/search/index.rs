@@ -109,26 +109,30 @@ const DOC_INFO: &str = "},\"docInfo\"";
 pub fn compact(json: &str) -> String {
     let json = drop_doc_store_docs(json);
     let mut out = String::with_capacity(json.len());
-    let mut rest = json.as_str();
+    // Next match of each pattern at or after `pos`; each is searched again only once passed,
+    // so the whole text is scanned a bounded number of times.
+    let find = |pattern: &str, from: usize| json[from..].find(pattern).map(|i| from + i);
+    let (mut next_empty, mut next_tf) = (find(EMPTY_NODE, 0), find(TF, 0));
+    let mut pos = 0;
     loop {
-        let empty = rest.find(EMPTY_NODE);
-        let tf = rest.find(TF);
-        match (empty, tf) {
+        match (next_empty, next_tf) {
             (Some(e), t) if t.is_none_or(|t| e < t) => {
-                out.push_str(&rest[..e]);
-                rest = &rest[e + EMPTY_NODE.len()..];
+                out.push_str(&json[pos..e]);
+                pos = e + EMPTY_NODE.len();
+                next_empty = find(EMPTY_NODE, pos);
             }
             (_, Some(t)) => {
-                let after = t + TF.len();
-                out.push_str(&rest[..after]);
-                let end = rest[after..].find('}').map_or(rest.len(), |i| after + i);
-                out.push_str(&round(&rest[after..end]));
-                rest = &rest[end..];
+                let number = t + TF.len();
+                let end = json[number..].find('}').map_or(json.len(), |i| number + i);
+                out.push_str(&json[pos..number]);
+                out.push_str(&round(&json[number..end]));
+                pos = end;
+                next_tf = find(TF, pos);
             }
             _ => break,
         }
     }
-    out.push_str(rest);
+    out.push_str(&json[pos..]);
     out
 }
 
