@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::load::instruments::{
-    Audience, Band, Check, Derived, Field, Guidance, Kind, Partner, Role, ScaleOption, Step, Theme,
+    Action, Audience, Band, Check, Derived, Field, Guidance, Kind, Partner, Role, ScaleOption,
+    Step, Theme,
 };
 
 pub const FORMAT: u32 = 1;
@@ -38,6 +39,7 @@ pub struct Instrument {
     pub fields: Vec<Field>,
     pub derived: Vec<Derived>,
     pub checks: Vec<Check>,
+    pub actions: Vec<Action>,
     /// The instrument's page, relative to the site root.
     pub url: String,
 }

@@ -130,7 +130,7 @@ fn each_rule_fails_with_its_message_and_line() {
         ("id = \"een\"", "id = \"\"", "checklists/proef.toml:29:6: vraag zonder id"),
         ("version = 2", "version = 0", "checklists/proef.toml:2:11: versie 0 bestaat niet"),
         ("id = \"proef\"", "id = \"Proef Lijst\"", "checklists/proef.toml:1:6: ongeldige id `Proef Lijst`"),
-        ("kind = \"checklist\"", "kind = \"lijst\"", "checklists/proef.toml:4:8: ongeldige TOML: unknown variant `lijst`, expected one of `checklist`, `toetsvragen`, `routekaart`, `inventarisatie`"),
+        ("kind = \"checklist\"", "kind = \"lijst\"", "checklists/proef.toml:4:8: onbekende waarde `lijst`; kies uit `checklist`, `toetsvragen`, `routekaart`, `inventarisatie`, `werkagenda`"),
         ("weight = 2", "weight = 2\ngewicht = 3", "checklists/proef.toml:35:1: onbekende sleutel `gewicht`"),
     ];
     for (from, to, expected) in cases {

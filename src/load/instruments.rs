@@ -24,6 +24,9 @@ pub enum Kind {
     Toetsvragen,
     Routekaart,
     Inventarisatie,
+    /// Not a form: the themes of a regional work agenda with example actions, which the
+    /// werkagenda page starts from.
+    Werkagenda,
 }
 
 impl Kind {
@@ -38,6 +41,7 @@ impl Kind {
             Kind::Toetsvragen => "toetsvragen",
             Kind::Routekaart => "routekaart",
             Kind::Inventarisatie => "inventarisatie",
+            Kind::Werkagenda => "werkagenda",
         }
     }
 }
@@ -104,6 +108,23 @@ pub struct Definition {
     pub derived: Vec<Spanned<Derived>>,
     #[serde(default)]
     pub checks: Vec<Spanned<Check>>,
+    /// Example actions of a werkagenda.
+    #[serde(default)]
+    pub actions: Vec<Spanned<Action>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub theme: String,
+    /// What to do.
+    pub action: String,
+    /// What it should achieve.
+    #[serde(default)]
+    pub goal: String,
+    /// Who usually owns it (a role, not a name).
+    #[serde(default)]
+    pub owner: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -37,6 +37,12 @@ fn translate(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("duplicate key") {
         return format!("dubbele sleutel{rest}");
     }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return match rest.split_once(", expected one of ") {
+            Some((value, options)) => format!("onbekende waarde {value}; kies uit {options}"),
+            None => format!("onbekende waarde {rest}"),
+        };
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         return format!("verkeerd soort waarde: {rest}");
     }

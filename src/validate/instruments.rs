@@ -73,6 +73,18 @@ pub fn validate(loaded: &Loaded, url: String) -> Result<Instrument, Diagnostics>
     if def.kind == Kind::Inventarisatie {
         check_inventarisatie(&mut c, def, &theme_ids);
     }
+    if def.kind == Kind::Werkagenda {
+        for a in &def.actions {
+            let theme = &a.get_ref().theme;
+            if !theme_ids.contains(theme.as_str()) {
+                c.error(
+                    a.span(),
+                    format!("het thema `{theme}` bestaat niet"),
+                    format!("bestaande thema's: {}", list(&theme_ids)),
+                );
+            }
+        }
+    }
     let instrument = build(def, url);
     c.diagnostics.into_result(instrument)
 }
@@ -102,7 +114,7 @@ fn check_header(c: &mut Checker, def: &Definition) {
 /// Lists that belong to another kind are a mistake, not something to ignore silently.
 fn check_kind_fields(c: &mut Checker, def: &Definition) {
     let kind = def.kind;
-    let lists: [(&str, Option<Range<usize>>, bool); 9] = [
+    let lists: [(&str, Option<Range<usize>>, bool); 10] = [
         (
             "scale",
             def.scale.first().map(Spanned::span),
@@ -148,6 +160,11 @@ fn check_kind_fields(c: &mut Checker, def: &Definition) {
             def.checks.first().map(Spanned::span),
             kind == Kind::Inventarisatie,
         ),
+        (
+            "actions",
+            def.actions.first().map(Spanned::span),
+            kind == Kind::Werkagenda,
+        ),
     ];
     for (name, first, allowed) in lists {
         match (first, allowed) {
@@ -162,7 +179,7 @@ fn check_kind_fields(c: &mut Checker, def: &Definition) {
             (None, true)
                 if matches!(
                     name,
-                    "scale" | "items" | "bands" | "steps" | "partners" | "fields"
+                    "scale" | "items" | "bands" | "steps" | "partners" | "fields" | "actions"
                 ) =>
             {
                 c.error(
@@ -488,6 +505,7 @@ fn build(def: &Definition, url: String) -> Instrument {
         fields: def.fields.iter().map(|f| f.get_ref().clone()).collect(),
         derived: def.derived.iter().map(|d| d.get_ref().clone()).collect(),
         checks: def.checks.iter().map(|c| c.get_ref().clone()).collect(),
+        actions: def.actions.iter().map(|a| a.get_ref().clone()).collect(),
         url,
     }
 }
