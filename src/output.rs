@@ -58,9 +58,25 @@ pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
     swap_in(&staging, out_dir, &parent, &name)
 }
 
+/// Write every file below `dir`. Creating files is most of a large build's time, mostly in
+/// the kernel, so two threads share the work.
 fn write_all(dir: &Path, output: &Output) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    for (path, file) in &output.files {
+    let files: Vec<(&String, &OutputFile)> = output.files.iter().collect();
+    let half = files.len().div_ceil(2);
+    std::thread::scope(|scope| {
+        let (first, second) = files.split_at(half);
+        let other = scope.spawn(|| write_files(dir, second));
+        let mine = write_files(dir, first);
+        let theirs = other
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("schrijfthread gestopt")));
+        mine.and(theirs)
+    })
+}
+
+fn write_files(dir: &Path, files: &[(&String, &OutputFile)]) -> io::Result<()> {
+    for (path, file) in files {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
