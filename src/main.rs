@@ -1,6 +1,6 @@
 //! The `leerrecht` command line.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -24,16 +24,17 @@ struct Cli {
 enum Command {
     /// Bouw de site in de uitvoermap. Bij een fout blijft de vorige uitvoer staan.
     Build {
-        /// Uitvoermap; wordt bij elke build in één keer vervangen.
-        #[arg(long, default_value = "public", value_name = "MAP")]
-        out: PathBuf,
+        /// Uitvoermap; wordt bij elke build in één keer vervangen [standaard: public in de map van het handboek].
+        #[arg(long, value_name = "MAP")]
+        out: Option<PathBuf>,
     },
     /// Bouw, toon de site op http://127.0.0.1:PORT en bouw opnieuw bij elke wijziging.
     Serve {
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        #[arg(long, default_value = "public", value_name = "MAP")]
-        out: PathBuf,
+        /// Uitvoermap [standaard: public in de map van het handboek].
+        #[arg(long, value_name = "MAP")]
+        out: Option<PathBuf>,
     },
     /// Controleer alle invoer en links zonder iets te schrijven.
     Check,
@@ -47,13 +48,16 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The output folder is relative to the site root, like every other path of a site.
-    let out_of = |out: &PathBuf| {
-        if out.is_absolute() || cli.root == Path::new(".") {
-            out.clone()
-        } else {
-            cli.root.join(out)
-        }
+    // Without --out the output goes into the site folder; a given --out is taken like any
+    // path on a command line, from the current folder.
+    let out_of = |out: &Option<PathBuf>| {
+        out.clone().unwrap_or_else(|| {
+            if cli.root == std::path::Path::new(".") {
+                PathBuf::from("public")
+            } else {
+                cli.root.join("public")
+            }
+        })
     };
     match &cli.command {
         Command::Build { out } => {
