@@ -156,7 +156,7 @@ impl Diagnostics {
         }
         let n = self.0.len();
         out.push_str(&format!(
-            "De build is gestopt: {n} {} gevonden. De vorige uitvoer is niet aangeraakt.\n",
+            "{n} {} gevonden.\n",
             if n == 1 { "fout" } else { "fouten" }
         ));
         out

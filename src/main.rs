@@ -69,6 +69,10 @@ fn main() -> ExitCode {
                 }
                 Err(diagnostics) => {
                     eprint!("{}", diagnostics.render());
+                    eprintln!(
+                        "De build is gestopt; de vorige uitvoer in {} is niet aangeraakt.",
+                        out.display()
+                    );
                     ExitCode::FAILURE
                 }
             }
@@ -84,12 +88,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(diagnostics) => {
-                eprint!(
-                    "{}",
-                    diagnostics
-                        .render()
-                        .replace("De build is gestopt", "De controle vond fouten")
-                );
+                eprint!("{}", diagnostics.render());
                 ExitCode::FAILURE
             }
         },
