@@ -10,8 +10,8 @@ test: deps
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo test
-	node --test tests/js/
 	cargo run --quiet -- build --out $(TEST_SITE)
+	LEERRECHT_SITE=$(TEST_SITE) node --test tests/js/
 	LEERRECHT_SITE=$(TEST_SITE) CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
 
 deps: node_modules/.leerrecht-installed chromium

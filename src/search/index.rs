@@ -97,17 +97,14 @@ impl Default for Builder<'_> {
 
 const EMPTY_NODE: &str = "\"docs\":{},\"df\":0,";
 const TF: &str = "{\"tf\":";
-const DOC_STORE: &str = "\"documentStore\":{\"save\":false,\"docs\":{";
-const DOC_INFO: &str = "},\"docInfo\"";
 
 /// Shrink elasticlunr-rs' serialized index without changing what elasticlunr.js reads:
 /// trie nodes that hold no document lose their empty `docs`/`df` (the trie has one node per
 /// character, most of them empty); term frequencies keep three decimals (`1.4142135623730951`
-/// → `1.414`, `1.0` → `1`); the document store loses the empty object it keeps per document
-/// when documents are not saved. The patterns are exact because serde_json writes them so,
+/// → `1.414`, `1.0` → `1`). The document store keeps its empty object per document:
+/// elasticlunr.js only applies the field-length norm to documents listed there. The patterns are exact because serde_json writes them so,
 /// and trie keys are single characters, so no key can contain them.
 pub fn compact(json: &str) -> String {
-    let json = drop_doc_store_docs(json);
     let mut out = String::with_capacity(json.len());
     // Next match of each pattern at or after `pos`; each is searched again only once passed,
     // so the whole text is scanned a bounded number of times.
@@ -134,16 +131,6 @@ pub fn compact(json: &str) -> String {
     }
     out.push_str(&json[pos..]);
     out
-}
-
-fn drop_doc_store_docs(json: &str) -> String {
-    let Some(start) = json.find(DOC_STORE).map(|i| i + DOC_STORE.len()) else {
-        return json.to_string();
-    };
-    match json[start..].find(DOC_INFO) {
-        Some(len) => format!("{}{}", &json[..start], &json[start + len..]),
-        None => json.to_string(),
-    }
 }
 
 /// A number with at most three decimals and no trailing zeros.
@@ -211,7 +198,7 @@ mod tests {
         let compacted = compact(raw);
         assert_eq!(
             compacted,
-            r#"{"documentStore":{"save":false,"docs":{},"docInfo":{"0":{"body":2}},"length":2},"index":{"body":{"root":{"a":{"docs":{"0":{"tf":1.414},"1":{"tf":1}},"df":2}}}}}"#
+            r#"{"documentStore":{"save":false,"docs":{"0":{},"1":{}},"docInfo":{"0":{"body":2}},"length":2},"index":{"body":{"root":{"a":{"docs":{"0":{"tf":1.414},"1":{"tf":1}},"df":2}}}}}"#
         );
         serde_json::from_str::<serde_json::Value>(&compacted).unwrap();
     }

@@ -1,0 +1,66 @@
+// The query side of the search pipeline: the same steps, in the same order and under the
+// same names, as the Rust index side (src/search/pipeline.rs): tokenize, trim (keeping
+// digits), drop Dutch stop words, stem with Snowball Dutch.
+
+import { stem } from './dutch-stemmer.js';
+
+// elasticlunr-rs' `du` stop words, as the index drops them.
+const STOP_WORDS = new Set(
+  ('aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge ' +
+    'geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen ' +
+    'maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te ' +
+    'tegen toch toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf ' +
+    'zich zij zijn zo zonder zou').split(' '),
+);
+
+const EDGES = /^[^\p{Script=Latin}\p{Nd}]+|[^\p{Script=Latin}\p{Nd}]+$/gu;
+
+/** The names the index lists in its `pipeline`; a client must know every one of them. */
+export const PIPELINE = ['trimmer-nl-digits', 'stopWordFilter-du', 'stemmer-du'];
+
+/** Split on white space and hyphens, lowercase: as elasticlunr-rs' `tokenize_whitespace`. */
+export function tokenize(text) {
+  return String(text)
+    .split(/[\p{White_Space}-]/u)
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
+}
+
+/** `trimmer-nl-digits`: strip what is neither a Latin letter nor a digit from both ends. */
+export function trimmer(token) {
+  const trimmed = token.replace(EDGES, '');
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** `stopWordFilter-du`. */
+export function stopWordFilter(token) {
+  return STOP_WORDS.has(token) ? undefined : token;
+}
+
+/** `stemmer-du`. */
+export function stemmer(token) {
+  const stemmed = stem(token);
+  return stemmed === '' ? undefined : stemmed;
+}
+
+/** One raw token through the whole pipeline; undefined when a step drops it. */
+export function processToken(token) {
+  let t = trimmer(token);
+  if (t !== undefined) t = stopWordFilter(t);
+  if (t !== undefined) t = stemmer(t);
+  return t;
+}
+
+/**
+ * A query as search terms: for each word that survives the pipeline, its stem and the
+ * trimmed word as typed (for prefix matching of half-typed words).
+ */
+export function queryTerms(query) {
+  const terms = [];
+  for (const raw of tokenize(query)) {
+    const token = processToken(raw);
+    if (token === undefined) continue;
+    terms.push({ token, typed: trimmer(raw) ?? token });
+  }
+  return terms;
+}

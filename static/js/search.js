@@ -1,0 +1,154 @@
+// The search box: loads the index on first use (as a classic script, which works from
+// file:// where fetch() does not), ranks with the pure modules, and shows results as an
+// accessible combobox with a listbox: arrow keys move, Enter opens, Escape closes.
+
+import { checkIndex, search } from './lib/search-engine.js';
+
+const GLOBAL = 'leerrechtZoekindex';
+const DELAY = 120;
+
+function start() {
+  const box = document.querySelector('.site-search');
+  if (!box) return;
+  const input = box.querySelector('#zoekveld');
+  const list = box.querySelector('#zoekresultaten');
+  const status = box.querySelector('#zoekstatus');
+  const root = box.dataset.root ?? '';
+  let loading = null;
+  let results = [];
+  let active = -1;
+  let timer = 0;
+
+  const load = () => {
+    loading ??= new Promise((resolve, reject) => {
+      if (window[GLOBAL]) return resolve(window[GLOBAL]);
+      const script = document.createElement('script');
+      script.src = box.dataset.index;
+      script.onload = () => (window[GLOBAL] ? resolve(window[GLOBAL]) : reject(new Error('leeg')));
+      script.onerror = () => reject(new Error('niet geladen'));
+      document.head.append(script);
+    }).then((data) => {
+      checkIndex(data);
+      return data;
+    });
+    return loading;
+  };
+
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+
+  const setActive = (i) => {
+    const items = list.querySelectorAll('[role="option"]');
+    items.forEach((el, n) => el.setAttribute('aria-selected', String(n === i)));
+    active = i;
+    if (i >= 0 && items[i]) {
+      input.setAttribute('aria-activedescendant', items[i].id);
+      items[i].scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+
+  const option = (result, i) => {
+    const li = document.createElement('li');
+    li.id = `zoekresultaat-${i}`;
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    li.className = 'site-search__result';
+    const link = document.createElement('a');
+    link.href = root + result.url;
+    link.tabIndex = -1;
+    const title = document.createElement('span');
+    title.className = 'site-search__title';
+    title.textContent = result.heading ? `${result.title} › ${result.heading}` : result.title;
+    link.append(title);
+    if (result.section) {
+      const section = document.createElement('span');
+      section.className = 'site-search__section';
+      section.textContent = result.section;
+      link.append(section);
+    }
+    const text = document.createElement('span');
+    text.className = 'site-search__snippet';
+    for (const part of result.snippet) {
+      const el = part.mark ? document.createElement('mark') : document.createTextNode(part.text);
+      if (part.mark) el.textContent = part.text;
+      text.append(el);
+    }
+    link.append(text);
+    li.append(link);
+    li.addEventListener('mousedown', (e) => e.preventDefault());
+    return li;
+  };
+
+  const show = (query) => {
+    list.replaceChildren(...results.map(option));
+    const n = results.length;
+    status.textContent = n === 0 ? `Geen resultaten voor ${query}.` : `${n} ${n === 1 ? 'resultaat' : 'resultaten'} voor ${query}.`;
+    if (n === 0) {
+      const li = document.createElement('li');
+      li.className = 'site-search__empty';
+      li.textContent = `Geen resultaten voor “${query}”. Probeer een ander of korter woord.`;
+      list.append(li);
+    }
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(-1);
+  };
+
+  const run = () => {
+    const query = input.value.trim();
+    if (query === '') {
+      results = [];
+      status.textContent = '';
+      close();
+      return;
+    }
+    load()
+      .then((data) => {
+        if (input.value.trim() !== query) return;
+        results = search(data, query, 10);
+        show(query);
+      })
+      .catch(() => {
+        status.textContent = 'Zoeken lukt nu niet: de zoekindex kon niet worden geladen.';
+      });
+  };
+
+  input.addEventListener('focus', () => load().catch(() => {}), { once: true });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DELAY);
+  });
+  input.addEventListener('keydown', (e) => {
+    const count = results.length;
+    if (e.key === 'ArrowDown' && count) {
+      e.preventDefault();
+      if (list.hidden) show(input.value.trim());
+      setActive((active + 1) % count);
+    } else if (e.key === 'ArrowUp' && count) {
+      e.preventDefault();
+      setActive(active <= 0 ? count - 1 : active - 1);
+    } else if (e.key === 'Enter') {
+      const target = active >= 0 ? results[active] : results[0];
+      if (target && !list.hidden) {
+        e.preventDefault();
+        window.location.href = root + target.url;
+      }
+    } else if (e.key === 'Escape') {
+      if (!list.hidden) close();
+      else input.value = '';
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+  list.addEventListener('click', (e) => {
+    const li = e.target.closest('[role="option"]');
+    if (li) window.location.href = li.querySelector('a').href;
+  });
+}
+
+start();
