@@ -59,9 +59,10 @@ function start() {
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
     li.className = 'site-search__result';
-    const link = document.createElement('a');
-    link.href = root + result.url;
-    link.tabIndex = -1;
+    // An option may not hold a link (nested interactive controls); Enter and a click open it.
+    li.dataset.href = root + result.url;
+    const link = document.createElement('span');
+    link.className = 'site-search__link';
     const title = document.createElement('span');
     title.className = 'site-search__title';
     title.textContent = result.heading ? `${result.title} › ${result.heading}` : result.title;
@@ -147,7 +148,7 @@ function start() {
   input.addEventListener('blur', () => setTimeout(close, 150));
   list.addEventListener('click', (e) => {
     const li = e.target.closest('[role="option"]');
-    if (li) window.location.href = li.querySelector('a').href;
+    if (li) window.location.href = li.dataset.href;
   });
 }
 

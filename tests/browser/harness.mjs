@@ -1,0 +1,50 @@
+// Shared by the browser tests: Debian's Chromium through playwright-core, the built site
+// served over http under a sub-path (as on a real host) and opened from file://.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve, extname, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const SITE = resolve(process.env.LEERRECHT_SITE ?? 'public');
+export const SUBPATH = '/handboek/';
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+export async function launch() {
+  const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+}
+
+/** Serve SITE at http://127.0.0.1:PORT/handboek/; resolves to {base, close}. */
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(SUBPATH)) return res.writeHead(404).end();
+    const file = resolve(join(SITE, path.slice(SUBPATH.length)));
+    if (file !== SITE && !file.startsWith(SITE + sep)) return res.writeHead(403).end();
+    try {
+      const info = await stat(file);
+      const target = info.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(target);
+      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}${SUBPATH}`;
+  return { base, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const fileBase = () => pathToFileURL(SITE + sep).href;
+
+/** axe-core with the WCAG 2.1 A and AA rules; returns the violations, readable. */
+export async function axe(page) {
+  await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return violations;
+}

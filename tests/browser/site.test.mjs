@@ -1,0 +1,101 @@
+// The generator issue's browser checks: search finds the right page for a Dutch word form
+// over http and from file://, by keyboard; axe-core finds no WCAG 2.1 A/AA violation on the
+// home page and a content page; no page asks for anything outside the site.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, fileBase, axe } from './harness.mjs';
+import { search } from '../../static/js/lib/search-engine.js';
+import { loadIndex } from '../js/site-index.mjs';
+
+let browser;
+let server;
+const data = loadIndex();
+const CONTENT_PAGE = 'wetgeving/leerplichtwet.html';
+
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function searchByKeyboard(base, query) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + CONTENT_PAGE);
+  // Keyboard only: the skip link comes first, the search box right after the site name.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'zoekveld');
+  await page.keyboard.type(query);
+  await page.waitForSelector('#zoekresultaten [role="option"]');
+  const expected = search(data, query, 1)[0];
+  const first = await page.$eval('#zoekresultaten [role="option"]', (o) => o.dataset.href);
+  assert.equal(first, '../' + expected.url, `first result for ${query}`);
+  assert.match(await page.textContent('#zoekstatus'), /resultaten? voor/);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.$eval('#zoekveld', (i) => i.getAttribute('aria-activedescendant')), 'zoekresultaat-0');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  assert.ok(page.url().endsWith(expected.url), `${page.url()} ends with ${expected.url}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+}
+
+test('a Dutch word form finds its page over http, by keyboard', async () => {
+  await searchByKeyboard(server.base, 'leerplichtambtenaren');
+});
+
+test('search works from file:// too', async () => {
+  await searchByKeyboard(fileBase(), 'thuiszitters');
+});
+
+test('Escape closes the result list', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.base + 'index.html');
+  await page.focus('#zoekveld');
+  await page.keyboard.type('gemeenten');
+  await page.waitForSelector('#zoekresultaten:not([hidden])');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$eval('#zoekresultaten', (l) => l.hidden), true);
+  assert.equal(await page.$eval('#zoekveld', (i) => i.getAttribute('aria-expanded')), 'false');
+  await page.close();
+});
+
+for (const path of ['index.html', CONTENT_PAGE]) {
+  test(`no WCAG 2.1 A/AA violations on ${path}, also with results open`, async () => {
+    // axe is injected as a script, which the site's CSP rightly refuses; only this test's
+    // context bypasses it.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(server.base + path);
+    assert.deepEqual(await axe(page), []);
+    await page.focus('#zoekveld');
+    await page.keyboard.type('school');
+    await page.waitForSelector('#zoekresultaten [role="option"]');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+}
+
+test('pages request nothing outside the site', async () => {
+  for (const base of [server.base, fileBase()]) {
+    const page = await browser.newPage();
+    const outside = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    for (const path of ['index.html', CONTENT_PAGE, 'instrumenten/tien-punten.html']) {
+      await page.goto(base + path);
+      await page.focus('#zoekveld');
+      await page.keyboard.type('regie');
+      await page.waitForSelector('#zoekresultaten [role="option"]');
+    }
+    assert.deepEqual(outside, []);
+    await page.close();
+  }
+});
