@@ -89,7 +89,7 @@ fn visit(
         .with_hint("verplaats wat beide nodig hebben naar een derde module"));
     }
     let file = read(path)?;
-    let module = parse(&file)?;
+    let module = parse(&file, path)?;
     stack.push(path.to_path_buf());
     for import in &module.imports {
         visit(&import.from, read, modules, order, stack)?;
@@ -112,7 +112,9 @@ fn visit(
     Ok(())
 }
 
-fn parse(file: &SourceFile) -> Result<Module, Diagnostic> {
+/// `path` is where the module lives in the site, which imports are relative to (a built-in
+/// module's `file.path` carries a label for messages instead).
+fn parse(file: &SourceFile, path: &Path) -> Result<Module, Diagnostic> {
     let text: &Arc<str> = &file.text;
     let mut module = Module {
         imports: Vec::new(),
@@ -127,7 +129,9 @@ fn parse(file: &SourceFile) -> Result<Module, Diagnostic> {
         if let Some((at, mut statement)) = pending.take() {
             statement.push_str(line);
             if statement.trim_end().ends_with(';') {
-                module.imports.push(parse_import(file, at, &statement)?);
+                module
+                    .imports
+                    .push(parse_import(file, path, at, &statement)?);
             } else {
                 pending = Some((at, statement));
             }
@@ -136,7 +140,7 @@ fn parse(file: &SourceFile) -> Result<Module, Diagnostic> {
         }
         if line.starts_with("import ") || line.starts_with("import{") {
             if line.trim_end().ends_with(';') {
-                module.imports.push(parse_import(file, start, line)?);
+                module.imports.push(parse_import(file, path, start, line)?);
             } else {
                 pending = Some((start, line.to_string()));
             }
@@ -156,7 +160,12 @@ fn parse(file: &SourceFile) -> Result<Module, Diagnostic> {
     Ok(module)
 }
 
-fn parse_import(file: &SourceFile, at: usize, statement: &str) -> Result<Import, Diagnostic> {
+fn parse_import(
+    file: &SourceFile,
+    path: &Path,
+    at: usize,
+    statement: &str,
+) -> Result<Import, Diagnostic> {
     let bad = || unsupported(file, at, statement);
     let rest = statement
         .trim()
@@ -190,7 +199,7 @@ fn parse_import(file: &SourceFile, at: usize, statement: &str) -> Result<Import,
         }
         pairs.push(pair);
     }
-    let dir = file.path.parent().unwrap_or(Path::new(""));
+    let dir = path.parent().unwrap_or(Path::new(""));
     Ok(Import {
         names: pairs,
         from: normalize(&dir.join(spec)).ok_or_else(bad)?,
