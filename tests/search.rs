@@ -33,9 +33,18 @@ fn docs_with(index: &Value, field: &str, token: &str) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
+/// The address of each chunk: its page's URL plus the chunk's anchor.
 fn urls(index: &Value, refs: &BTreeSet<String>) -> BTreeSet<String> {
     refs.iter()
-        .map(|r| index["docs"][r]["u"].as_str().unwrap().to_string())
+        .map(|r| {
+            let doc = &index["docs"][r.parse::<usize>().unwrap()];
+            let page = &index["pages"][doc[0].as_u64().unwrap() as usize];
+            let url = page[2].as_str().unwrap();
+            match doc[2].as_str() {
+                Some(anchor) => format!("{url}#{anchor}"),
+                None => url.to_string(),
+            }
+        })
         .collect()
 }
 
@@ -102,10 +111,9 @@ fn index_keeps_only_what_results_need() {
         index["index"]["documentStore"]["docs"]["0"],
         serde_json::json!({})
     );
-    let doc = &index["docs"]["0"];
-    for key in ["p", "u", "x"] {
-        assert!(doc.get(key).is_some(), "doc lacks {key}: {doc}");
-    }
+    // Per chunk: page, heading, anchor, excerpt; per page: title, section, address.
+    assert_eq!(index["docs"][0].as_array().map(Vec::len), Some(4));
+    assert_eq!(index["pages"][0].as_array().map(Vec::len), Some(3));
 }
 
 #[test]

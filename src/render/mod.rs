@@ -398,19 +398,19 @@ fn common(url: &str, shared: &Shared) -> Value {
 fn search_index(site: &Site, analyses: &[Analysis]) -> String {
     let mut builder = SearchBuilder::new();
     for (page, analysis) in site.pages.iter().zip(analyses) {
-        let section_title =
-            (page.section != 0 || !page.is_index).then(|| site.section_title(page.section));
+        let section = (page.section != 0 || !page.is_index)
+            .then(|| site.section_title(page.section))
+            .filter(|t| *t != page.front.title);
+        let id = builder.page(&page.front.title, section, &page.url);
         for (i, chunk) in analysis.chunks.iter().enumerate() {
-            let url = match &chunk.heading {
-                Some(h) => format!("{}#{}", page.url, h.id),
-                None => page.url.clone(),
-            };
+            let heading = chunk
+                .heading
+                .as_ref()
+                .map(|h| (h.text.as_str(), h.id.as_str()));
             builder.add(
                 SearchDoc {
-                    page_title: &page.front.title,
-                    heading: chunk.heading.as_ref().map(|h| h.text.as_str()),
-                    section_title: section_title.filter(|t| *t != page.front.title),
-                    url,
+                    page: id,
+                    heading,
                     body: &chunk.text,
                 },
                 i == 0,
@@ -419,10 +419,8 @@ fn search_index(site: &Site, analyses: &[Analysis]) -> String {
         if analysis.chunks.is_empty() {
             builder.add(
                 SearchDoc {
-                    page_title: &page.front.title,
+                    page: id,
                     heading: None,
-                    section_title,
-                    url: page.url.clone(),
                     body: "",
                 },
                 true,

@@ -5,10 +5,7 @@
 //! document store keeps no bodies, term frequencies are rounded, and trie nodes that hold
 //! no documents drop their empty `docs`/`df` entries (elasticlunr.js reads them as empty).
 
-use std::collections::BTreeMap;
-
 use elasticlunr::{Index, IndexBuilder};
-use serde::Serialize;
 
 use super::pipeline::DutchWithDigits;
 
@@ -18,29 +15,29 @@ pub const EXCERPT_CHARS: usize = 160;
 /// The global the index script assigns; `static/js/search.js` reads it.
 pub const GLOBAL: &str = "leerrechtZoekindex";
 
-/// One searchable piece of a page.
+/// One searchable piece of a page: the text under one heading (or before the first).
 pub struct SearchDoc<'a> {
-    pub page_title: &'a str,
-    pub heading: Option<&'a str>,
-    pub section_title: Option<&'a str>,
-    /// Root-relative address including `#anchor`.
-    pub url: String,
+    /// Index returned by [`Builder::page`].
+    pub page: usize,
+    /// Heading text and its anchor id.
+    pub heading: Option<(&'a str, &'a str)>,
     pub body: &'a str,
 }
 
-#[derive(Serialize)]
-struct DocInfo<'a> {
-    p: &'a str,
-    s: Option<&'a str>,
-    b: Option<&'a str>,
-    u: String,
-    x: String,
-}
+/// What the result list shows per page, stored once for all of its chunks:
+/// `[title, site section or null, address relative to the site root]`.
+type PageInfo<'a> = (&'a str, Option<&'a str>, &'a str);
+
+/// Per chunk: `[page index, heading or null, anchor or null, excerpt]`.
+type DocInfo<'a> = (usize, Option<&'a str>, Option<&'a str>, String);
 
 pub struct Builder<'a> {
     index: Index,
-    docs: BTreeMap<String, DocInfo<'a>>,
-    next: usize,
+    pages: Vec<PageInfo<'a>>,
+    /// Indexed by ref: refs are 0, 1, 2, ... in the order documents are added.
+    docs: Vec<DocInfo<'a>>,
+    /// Page titles, indexed with a page's first chunk only.
+    titles: Vec<&'a str>,
 }
 
 impl<'a> Builder<'a> {
@@ -52,29 +49,36 @@ impl<'a> Builder<'a> {
             .build();
         Builder {
             index,
-            docs: BTreeMap::new(),
-            next: 0,
+            pages: Vec::new(),
+            docs: Vec::new(),
+            titles: Vec::new(),
         }
+    }
+
+    /// Register a page; its chunks refer to it by the returned index.
+    pub fn page(&mut self, title: &'a str, section: Option<&'a str>, url: &'a str) -> usize {
+        self.pages.push((title, section, url));
+        self.titles.push(title);
+        self.pages.len() - 1
     }
 
     /// The page title is indexed only on a page's first chunk, so a title match ranks the
     /// page itself rather than every section of it.
     pub fn add(&mut self, doc: SearchDoc<'a>, first_of_page: bool) {
-        let id = self.next.to_string();
-        self.next += 1;
-        let title = if first_of_page { doc.page_title } else { "" };
+        let id = self.docs.len().to_string();
+        let title = if first_of_page {
+            self.titles[doc.page]
+        } else {
+            ""
+        };
+        let (heading, anchor) = match doc.heading {
+            Some((text, anchor)) => (Some(text), Some(anchor)),
+            None => (None, None),
+        };
         self.index
-            .add_doc(&id, [title, doc.heading.unwrap_or(""), doc.body]);
-        self.docs.insert(
-            id,
-            DocInfo {
-                p: doc.page_title,
-                s: doc.heading,
-                b: doc.section_title,
-                u: doc.url,
-                x: excerpt(doc.body),
-            },
-        );
+            .add_doc(&id, [title, heading.unwrap_or(""), doc.body]);
+        self.docs
+            .push((doc.page, heading, anchor, excerpt(doc.body)));
     }
 
     /// The contents of `search-index.js`.
@@ -82,9 +86,10 @@ impl<'a> Builder<'a> {
         // Serializing straight to text (rather than through `serde_json::Value`) keeps memory
         // near the size of the output; the compaction below works on that text.
         let index = compact(&serde_json::to_string(&self.index).unwrap_or_default());
+        let pages = serde_json::to_string(&self.pages).unwrap_or_default();
         let docs = serde_json::to_string(&self.docs).unwrap_or_default();
         // `<` is escaped so no string in the file can close a script element.
-        format!("window.{GLOBAL} = {{\"index\":{index},\"docs\":{docs}}};\n")
+        format!("window.{GLOBAL} = {{\"index\":{index},\"pages\":{pages},\"docs\":{docs}}};\n")
             .replace('<', "\\u003c")
     }
 }
@@ -161,12 +166,11 @@ mod tests {
     #[test]
     fn index_is_a_script_with_compact_elasticlunr_json() {
         let mut b = Builder::new();
+        let page = b.page("Thuiszitters", Some("Aanpak"), "aanpak/a.html");
         b.add(
             SearchDoc {
-                page_title: "Thuiszitters",
+                page,
                 heading: None,
-                section_title: Some("Aanpak"),
-                url: "aanpak/a.html".into(),
                 body: "Een thuiszitter zit thuis </script>",
             },
             true,
@@ -189,7 +193,8 @@ mod tests {
             t.get("docs").is_none(),
             "intermediate node keeps empty docs: {t}"
         );
-        assert_eq!(json["docs"]["0"]["u"], "aanpak/a.html");
+        assert_eq!(json["pages"][0][2], "aanpak/a.html");
+        assert_eq!(json["docs"][0][0], 0);
     }
 
     #[test]

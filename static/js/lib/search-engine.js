@@ -97,15 +97,17 @@ export function search(data, query, limit = 10) {
   return rank(data, query)
     .slice(0, limit)
     .map(({ ref, score }) => {
-      const doc = data.docs[ref] ?? {};
+      // docs[ref] = [page, heading, anchor, excerpt]; pages[page] = [title, section, url]
+      const [page, heading, anchor, excerpt] = data.docs[Number(ref)] ?? [];
+      const [title, section, url] = data.pages?.[page] ?? [];
       return {
         ref,
         score,
-        title: doc.p ?? '',
-        heading: doc.s ?? null,
-        section: doc.b ?? null,
-        url: doc.u ?? '',
-        snippet: snippet(doc.x ?? '', terms),
+        title: title ?? '',
+        heading: heading ?? null,
+        section: section ?? null,
+        url: anchor ? `${url}#${anchor}` : (url ?? ''),
+        snippet: snippet(excerpt ?? '', terms),
       };
     });
 }
