@@ -227,6 +227,12 @@ fn serve_rebuilds_shows_errors_and_recovers() {
         home.contains("__leerrecht/reload.js"),
         "live reload script injected"
     );
+    // Without edits the server stays quiet: a build reading its inputs is no change.
+    std::thread::sleep(Duration::from_millis(600));
+    let (_, before) = get(server.port, "/__leerrecht/wait");
+    std::thread::sleep(Duration::from_millis(600));
+    let (_, after) = get(server.port, "/__leerrecht/wait");
+    assert_eq!(before, after, "rebuilt without any edit");
 
     site.write(
         "content/over.md",

@@ -23,7 +23,11 @@ pub fn start(
     let out = absolute(&options.out);
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
-            // Our own output (and its staging folders) must not trigger a rebuild.
+            // Reading the inputs (as every build does) is an access, not a change: reacting
+            // to it would rebuild forever. Our own output must not trigger a rebuild either.
+            if matches!(event.kind, notify::EventKind::Access(_)) {
+                return;
+            }
             if event.paths.iter().any(|p| !is_output(p, &out)) {
                 let _ = tx.send(());
             }
