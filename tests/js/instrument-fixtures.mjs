@@ -1,0 +1,101 @@
+// Small instruments in the shape the generator writes, for the instrument tests; and the
+// generated ones from a built site (LEERRECHT_SITE, default public/).
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SITE } from './site-index.mjs';
+
+const base = {
+  format: 1, version: 1, audience: [], description: '', intro: '', scale: [], not_applicable: null, themes: [], items: [], bands: [],
+  steps: [], partners: [], roles: [], guidance: [], fields: [], derived: [], checks: [], actions: [], url: '',
+};
+
+export function checklist(extra = {}) {
+  return {
+    ...base,
+    id: 'proef',
+    title: 'Proefchecklist',
+    kind: 'checklist',
+    scale: [{ id: 'ja', label: 'Ja', points: 2 }, { id: 'deels', label: 'Deels', points: 1 }, { id: 'nee', label: 'Nee', points: 0 }],
+    not_applicable: { id: 'nvt', label: 'n.v.t.' },
+    themes: [{ id: 'a', title: 'Thema A', description: null }, { id: 'b', title: 'Thema B', description: null }],
+    items: [
+      { id: 'i1', number: 1, theme: 'a', question: 'Een?', explanation: '', source: null, weight: 1, advice: { deels: 'D1', nee: 'N1' } },
+      { id: 'i2', number: 2, theme: 'a', question: 'Twee?', explanation: '', source: null, weight: 3, advice: { deels: 'D2', nee: 'N2' } },
+      { id: 'i3', number: 3, theme: 'b', question: 'Drie?', explanation: '', source: null, weight: 1, advice: { deels: 'D3', nee: 'N3' } },
+    ],
+    bands: [
+      { from: 0, to: 39, label: 'Laag', message: 'L' },
+      { from: 40, to: 74, label: 'Midden', message: 'M' },
+      { from: 75, to: 100, label: 'Hoog', message: 'H' },
+    ],
+    ...extra,
+  };
+}
+
+export function routekaart(extra = {}) {
+  return {
+    ...base,
+    id: 'kaart',
+    title: 'Proefroutekaart',
+    kind: 'routekaart',
+    steps: [{ id: 's1', title: 'Signaal' }, { id: 's2', title: 'Melding' }, { id: 's3', title: 'Plan' }],
+    partners: [{ id: 'school', title: 'School' }, { id: 'lp', title: 'Leerplicht' }, { id: 'gem', title: 'Gemeente' }],
+    roles: [{ id: 'regie', label: 'regie' }, { id: 'neemt_deel', label: 'neemt deel' }, { id: 'geen_rol', label: 'geen rol' }],
+    ...extra,
+  };
+}
+
+export function inventarisatie(extra = {}) {
+  return {
+    ...base,
+    id: 'telling',
+    title: 'Prooftelling',
+    kind: 'inventarisatie',
+    fields: [
+      { id: 'leerlingen', theme: null, label: 'Leerlingen', definition: '' },
+      { id: 'kort', theme: null, label: 'Kort', definition: '' },
+      { id: 'lang', theme: null, label: 'Lang', definition: '' },
+      { id: 'vrij', theme: null, label: 'Vrijstellingen', definition: '' },
+    ],
+    derived: [
+      { kind: 'sum', id: 'totaal', label: 'Totaal', of: ['kort', 'lang'] },
+      { kind: 'ratio', id: 'aandeel-lang', label: 'Aandeel lang', numerator: 'lang', denominator: 'totaal' },
+      { kind: 'ratio', id: 'per-leerling', label: 'Per leerling', numerator: 'totaal', denominator: 'leerlingen' },
+    ],
+    checks: [
+      { part: 'totaal', whole: 'leerlingen', message: 'Meer thuiszitters dan leerlingen.' },
+      { part: 'vrij', whole: 'leerlingen', message: 'Meer vrijstellingen dan leerlingen.' },
+    ],
+    ...extra,
+  };
+}
+
+/** A generated instrument of the built site, or null when the site is not built. */
+export function generated(id) {
+  const file = join(SITE, 'instrumenten', `${id}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+export const GENERATED = ['tien-punten', 'toetsvragen-verzuimprotocol', 'routekaart', 'inventarisatie-verzuim'];
+
+/** A localStorage stand-in; `quota` makes setItem throw like a full browser storage. */
+export class MemoryStorage {
+  constructor(entries = {}) {
+    this.map = new Map(Object.entries(entries));
+    this.quota = Infinity;
+  }
+  get length() { return this.map.size; }
+  key(i) { return [...this.map.keys()][i] ?? null; }
+  getItem(k) { return this.map.has(k) ? this.map.get(k) : null; }
+  setItem(k, v) {
+    const size = [...this.map].reduce((n, [key, val]) => n + (key === k ? 0 : key.length + val.length), 0) + k.length + String(v).length;
+    if (size > this.quota) {
+      const e = new Error('The quota has been exceeded.');
+      e.name = 'QuotaExceededError';
+      e.code = 22;
+      throw e;
+    }
+    this.map.set(k, String(v));
+  }
+  removeItem(k) { this.map.delete(k); }
+}
