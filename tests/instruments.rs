@@ -95,6 +95,18 @@ fn a_valid_checklist_becomes_a_form_page_json_and_an_overview_entry() {
         "scale sorted from most points"
     );
     assert_eq!(json["items"][0]["advice"]["nee"], "Begin.");
+    // The data script registers exactly the same JSON, for pages that load it from file://.
+    let script = site.read("instrumenten/proef.js");
+    let body = script
+        .strip_prefix(
+            "(window.leerrechtInstrumenten = window.leerrechtInstrumenten || {})[\"proef\"] = ",
+        )
+        .and_then(|s| s.strip_suffix(";\n"))
+        .expect("data script shape");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(body).unwrap(),
+        json
+    );
     let overview = site.read("instrumenten/index.html");
     assert!(overview.contains("Voor de regio en het samenwerkingsverband"));
     assert!(overview.contains("href=\"../instrumenten/proef.html\""));

@@ -148,11 +148,68 @@ pub fn overview(prepared: &[Option<Prepared>]) -> Value {
 
 /// The JSON file written next to an instrument's page.
 pub fn json_path(instrument: &Instrument) -> String {
-    instrument
+    beside(instrument, "json")
+}
+
+/// The classic script written next to an instrument's page. Pages that work with several
+/// instruments (werkagenda, workshop) load it on demand: from `file://` a `fetch()` of the
+/// JSON is refused, a `<script src>` is not.
+pub fn data_script_path(instrument: &Instrument) -> String {
+    beside(instrument, "js")
+}
+
+fn beside(instrument: &Instrument, extension: &str) -> String {
+    let stem = instrument
         .url
         .strip_suffix(".html")
-        .map(|s| format!("{s}.json"))
-        .unwrap_or_else(|| format!("{}.json", instrument.url))
+        .unwrap_or(&instrument.url);
+    format!("{stem}.{extension}")
+}
+
+/// The data script's text: registers the instrument under its id in
+/// `window.leerrechtInstrumenten`. `json` is already safe inside a script.
+pub fn data_script(p: &Prepared) -> String {
+    format!(
+        "(window.leerrechtInstrumenten = window.leerrechtInstrumenten || {{}})[{}] = {};\n",
+        serde_json::to_string(&p.instrument.id).unwrap_or_default(),
+        p.json
+    )
+}
+
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    id: &'a str,
+    version: u32,
+    title: &'a str,
+    description: Option<&'a str>,
+    kind: Kind,
+    audience: &'a [Audience],
+    url: &'a str,
+    /// The data script, relative to the site root.
+    data: String,
+}
+
+/// `instrument_list` in templates: every valid instrument once, in overview order, with the
+/// address of its data script.
+pub fn list(prepared: &[Option<Prepared>]) -> Value {
+    let entries: Vec<ListEntry> = prepared
+        .iter()
+        .flatten()
+        .map(|p| {
+            let i = &p.instrument;
+            ListEntry {
+                id: &i.id,
+                version: i.version,
+                title: &i.title,
+                description: i.description.as_deref(),
+                kind: i.kind,
+                audience: &i.audience,
+                url: &i.url,
+                data: data_script_path(i),
+            }
+        })
+        .collect();
+    val(entries)
 }
 
 pub fn is_overview(site: &Site, section: usize) -> bool {

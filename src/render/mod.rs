@@ -46,6 +46,8 @@ struct Shared {
     sections: Vec<Value>,
     /// All instruments by audience, for the overview page.
     instruments: Value,
+    /// Every instrument once, with its data script, for pages that combine them.
+    instrument_list: Value,
     options: RenderOptions,
 }
 
@@ -78,6 +80,7 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
         nav: context::nav(site),
         sections: context::sections(site),
         instruments: instruments::overview(&prepared),
+        instrument_list: instruments::list(&prepared),
         options,
     };
     // The search index is the slowest part of a large build; it only reads the analyses, so
@@ -138,6 +141,11 @@ fn render_pages(
             output.insert(
                 instruments::json_path(&p.instrument),
                 OutputFile::Bytes(p.json.clone().into_bytes()),
+                display_path(&page.file.path),
+            );
+            output.insert(
+                instruments::data_script_path(&p.instrument),
+                OutputFile::Bytes(instruments::data_script(p).into_bytes()),
                 display_path(&page.file.path),
             );
         }
@@ -302,6 +310,7 @@ fn render_page(
         breadcrumbs => context::val(context::breadcrumbs(site, page.section, page.is_index)),
         is_home => is_home,
         instruments => shared.instruments.clone(),
+        instrument_list => shared.instrument_list.clone(),
         instrument => instrument.map(instruments::context).unwrap_or_default(),
         ..common(&page.url, shared)
     };
@@ -344,6 +353,7 @@ fn render_bare_section(
         breadcrumbs => context::val(context::breadcrumbs(site, id, true)),
         is_home => id == 0,
         instruments => shared.instruments.clone(),
+        instrument_list => shared.instrument_list.clone(),
         ..common(&section.url, shared)
     };
     let template = if id == 0 {
