@@ -23,63 +23,8 @@ import {
   printHeaderView,
 } from './lib/instrument-views.js';
 import { formatDate, formatTime, isoDay, plural } from './lib/nl-format.js';
+import { build, fill, openStorage, debounce, download } from './page/dom.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** A view tree as DOM nodes: elements and text nodes only, never parsed markup. */
-function build(node, inSvg = false) {
-  if (typeof node === 'string') return document.createTextNode(node);
-  const svg = inSvg || node.tag === 'svg';
-  const el = svg ? document.createElementNS(SVG_NS, node.tag) : document.createElement(node.tag);
-  for (const [name, value] of Object.entries(node.attrs)) {
-    if (value === null || value === undefined || value === false || /^on/i.test(name)) continue;
-    el.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of node.children) el.append(build(child, svg));
-  return el;
-}
-
-function fill(target, ...trees) {
-  target.replaceChildren(...trees.filter(Boolean).map((t) => build(t)));
-}
-
-/** localStorage, or a stand-in that keeps nothing when the browser refuses storage. */
-function openStorage() {
-  try {
-    const s = window.localStorage;
-    s.getItem('leerrecht:test');
-    return { storage: s, ok: true };
-  } catch {
-    const memory = new Map();
-    return {
-      ok: false,
-      storage: {
-        get length() {
-          return memory.size;
-        },
-        key: (i) => [...memory.keys()][i] ?? null,
-        getItem: (k) => (memory.has(k) ? memory.get(k) : null),
-        setItem: () => {
-          throw new DOMException('refused', 'SecurityError');
-        },
-        removeItem: (k) => memory.delete(k),
-      },
-    };
-  }
-}
-
-function debounce(fn, ms) {
-  let timer = null;
-  const run = (...args) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
-  };
-  run.now = (...args) => {
-    clearTimeout(timer);
-    fn(...args);
-  };
-  return run;
-}
 
 function start() {
   const app = document.getElementById('instrument-app');
@@ -414,18 +359,6 @@ function start() {
   window.addEventListener('beforeprint', () => update());
 
   // ----- export and import -----------------------------------------------------------------
-  function download(name, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.hidden = true;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
   $('exporteer').addEventListener('click', () => {
     const now = new Date();
     const name = resultFileName(instrument, isoDay(now));
