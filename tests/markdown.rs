@@ -127,3 +127,75 @@ fn content_assets_are_copied_and_linkable() {
         .contains("href=\"stukken/plan.pdf\""));
     assert_eq!(site.read("stukken/plan.pdf"), "%PDF");
 }
+
+const SMALL_CHECKLIST: &str = r#"id = "mini"
+version = 1
+title = "Mini"
+kind = "checklist"
+
+[[scale]]
+id = "ja"
+label = "Ja"
+points = 1
+
+[[scale]]
+id = "nee"
+label = "Nee"
+points = 0
+
+[[themes]]
+id = "basis"
+title = "Basis"
+
+[[items]]
+id = "plan"
+theme = "basis"
+question = "Is er een plan?"
+
+[items.advice]
+nee = "Maak een plan."
+
+[[bands]]
+from = 0
+to = 100
+label = "Alles"
+message = "Eén band."
+"#;
+
+#[test]
+fn links_can_point_at_one_question_or_theme_of_an_instrument() {
+    let site = Site::new(&[
+        (
+            "content/_index.md",
+            &page(
+                "Start",
+                "Zie [vraag](@/checklists/mini.toml#vraag-plan) en [thema](@/checklists/mini.toml#thema-basis).",
+            ),
+        ),
+        ("checklists/mini.toml", SMALL_CHECKLIST),
+    ]);
+    site.build_ok();
+    let home = site.read("index.html");
+    assert!(
+        home.contains("href=\"instrumenten/mini.html#vraag-plan\""),
+        "{home}"
+    );
+    assert!(home.contains("href=\"instrumenten/mini.html#thema-basis\""));
+    let form = site.read("instrumenten/mini.html");
+    assert!(form.contains("id=\"vraag-plan\"") && form.contains("id=\"thema-basis\""));
+
+    let site = Site::new(&[
+        (
+            "content/_index.md",
+            &page(
+                "Start",
+                "Zie [vraag](@/checklists/mini.toml#vraag-plannen).",
+            ),
+        ),
+        ("checklists/mini.toml", SMALL_CHECKLIST),
+    ]);
+    assert_eq!(
+        site.errors(),
+        ["content/_index.md:4:5: link naar `@/checklists/mini.toml#vraag-plannen`: de pagina checklists/mini.toml heeft geen kopje met id `vraag-plannen`"]
+    );
+}

@@ -82,6 +82,25 @@ pub fn prepare(
         .collect()
 }
 
+/// The ids an instrument's page gives its parts (see templates/partials/instrument-*.html), so
+/// other pages can link to one question: `@/checklists/tien-punten.toml#vraag-ambitie`.
+pub fn anchors(def: &crate::load::instruments::Definition) -> Vec<String> {
+    let themes = def
+        .themes
+        .iter()
+        .map(|t| format!("thema-{}", t.get_ref().id));
+    let items = def
+        .items
+        .iter()
+        .map(|i| format!("vraag-{}", i.get_ref().id.get_ref()));
+    let steps = def.steps.iter().map(|s| format!("stap-{}", s.get_ref().id));
+    let fields = def
+        .fields
+        .iter()
+        .map(|f| format!("veld-{}", f.get_ref().id));
+    themes.chain(items).chain(steps).chain(fields).collect()
+}
+
 /// `instrument` in `instrument.html`: the definition, plus `explanations` (item id → HTML)
 /// and `json` (the definition as JSON, to embed).
 pub fn context(p: &Prepared) -> Value {

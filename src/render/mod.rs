@@ -60,9 +60,18 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
         .collect();
     let targets = LinkTargets {
         site,
-        anchors: analyses
+        anchors: site
+            .pages
             .iter()
-            .map(|a| a.headings.iter().map(|h| h.id.clone()).collect())
+            .zip(&analyses)
+            .map(|(page, a)| {
+                let headings = a.headings.iter().map(|h| h.id.clone());
+                let parts = page
+                    .instrument
+                    .map(|i| instruments::anchors(&site.instruments[i].def))
+                    .unwrap_or_default();
+                headings.chain(parts).collect()
+            })
             .collect(),
     };
     check_links(site, &analyses, &targets, &mut diagnostics);
