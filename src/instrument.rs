@@ -79,6 +79,9 @@ pub struct Item {
     pub source: Option<String>,
     pub weight: f64,
     pub advice: BTreeMap<String, String>,
+    /// The werkagenda theme this item's gap goes under: the item's own `agenda`, else its
+    /// theme's; null when neither names one (the page then shows it without a theme).
+    pub agenda: Option<String>,
 }
 
 impl Instrument {

@@ -322,3 +322,163 @@ fn the_default_instruments_validate() {
         );
     }
 }
+
+// ----- `agenda`: gaps and findings mapped onto the themes of the werkagenda -------------------
+
+const WERKAGENDA: &str = r#"id = "agenda"
+version = 1
+title = "Agenda"
+kind = "werkagenda"
+
+[[themes]]
+id = "kind"
+title = "Het kind centraal"
+
+[[themes]]
+id = "vroeg"
+title = "Hoe eerder hoe beter"
+
+[[actions]]
+theme = "vroeg"
+action = "Doe iets vroeg."
+"#;
+
+/// The checklist with `agenda` on its theme and, optionally, on its item.
+fn mapped_checklist(theme_agenda: &str, item_agenda: Option<&str>) -> String {
+    let mut text = CHECKLIST.replacen(
+        "title = \"Basis\"",
+        &format!("title = \"Basis\"\nagenda = \"{theme_agenda}\""),
+        1,
+    );
+    if let Some(a) = item_agenda {
+        text = text.replacen("weight = 2", &format!("weight = 2\nagenda = \"{a}\""), 1);
+    }
+    text
+}
+
+/// The build's errors as `file:line:col: message` with the hint after ` | `.
+fn errors_with_hints(site: &Site) -> Vec<String> {
+    match site.build() {
+        Ok(_) => panic!("build succeeded but should have failed"),
+        Err(d) => d
+            .iter()
+            .map(|e| format!("{e} | {}", e.hint.clone().unwrap_or_default()))
+            .collect(),
+    }
+}
+
+#[test]
+fn agenda_on_a_theme_reaches_every_item_in_the_json_and_an_item_can_override_it() {
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/agenda.toml", WERKAGENDA),
+        ("checklists/proef.toml", &mapped_checklist("vroeg", None)),
+    ]);
+    site.build_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("instrumenten/proef.json")).unwrap();
+    assert_eq!(json["themes"][0]["agenda"], "vroeg");
+    assert_eq!(json["items"][0]["agenda"], "vroeg");
+
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/agenda.toml", WERKAGENDA),
+        (
+            "checklists/proef.toml",
+            &mapped_checklist("vroeg", Some("kind")),
+        ),
+    ]);
+    site.build_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("instrumenten/proef.json")).unwrap();
+    assert_eq!(json["items"][0]["agenda"], "kind");
+
+    // Without any `agenda` the key is null: the page shows such gaps without a theme.
+    let site = site_with("checklists/proef.toml", CHECKLIST);
+    site.build_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("instrumenten/proef.json")).unwrap();
+    assert_eq!(json["themes"][0]["agenda"], serde_json::Value::Null);
+    assert_eq!(json["items"][0]["agenda"], serde_json::Value::Null);
+}
+
+#[test]
+fn an_agenda_theme_that_does_not_exist_names_file_line_and_the_valid_themes() {
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/agenda.toml", WERKAGENDA),
+        (
+            "checklists/proef.toml",
+            &mapped_checklist("vroegg", Some("ouders")),
+        ),
+    ]);
+    assert_eq!(
+        errors_with_hints(&site),
+        [
+            "checklists/proef.toml:27:10: het werkagenda-thema `vroegg` bestaat niet | kies een thema uit checklists/agenda.toml: kind, vroeg",
+            "checklists/proef.toml:36:10: het werkagenda-thema `ouders` bestaat niet | kies een thema uit checklists/agenda.toml: kind, vroeg",
+        ]
+    );
+}
+
+#[test]
+fn an_agenda_key_without_any_werkagenda_is_an_error() {
+    let site = site_with("checklists/proef.toml", &mapped_checklist("vroeg", None));
+    assert_eq!(
+        errors_with_hints(&site),
+        ["checklists/proef.toml:27:10: `agenda = \"vroeg\"` noemt een thema van de werkagenda, maar er is geen werkagenda | voeg in checklists/ een instrument toe met kind = \"werkagenda\" en zijn thema's, of haal `agenda` weg"]
+    );
+}
+
+#[test]
+fn routekaart_steps_and_partners_name_agenda_themes() {
+    let mapped = ROUTEKAART
+        .replace(
+            "title = \"Signaal\"",
+            "title = \"Signaal\"\nagenda = \"vroeg\"",
+        )
+        .replace(
+            "title = \"School\"",
+            "title = \"School\"\nagenda = \"kind\"",
+        );
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/agenda.toml", WERKAGENDA),
+        ("checklists/route.toml", &mapped),
+    ]);
+    site.build_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("instrumenten/route.json")).unwrap();
+    assert_eq!(json["steps"][0]["agenda"], "vroeg");
+    assert_eq!(json["partners"][0]["agenda"], "kind");
+
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/agenda.toml", WERKAGENDA),
+        (
+            "checklists/route.toml",
+            &mapped.replace("agenda = \"kind\"", "agenda = \"systeem\""),
+        ),
+    ]);
+    assert_eq!(
+        errors_with_hints(&site),
+        ["checklists/route.toml:14:10: het werkagenda-thema `systeem` bestaat niet | kies een thema uit checklists/agenda.toml: kind, vroeg"]
+    );
+}
+
+#[test]
+fn agenda_on_themes_of_kinds_without_gaps_is_refused_where_it_stands() {
+    let counted = INVENTARISATIE.replace(
+        "[[fields]]\nid = \"leerlingen\"",
+        "[[themes]]\nid = \"t\"\ntitle = \"T\"\nagenda = \"vroeg\"\n\n[[fields]]\nid = \"leerlingen\"",
+    );
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/agenda.toml", WERKAGENDA),
+        ("checklists/t.toml", &counted),
+    ]);
+    assert_eq!(
+        errors_with_hints(&site),
+        ["checklists/t.toml:9:10: `agenda` hoort niet bij een thema van een inventarisatie | alleen de thema's en vragen van een checklist of toetsvragen en de stappen en partners van een routekaart leveren acties voor de werkagenda; haal `agenda` hier weg"]
+    );
+}

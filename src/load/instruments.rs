@@ -142,7 +142,16 @@ pub struct Theme {
     pub title: String,
     #[serde(default)]
     pub description: Option<String>,
+    /// The werkagenda theme the gaps of this theme's items go under (see [`AgendaRef`]).
+    #[serde(default)]
+    pub agenda: AgendaRef,
 }
+
+/// `agenda = "vroeg"`: the id of a theme of the werkagenda instrument. On the themes and items
+/// of a scored instrument and on the steps and partners of a routekaart, so the werkagenda
+/// page knows under which of its themes a gap or finding becomes a proposed action. Checked
+/// across files in `validate::instruments`. In the JSON it is the plain id, or null.
+pub type AgendaRef = Option<Spanned<String>>;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,6 +170,10 @@ pub struct Item {
     /// Advice per answer level (scale id → text).
     #[serde(default)]
     pub advice: BTreeMap<Spanned<String>, String>,
+    /// Overrides the theme's `agenda` for this item: one theme of a checklist can hold items
+    /// that belong under different werkagenda themes.
+    #[serde(default)]
+    pub agenda: AgendaRef,
 }
 
 fn no_text() -> Spanned<String> {
@@ -188,6 +201,9 @@ pub struct Step {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// Where the findings about this step (no regie, several, not written down) go.
+    #[serde(default)]
+    pub agenda: AgendaRef,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -195,6 +211,9 @@ pub struct Step {
 pub struct Partner {
     pub id: String,
     pub title: String,
+    /// Where the finding "this partner has no role anywhere" goes.
+    #[serde(default)]
+    pub agenda: AgendaRef,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

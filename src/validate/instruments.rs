@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::instrument::{self, Instrument, NotApplicable, RoleOption, NOT_APPLICABLE};
-use crate::load::instruments::{Definition, Kind, Loaded};
+use crate::load::instruments::{AgendaRef, Definition, Kind, Loaded};
 
 /// Collects problems for one file.
 struct Checker<'a> {
@@ -58,6 +58,7 @@ pub fn validate(loaded: &Loaded, url: String) -> Result<Instrument, Diagnostics>
     let def = &loaded.def;
     check_header(&mut c, def);
     check_kind_fields(&mut c, def);
+    check_agenda_on_themes(&mut c, def);
     let theme_ids = c.unique(
         "thema",
         def.themes
@@ -189,6 +190,26 @@ fn check_kind_fields(c: &mut Checker, def: &Definition) {
                 )
             }
             _ => {}
+        }
+    }
+}
+
+/// Only the themes of scored kinds have gaps to map; an `agenda` elsewhere would do nothing.
+/// (Items, steps and partners exist only in the kinds that use their `agenda`.)
+fn check_agenda_on_themes(c: &mut Checker, def: &Definition) {
+    if def.kind.is_scored() {
+        return;
+    }
+    for theme in &def.themes {
+        if let Some(agenda) = &theme.get_ref().agenda {
+            c.error(
+                agenda.span(),
+                format!(
+                    "`agenda` hoort niet bij een thema van een {}",
+                    def.kind.label()
+                ),
+                "alleen de thema's en vragen van een checklist of toetsvragen en de stappen en partners van een routekaart leveren acties voor de werkagenda; haal `agenda` hier weg",
+            );
         }
     }
 }
@@ -485,6 +506,11 @@ fn build(def: &Definition, url: String) -> Instrument {
                     explanation: i.explanation.clone(),
                     source: i.source.clone(),
                     weight: *i.weight.get_ref(),
+                    agenda: i
+                        .agenda
+                        .as_ref()
+                        .or_else(|| theme_agenda(def, i.theme.get_ref()))
+                        .map(|a| a.get_ref().clone()),
                     advice: i
                         .advice
                         .iter()
@@ -510,8 +536,95 @@ fn build(def: &Definition, url: String) -> Instrument {
     }
 }
 
+fn theme_agenda<'d>(def: &'d Definition, theme: &str) -> Option<&'d Spanned<String>> {
+    def.themes
+        .iter()
+        .find(|t| t.get_ref().id == theme)
+        .and_then(|t| t.get_ref().agenda.as_ref())
+}
+
+/// The rules that need every instrument at once: unique ids, and every `agenda` naming a
+/// theme of a werkagenda instrument.
+pub fn check_across_files(loaded: &[Loaded], diagnostics: &mut Diagnostics) {
+    unique_ids(loaded, diagnostics);
+    agenda_themes(loaded, diagnostics);
+}
+
+/// The name the render stage calls the cross-file checks by.
+pub use self::check_across_files as check_unique_ids;
+
+/// Every `agenda` key must name a theme of a werkagenda instrument (any of them, if a
+/// handbook has more than one); with no werkagenda at all, every `agenda` is an error.
+fn agenda_themes(loaded: &[Loaded], diagnostics: &mut Diagnostics) {
+    let agendas: Vec<&Loaded> = loaded
+        .iter()
+        .filter(|l| l.def.kind == Kind::Werkagenda)
+        .collect();
+    let mut known: Vec<&str> = Vec::new();
+    for l in &agendas {
+        for t in &l.def.themes {
+            if !known.contains(&t.get_ref().id.as_str()) {
+                known.push(&t.get_ref().id);
+            }
+        }
+    }
+    let files: Vec<String> = agendas
+        .iter()
+        .map(|l| crate::diagnostics::display_path(&l.file.path))
+        .collect();
+    for l in loaded.iter().filter(|l| l.def.kind != Kind::Werkagenda) {
+        for agenda in agenda_refs(&l.def) {
+            let id = agenda.get_ref();
+            if known.contains(&id.as_str()) {
+                continue;
+            }
+            let (message, hint) = if agendas.is_empty() {
+                (
+                    format!("`agenda = \"{id}\"` noemt een thema van de werkagenda, maar er is geen werkagenda"),
+                    "voeg in checklists/ een instrument toe met kind = \"werkagenda\" en zijn thema's, of haal `agenda` weg".to_string(),
+                )
+            } else {
+                (
+                    format!("het werkagenda-thema `{id}` bestaat niet"),
+                    format!(
+                        "kies een thema uit {}: {}",
+                        files.join(", "),
+                        if known.is_empty() {
+                            "(geen thema's)".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    ),
+                )
+            };
+            diagnostics.push(
+                Diagnostic::at(&l.file.path, &l.file.text, agenda.span(), message).with_hint(hint),
+            );
+        }
+    }
+}
+
+/// Every `agenda` key of a definition, in file order per list. Themes of other kinds are
+/// left out: their `agenda` is already refused where it stands.
+fn agenda_refs(def: &Definition) -> impl Iterator<Item = &Spanned<String>> {
+    let scored = def.kind.is_scored();
+    let themes = def
+        .themes
+        .iter()
+        .filter(move |_| scored)
+        .map(|t| &t.get_ref().agenda);
+    let items = def.items.iter().map(|i| &i.get_ref().agenda);
+    let steps = def.steps.iter().map(|s| &s.get_ref().agenda);
+    let partners = def.partners.iter().map(|p| &p.get_ref().agenda);
+    themes
+        .chain(items)
+        .chain(steps)
+        .chain(partners)
+        .filter_map(|a: &AgendaRef| a.as_ref())
+}
+
 /// Ids must be unique across files too: the id keys saved answers and share codes.
-pub fn check_unique_ids(loaded: &[Loaded], diagnostics: &mut Diagnostics) {
+fn unique_ids(loaded: &[Loaded], diagnostics: &mut Diagnostics) {
     let mut first: BTreeMap<&str, &Loaded> = BTreeMap::new();
     for l in loaded {
         let id = l.def.id.get_ref().as_str();
