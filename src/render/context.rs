@@ -192,3 +192,50 @@ pub fn breadcrumbs(site: &Site, section: SectionId, is_index: bool) -> Vec<LinkC
         })
         .collect()
 }
+
+#[derive(Serialize)]
+struct SiteMapSection<'a> {
+    title: &'a str,
+    url: &'a str,
+    pages: Vec<LinkCtx<'a>>,
+    sections: Vec<SiteMapSection<'a>>,
+}
+
+fn site_map_section(site: &Site, id: SectionId) -> SiteMapSection<'_> {
+    let s = &site.sections[id];
+    SiteMapSection {
+        title: &s.title,
+        url: &s.url,
+        pages: s
+            .pages
+            .iter()
+            .map(|&p| LinkCtx {
+                title: &site.pages[p].front.title,
+                url: &site.pages[p].url,
+            })
+            .collect(),
+        sections: s
+            .children
+            .iter()
+            .map(|&c| site_map_section(site, c))
+            .collect(),
+    }
+}
+
+/// `site_map` in `sitemap.html`: the home section with every page and section below it, in
+/// navigation order. The browser tests visit every page from this list.
+pub fn site_map(site: &Site) -> Value {
+    val(site_map_section(site, 0))
+}
+
+/// Every page address, for `sitemap.xml`, relative to the site root.
+pub fn all_urls(site: &Site) -> Vec<&str> {
+    let mut urls: Vec<&str> = site.sections.iter().map(|s| s.url.as_str()).collect();
+    urls.extend(
+        site.pages
+            .iter()
+            .filter(|p| !p.is_index)
+            .map(|p| p.url.as_str()),
+    );
+    urls
+}

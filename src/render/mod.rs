@@ -20,6 +20,11 @@ use markdown::Analysis;
 use templates::Templates;
 
 pub const SEARCH_INDEX: &str = "search-index.js";
+/// The template of an instrument's workshop participant page.
+pub const PARTICIPANT_TEMPLATE: &str = "workshop-deelnemen.html";
+/// The page that lists every page: for readers (a second way to find a page) and for the
+/// browser tests, which visit every page from it.
+pub const SITE_MAP: &str = "sitemap.html";
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
@@ -48,6 +53,7 @@ struct Shared {
     instruments: Value,
     /// Every instrument once, with its data script, for pages that combine them.
     instrument_list: Value,
+    site_map: Value,
     options: RenderOptions,
 }
 
@@ -90,6 +96,7 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
         sections: context::sections(site),
         instruments: instruments::overview(&prepared),
         instrument_list: instruments::list(&prepared),
+        site_map: context::site_map(site),
         options,
     };
     // The search index is the slowest part of a large build; it only reads the analyses, so
@@ -158,21 +165,32 @@ fn render_pages(
                 display_path(&page.file.path),
             );
         }
-        match render_page(
+        let ctx = PageRender {
             site,
             id,
-            &analyses[id],
+            analysis: &analyses[id],
             targets,
-            templates,
             shared,
             instrument,
-        ) {
+        };
+        match render_page(&ctx, templates) {
             Ok(html) => output.insert(
                 page.url.clone(),
                 OutputFile::Bytes(html.into_bytes()),
                 display_path(&page.file.path),
             ),
             Err(d) => diagnostics.push(d),
+        }
+        let join = instrument.and_then(|p| Some((p, instruments::participant_path(&p.instrument)?)));
+        if let Some((p, url)) = join {
+            match render_participant(&ctx, templates, p, &url) {
+                Ok(html) => output.insert(
+                    url,
+                    OutputFile::Bytes(html.into_bytes()),
+                    display_path(&page.file.path),
+                ),
+                Err(d) => diagnostics.push(d),
+            }
         }
     }
     for (id, section) in site.sections.iter().enumerate() {
@@ -186,6 +204,21 @@ fn render_pages(
                 Err(d) => diagnostics.push(d),
             }
         }
+    }
+    match render_site_map(templates, shared) {
+        Ok(html) => output.insert(
+            SITE_MAP.into(),
+            OutputFile::Bytes(html.into_bytes()),
+            "templates/sitemap.html".into(),
+        ),
+        Err(d) => diagnostics.push(d),
+    }
+    if let Some(base) = &site.config.config.base_url {
+        output.insert(
+            "sitemap.xml".into(),
+            OutputFile::Bytes(sitemap_xml(base, &context::all_urls(site)).into_bytes()),
+            "site.toml".into(),
+        );
     }
     match render_not_found(site, templates, shared) {
         Ok(html) => output.insert(
@@ -275,19 +308,24 @@ fn check_page_templates(site: &Site, templates: &Templates, diagnostics: &mut Di
     }
 }
 
-fn render_page(
-    site: &Site,
+/// What rendering one page needs, shared by the page and its workshop participant page.
+struct PageRender<'a> {
+    site: &'a Site,
     id: PageId,
-    analysis: &Analysis,
-    targets: &LinkTargets,
-    templates: &Templates,
-    shared: &Shared,
-    instrument: Option<&instruments::Prepared>,
-) -> Result<String, Diagnostic> {
-    let page = &site.pages[id];
-    let resolve = |dest: &str| targets.resolve(&page.url, Some(id), dest).ok().flatten();
-    let html = markdown::to_html(page.body(), &analysis.headings, &resolve);
-    let toc: Vec<_> = analysis
+    analysis: &'a Analysis,
+    targets: &'a LinkTargets<'a>,
+    shared: &'a Shared,
+    instrument: Option<&'a instruments::Prepared>,
+}
+
+/// The template context of a page; `url` is where the output goes (the page's own address,
+/// or its participant page), so `page.url` and the navigation match the file written.
+fn page_context(r: &PageRender, url: &str, workshop: Value) -> Value {
+    let page = &r.site.pages[r.id];
+    let resolve = |dest: &str| r.targets.resolve(&page.url, Some(r.id), dest).ok().flatten();
+    let html = markdown::to_html(page.body(), &r.analysis.headings, &resolve);
+    let toc: Vec<_> = r
+        .analysis
         .headings
         .iter()
         .filter(|h| (2..=3).contains(&h.level))
@@ -299,32 +337,53 @@ fn render_page(
         content: Value::from_safe_string(html),
         toc: &toc,
         extra: &page.front.extra,
-        url: &page.url,
+        url,
         key: &page.key,
         is_index: page.is_index,
     };
     let is_home = page.is_index && page.section == 0;
+    context! {
+        page => context::val(&page_ctx),
+        section => r.shared.sections[page.section].clone(),
+        breadcrumbs => context::val(context::breadcrumbs(r.site, page.section, page.is_index)),
+        is_home => is_home,
+        instruments => r.shared.instruments.clone(),
+        instrument_list => r.shared.instrument_list.clone(),
+        instrument => r.instrument.map(instruments::context).unwrap_or_default(),
+        workshop => workshop,
+        ..common(url, r.shared)
+    }
+}
+
+fn render_page(r: &PageRender, templates: &Templates) -> Result<String, Diagnostic> {
+    let page = &r.site.pages[r.id];
+    let is_home = page.is_index && page.section == 0;
     let template = page.front.template.clone().unwrap_or_else(|| {
         match (is_home, page.is_index) {
             (true, _) => "home.html",
-            (false, true) if instruments::is_overview(site, page.section) => "instrumenten.html",
+            (false, true) if instruments::is_overview(r.site, page.section) => "instrumenten.html",
             (false, true) => "section.html",
             _ => "page.html",
         }
         .to_string()
     });
-    let ctx = context! {
-        page => context::val(&page_ctx),
-        section => shared.sections[page.section].clone(),
-        breadcrumbs => context::val(context::breadcrumbs(site, page.section, page.is_index)),
-        is_home => is_home,
-        instruments => shared.instruments.clone(),
-        instrument_list => shared.instrument_list.clone(),
-        instrument => instrument.map(instruments::context).unwrap_or_default(),
-        ..common(&page.url, shared)
-    };
+    let ctx = page_context(r, &page.url, Value::UNDEFINED);
     templates
         .render(&template, ctx)
+        .map_err(|d| in_page(d, page))
+}
+
+/// The short page of an instrument that workshop participants fill in on their phone.
+fn render_participant(
+    r: &PageRender,
+    templates: &Templates,
+    prepared: &instruments::Prepared,
+    url: &str,
+) -> Result<String, Diagnostic> {
+    let page = &r.site.pages[r.id];
+    let ctx = page_context(r, url, instruments::participant_context(prepared, url));
+    templates
+        .render(PARTICIPANT_TEMPLATE, ctx)
         .map_err(|d| in_page(d, page))
 }
 
@@ -373,6 +432,37 @@ fn render_bare_section(
         "section.html"
     };
     templates.render(template, ctx)
+}
+
+fn render_site_map(templates: &Templates, shared: &Shared) -> Result<String, Diagnostic> {
+    let ctx = context! {
+        site_map => shared.site_map.clone(),
+        is_home => false,
+        page => context! {
+            title => "Alle pagina's",
+            description => "Alle pagina's van dit handboek op een rij, per onderdeel.",
+            url => SITE_MAP,
+        },
+        breadcrumbs => Vec::<Value>::new(),
+        ..common(SITE_MAP, shared)
+    };
+    templates.render("sitemap.html", ctx)
+}
+
+/// The sitemaps.org format needs absolute addresses, so it is only written with a `base_url`.
+fn sitemap_xml(base: &str, urls: &[&str]) -> String {
+    let base = base.trim_end_matches('/');
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for url in urls {
+        let loc = format!("{base}/{url}")
+            .replace('&', "&amp;")
+            .replace('<', "&lt;");
+        xml.push_str(&format!("  <url><loc>{loc}</loc></url>\n"));
+    }
+    xml.push_str("</urlset>\n");
+    xml
 }
 
 /// A host serves 404.html at whatever address was asked for, so relative links cannot
