@@ -167,22 +167,38 @@ pub fn overview(prepared: &[Option<Prepared>]) -> Value {
 
 /// The JSON file written next to an instrument's page.
 pub fn json_path(instrument: &Instrument) -> String {
-    beside(instrument, "json")
+    beside(instrument, ".json")
 }
 
 /// The classic script written next to an instrument's page. Pages that work with several
 /// instruments (werkagenda, workshop) load it on demand: from `file://` a `fetch()` of the
 /// JSON is refused, a `<script src>` is not.
 pub fn data_script_path(instrument: &Instrument) -> String {
-    beside(instrument, "js")
+    beside(instrument, ".js")
 }
 
-fn beside(instrument: &Instrument, extension: &str) -> String {
+/// The short page participants of a workshop fill in (`instrumenten/ID-deelnemen.html`), or
+/// None for a kind that has no answers to hand over (the werkagenda).
+pub fn participant_path(instrument: &Instrument) -> Option<String> {
+    (instrument.kind != Kind::Werkagenda).then(|| beside(instrument, "-deelnemen.html"))
+}
+
+/// `workshop` in `workshop-deelnemen.html`: where the instrument's own page, its data script
+/// and this participant page are, relative to the site root.
+pub fn participant_context(p: &Prepared, join: &str) -> Value {
+    minijinja::context! {
+        instrument_page => p.instrument.url.clone(),
+        data => data_script_path(&p.instrument),
+        join => join,
+    }
+}
+
+fn beside(instrument: &Instrument, suffix: &str) -> String {
     let stem = instrument
         .url
         .strip_suffix(".html")
         .unwrap_or(&instrument.url);
-    format!("{stem}.{extension}")
+    format!("{stem}{suffix}")
 }
 
 /// The data script's text: registers the instrument under its id in
@@ -206,6 +222,8 @@ struct ListEntry<'a> {
     url: &'a str,
     /// The data script, relative to the site root.
     data: String,
+    /// The participant page of the workshop, relative to the site root (None for werkagenda).
+    join: Option<String>,
 }
 
 /// `instrument_list` in templates: every valid instrument once, in overview order, with the
@@ -225,6 +243,7 @@ pub fn list(prepared: &[Option<Prepared>]) -> Value {
                 audience: &i.audience,
                 url: &i.url,
                 data: data_script_path(i),
+                join: participant_path(i),
             }
         })
         .collect();
