@@ -1,110 +1,168 @@
 #!/usr/bin/env bash
-# Benchmark a full `leerrecht build` on synthetic corpora of 100, 1 000 and 10 000 pages.
+# The speed benchmark of issue 6, in one run:
+#   builds  leerrecht, Hugo and mdBook building the same pages (the default handbook and the
+#           synthetic corpora of 1 000 and 10 000 pages), interleaved: bench/compare.py
+#   serve   rebuild latency of `leerrecht serve` after editing one page: bench/serve-latency.mjs
+#   search  first keystroke to results in Chromium: bench/search-latency.mjs
 #
-#   bash bench/run.sh [path-to-binary]        (default: target/release/leerrecht)
+#   bash bench/run.sh [path-to-binary]   (default: `cargo build --release`, then target/release/leerrecht)
 #
 # Environment:
-#   SIZES="100 1000 10000"   which corpus sizes to measure
-#   RUNS_100=10 RUNS_1000=5 RUNS_10000=3   hyperfine runs per size (after 1 warm-up run)
+#   SETS="handbook 1000 10000"   what to build: `handbook` is this checkout's handbook, copied to
+#                                bench/corpus/handbook at the start of the run; a number N is a
+#                                corpus of N pages (gen-corpus.py)
+#   RUNS_handbook=10 RUNS_1000=5 RUNS_10000=3   rounds per set (after one warm-up round)
+#   PARTS="builds serve search"  which parts to run
+#   SKIP_LINKS=1                 do not check every link of every output (slow at 10 000 pages)
 #
-# Needs python3, hyperfine (Debian: apt-get install hyperfine) and GNU time
-# (Debian: apt-get install time, for /usr/bin/time -v). Corpora go to bench/corpus/N, output
-# to bench/out/N, hyperfine's JSON to bench/out/N.json; all of it is gitignored.
+# Needs python3 (3.11+), GNU time (/usr/bin/time), Hugo (Debian package `hugo`), mdBook
+# (crates.io, installed into bench/tools/mdbook), Node.js with playwright-core (npm ci) and
+# Chromium (/usr/bin/chromium). When run as root it installs Hugo and GNU time with apt-get and
+# mdBook with cargo, saying so first; otherwise it says what is missing and stops. Corpora go to
+# bench/corpus/, outputs and JSON to bench/out/, mdBook to bench/tools/; all gitignored.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
-bin="${1:-$repo/target/release/leerrecht}"
-sizes="${SIZES:-100 1000 10000}"
+bin="${1:-}"
+sets="${SETS:-handbook 1000 10000}"
+parts="${PARTS:-builds serve search}"
+mdbook_version="${MDBOOK_VERSION:-0.5.4}"
+mdbook="$here/tools/mdbook/bin/mdbook"
+is_root=0
+[[ "$(id -u)" == 0 ]] && is_root=1
+
+want() { [[ " $parts " == *" $1 "* ]]; }
 
 missing=0
-if [[ ! -x "$bin" ]]; then
-    echo "binary not found: $bin (build it with: cargo build --release)" >&2
+need() { # need WHAT HOW-TO-GET-IT
+    echo "missing: $1 — $2" >&2
     missing=1
+}
+apt_install() { # apt_install PACKAGE...: only as root, and said out loud
+    echo "== installing with apt-get (root): $*"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null \
+        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; }
+}
+
+if [[ -z "$bin" ]]; then
+    # the default binary is built from this checkout first, so that it matches the source
+    echo "== cargo build --release (the default binary must match the checkout's source)"
+    (cd "$repo" && cargo build --release --quiet)
+    bin="$repo/target/release/leerrecht"
 fi
-if ! command -v hyperfine >/dev/null; then
-    echo "hyperfine is missing: install it with  apt-get install hyperfine" >&2
-    missing=1
-fi
+[[ -x "$bin" ]] || need "the leerrecht binary $bin" "build it with: cargo build --release"
+command -v python3 >/dev/null || need python3 "apt-get install python3"
 if [[ ! -x /usr/bin/time ]]; then
-    echo "/usr/bin/time (GNU time) is missing: install it with  apt-get install time" >&2
-    missing=1
+    if (( is_root )); then apt_install time; else need "GNU time (/usr/bin/time)" "apt-get install time"; fi
 fi
-if ! command -v python3 >/dev/null; then
-    echo "python3 is missing: install it with  apt-get install python3" >&2
-    missing=1
+if want builds; then
+    if ! command -v hugo >/dev/null; then
+        if (( is_root )); then apt_install hugo; else need hugo "apt-get install hugo (Debian's package)"; fi
+    fi
+    if [[ ! -x "$mdbook" ]]; then
+        if command -v cargo >/dev/null; then
+            echo "== installing mdBook $mdbook_version from crates.io into bench/tools/mdbook (takes about 5 minutes on 2 cores):"
+            echo "   cargo install mdbook --version $mdbook_version --locked --root $here/tools/mdbook"
+            cargo install mdbook --version "$mdbook_version" --locked --root "$here/tools/mdbook"
+        else
+            need mdbook "install Rust (cargo), then: cargo install mdbook --locked --root $here/tools/mdbook"
+        fi
+    fi
+fi
+if want serve || want search; then
+    command -v node >/dev/null || need node "apt-get install nodejs npm"
+    [[ -d "$repo/node_modules/playwright-core" ]] || need playwright-core "npm ci (in $repo)"
+    [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || need chromium "apt-get install chromium"
 fi
 (( missing == 0 )) || exit 1
 
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 mkdir -p "$here/corpus" "$here/out"
-gen_hash="$(sha256sum "$here/gen-corpus.py" | cut -d' ' -f1)"
+gen_hash="$(cat "$here/gen-corpus.py" | sha256sum | cut -d' ' -f1)"
+conv_hash="$(cat "$here/convert.py" | sha256sum | cut -d' ' -f1)"
 
 runs_for() {
+    local var="RUNS_$1"
     case "$1" in
-        100) echo "${RUNS_100:-10}" ;;
-        1000) echo "${RUNS_1000:-5}" ;;
-        10000) echo "${RUNS_10000:-3}" ;;
-        *) echo 3 ;;
+        handbook) echo "${!var:-10}" ;;
+        1000) echo "${!var:-5}" ;;
+        10000) echo "${!var:-3}" ;;
+        *) echo "${!var:-3}" ;;
     esac
 }
 
-human() { # bytes -> "1.2 MB" (decimal units, like the build's summary line)
-    python3 -c 'import sys
-b = int(sys.argv[1])
-for unit in ["B", "kB", "MB", "GB"]:
-    if b < 1000 or unit == "GB":
-        print(f"{b:.0f} {unit}" if unit == "B" else f"{b:.1f} {unit}")
-        break
-    b /= 1000' "$1"
-}
-
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
-echo "binary:  $bin ($("$bin" --version))"
-echo
-
-rows=()
-for n in $sizes; do
-    corpus="$here/corpus/$n"
-    out="$here/out/$n"
+corpus_for() { # the leerrecht site folder of a set, generated when missing or outdated
+    local n="$1" corpus="$here/corpus/$1"
+    if [[ "$n" == handbook ]]; then
+        echo "$corpus"
+        return
+    fi
     if [[ ! -f "$corpus/.gen-hash" || "$(cat "$corpus/.gen-hash")" != "$gen_hash" ]]; then
-        echo "== generating corpus of $n pages"
+        echo "== generating corpus of $n pages" >&2
         rm -rf "$corpus"
-        python3 "$here/gen-corpus.py" "$n" "$corpus"
+        python3 "$here/gen-corpus.py" "$n" "$corpus" >&2
         echo "$gen_hash" >"$corpus/.gen-hash"
     fi
-    text_bytes="$(find "$corpus/content" -name '*.md' -printf '%s\n' | awk '{s+=$1} END {print s}')"
+    echo "$corpus"
+}
 
-    echo "== checking that the corpus builds ($n pages)"
-    "$bin" build --root "$corpus" --out "$out"
+# This checkout's handbook, copied once at the start of every run: other people edit the working
+# tree while we measure, and all three tools must build the same pages in every round.
+if [[ " $sets " == *" handbook "* ]] || want search; then
+    echo "== copying the handbook of $repo (site.toml, content, checklists, templates, static) to bench/corpus/handbook"
+    rm -rf "$here/corpus/handbook"
+    mkdir -p "$here/corpus/handbook"
+    for p in site.toml content checklists templates static; do
+        if [[ -e "$repo/$p" ]]; then cp -r "$repo/$p" "$here/corpus/handbook/"; fi
+    done
+    date +%s.%N >"$here/corpus/handbook/.snapshot"
+fi
 
-    runs="$(runs_for "$n")"
-    echo "== hyperfine, $runs runs"
-    hyperfine --warmup 1 --runs "$runs" --export-json "$here/out/$n.json" \
-        --command-name "build $n" "'$bin' build --root '$corpus' --out '$out'" \
-        --command-name "check $n" "'$bin' check --root '$corpus'"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
+echo "commit:  $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" status --porcelain -- src templates static content checklists site.toml | grep -q . && echo ' (with uncommitted changes in the site or src)')"
+echo "binary:  $bin ($("$bin" --version))"
+if want builds; then
+    echo "hugo:    $(hugo version | cut -d' ' -f1-2)"
+    echo "mdbook:  $("$mdbook" --version)"
+fi
+echo
 
-    echo "== peak memory (/usr/bin/time -v)"
-    /usr/bin/time -v "$bin" build --root "$corpus" --out "$out" 2>"$here/out/$n.time" >/dev/null
-    rss_kb="$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$here/out/$n.time")"
-
-    index_bytes="$(stat -c %s "$out/search-index.js")"
-    out_bytes="$(find "$out" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')"
-    read -r median check_median <<<"$(python3 -c 'import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-print(r["build " + sys.argv[2]]["median"], r["check " + sys.argv[2]]["median"])' "$here/out/$n.json" "$n")"
-
-    rows+=("$(python3 -c 'import sys
-n, med, chk, rss, idx, text, outb = sys.argv[1:8]
-n, med, chk = int(n), float(med), float(chk)
-print(f"| {n:,} ".replace(",", " ") + f"| {med:.2f} s | {n / med:,.0f} ".replace(",", " ")
-      + f"| {chk:.2f} s | {int(rss) / 1024:.0f} MiB | {sys.argv[8]} | {sys.argv[9]} "
-      + f"| {int(idx) / int(text):.2f}× | {sys.argv[10]} |")' \
-        "$n" "$median" "$check_median" "$rss_kb" "$index_bytes" "$text_bytes" "$out_bytes" \
-        "$(human "$index_bytes")" "$(human "$text_bytes")" "$(human "$out_bytes")")")
+if want builds; then
+    jsons=()
+    for set in $sets; do
+        site="$(corpus_for "$set")"
+        hugo_site="$here/corpus/$set-hugo"
+        mdbook_site="$here/corpus/$set-mdbook"
+        stamp="$conv_hash $(cat "$site/.gen-hash" "$site/.snapshot" 2>/dev/null || true)"
+        if [[ ! -f "$hugo_site/.conv-hash" || "$(cat "$hugo_site/.conv-hash")" != "$stamp" || ! -d "$mdbook_site" ]]; then
+            echo "== converting $set for Hugo and mdBook"
+            python3 "$here/convert.py" "$site" "$hugo_site" "$mdbook_site"
+            echo "$stamp" >"$hugo_site/.conv-hash"
+        fi
+        runs="$(runs_for "$set")"
+        echo "== $set: 1 warm-up round and $runs rounds of leerrecht build, leerrecht check, hugo, mdbook (rotating order)"
+        python3 "$here/compare.py" run "$set" "$runs" "$here/out/compare-$set.json" \
+            "$bin" "$site" "$(command -v hugo)" "$hugo_site" "$mdbook" "$mdbook_site" "$here/out"
+        jsons+=("$here/out/compare-$set.json")
+        echo
+    done
+    python3 "$here/compare.py" table "${jsons[@]}" | tee "$here/out/builds.md"
     echo
-done
+fi
 
-echo "| pages (N) | build, median | pages/s | check, median | peak RSS | search-index.js | Markdown text | index ÷ text | total output |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-printf '%s\n' "${rows[@]}"
+if want serve; then
+    site="$(corpus_for 1000)"
+    echo "== serve: rebuild latency after editing one page of the 1 000-page corpus"
+    (cd "$repo" && node "$here/serve-latency.mjs" "$bin" "$site") | tee "$here/out/serve.md"
+    echo
+fi
+
+if want search; then
+    site="$(corpus_for 1000)"
+    echo "== search: first keystroke to results in Chromium"
+    "$bin" build --root "$(corpus_for handbook)" --out "$here/out/search-handbook" >/dev/null
+    "$bin" build --root "$site" --out "$here/out/search-1000" >/dev/null
+    (cd "$repo" && node "$here/search-latency.mjs" "handbook=$here/out/search-handbook" "1000=$here/out/search-1000") \
+        | tee "$here/out/search.md"
+fi
