@@ -181,7 +181,8 @@ fn render_pages(
             ),
             Err(d) => diagnostics.push(d),
         }
-        let join = instrument.and_then(|p| Some((p, instruments::participant_path(&p.instrument)?)));
+        let join =
+            instrument.and_then(|p| Some((p, instruments::participant_path(&p.instrument)?)));
         if let Some((p, url)) = join {
             match render_participant(&ctx, templates, p, &url) {
                 Ok(html) => output.insert(
@@ -322,7 +323,12 @@ struct PageRender<'a> {
 /// or its participant page), so `page.url` and the navigation match the file written.
 fn page_context(r: &PageRender, url: &str, workshop: Value) -> Value {
     let page = &r.site.pages[r.id];
-    let resolve = |dest: &str| r.targets.resolve(&page.url, Some(r.id), dest).ok().flatten();
+    let resolve = |dest: &str| {
+        r.targets
+            .resolve(&page.url, Some(r.id), dest)
+            .ok()
+            .flatten()
+    };
     let html = markdown::to_html(page.body(), &r.analysis.headings, &resolve);
     let toc: Vec<_> = r
         .analysis

@@ -8,7 +8,7 @@ import { barChart } from './chart.js';
 import { completeness } from './instrument-score.js';
 
 /** A table that scrolls in its own box on a small screen, reachable by keyboard. */
-function table(caption, head, rows, foot = null) {
+export function table(caption, head, rows, foot = null) {
   return h(
     'div',
     { class: 'tabel', role: 'region', 'aria-label': caption, tabindex: '0' },

@@ -1,0 +1,161 @@
+// The participant page of a workshop (instrumenten/ID-deelnemen.html): the form of one
+// instrument, saved in this browser as you go (the same key as the instrument's own page, so
+// the full page shows the same answers), and at the end the share code to hand to the trainer,
+// with your name in front if you typed one. Nothing is sent anywhere.
+
+import { slotsOf, countAnswered } from './lib/instrument-answers.js';
+import { encodeCode } from './lib/share-code.js';
+import { makeResult, serializeResult, resultFileName } from './lib/result-file.js';
+import { createStore } from './lib/answers-store.js';
+import { parseCount } from './lib/inventarisatie.js';
+import { handOver, cleanName } from './lib/workshop-input.js';
+import { isoDay, plural } from './lib/nl-format.js';
+import { openStorage, debounce, download } from './page/dom.js';
+
+function controlName(instrument, slot) {
+  if (instrument.kind === 'routekaart') return slot.type === 'flag' ? `vastgelegd-${slot.step}` : `rol-${slot.step}-${slot.partner}`;
+  if (instrument.kind === 'inventarisatie') return `veld-${slot.key}`;
+  return `antwoord-${slot.key}`;
+}
+
+/** The form's controls per slot, to read the answers from and write them back to. */
+function bindForm(form, instrument) {
+  const byName = new Map();
+  for (const el of form.elements) if (el.name) byName.set(el.name, [...(byName.get(el.name) ?? []), el]);
+  const bindings = slotsOf(instrument).map((slot) => ({ slot, els: byName.get(controlName(instrument, slot)) ?? [] }));
+  return {
+    read() {
+      const answers = {};
+      for (const { slot, els } of bindings) {
+        if (slot.type === 'choice') {
+          const checked = els.find((e) => e.checked && slot.options.includes(e.value));
+          if (checked) answers[slot.key] = checked.value;
+        } else if (slot.type === 'flag') {
+          if (els[0]?.checked) answers[slot.key] = true;
+        } else if (els[0] && !els[0].validity?.badInput) {
+          const { value } = parseCount(els[0].value);
+          if (value !== null) answers[slot.key] = value;
+        }
+      }
+      return answers;
+    },
+    write(answers) {
+      for (const { slot, els } of bindings) {
+        const value = answers[slot.key];
+        if (slot.type === 'choice') for (const e of els) e.checked = e.value === value;
+        else if (slot.type === 'flag') for (const e of els) e.checked = value === true;
+        else for (const e of els) e.value = value === undefined ? '' : String(value);
+      }
+    },
+  };
+}
+
+function start() {
+  const app = document.getElementById('instrument-app');
+  const form = document.getElementById('instrument-form');
+  const status = document.getElementById('deelnemen-status');
+  if (!app || !form || !status) return;
+  const $ = (id) => document.getElementById(id);
+  const instrument = window.leerrechtInstrumenten?.[app.dataset.instrument];
+  if (!instrument) {
+    status.textContent = 'De vragen konden niet worden geladen. Laad de pagina opnieuw, of vraag de trainer om hulp.';
+    return;
+  }
+  const site = app.dataset.site || 'leerrecht';
+  const { storage, ok: storageOk } = openStorage();
+  const store = createStore(storage, instrument, site);
+  const fields = bindForm(form, instrument);
+  const live = $('deelnemen-melding');
+  const announce = (text) => {
+    live.textContent = '';
+    setTimeout(() => {
+      live.textContent = text;
+    }, 50);
+  };
+
+  const loaded = store.load();
+  let answers = loaded.state?.answers ?? {};
+  const notes = loaded.state?.notes ?? {};
+  fields.write(answers);
+  const messages = loaded.messages.map((m) => m.text);
+  if (!storageOk) messages.push('Deze browser bewaart niets: laat de pagina open tot je je code hebt gegeven.');
+  status.textContent = messages.length ? messages.join(' ') : 'Je antwoorden worden op dit apparaat bewaard terwijl je invult. Zo raak je niets kwijt als de pagina herlaadt.';
+
+  const save = debounce(() => {
+    const result = Object.keys(answers).length || Object.keys(notes).length ? store.save(answers, notes) : store.clear();
+    if (!result.ok) status.textContent = result.message;
+  }, 300);
+
+  const codeBox = $('code-vak');
+  function showCode({ focus }) {
+    const { answered, total } = countAnswered(instrument, answers);
+    if (answered === 0) {
+      codeBox.hidden = true;
+      $('code-melding').textContent = '';
+      if (focus) {
+        status.textContent = 'Vul eerst minstens één vraag in. Dan krijg je een code.';
+        announce(status.textContent);
+      }
+      return;
+    }
+    const text = handOver($('deelnemer-naam').value, encodeCode(instrument, answers));
+    $('code-tekst').value = text;
+    const open = total - answered;
+    $('code-telling').textContent = open ? `Je hebt ${answered} van de ${total} onderdelen ingevuld. Nog ${plural(open, 'onderdeel', 'onderdelen')} open: dat mag.` : `Je hebt alle ${total} onderdelen ingevuld.`;
+    codeBox.hidden = false;
+    if (focus) {
+      $('code-tekst').focus();
+      $('code-tekst').select();
+      announce(`Je code staat klaar. ${$('code-telling').textContent}`);
+    }
+  }
+
+  function onEdit() {
+    answers = fields.read();
+    save();
+    if (!codeBox.hidden) showCode({ focus: false });
+  }
+  form.addEventListener('change', onEdit);
+  form.addEventListener('input', onEdit);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  window.addEventListener('pagehide', () => save.now());
+  $('deelnemer-naam').addEventListener('input', () => {
+    if (!codeBox.hidden) showCode({ focus: false });
+  });
+  $('toon-code').disabled = false;
+  $('toon-code').addEventListener('click', () => showCode({ focus: true }));
+
+  $('kopieer-code').addEventListener('click', async () => {
+    const box = $('code-tekst');
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(box.value);
+      ok = true;
+    } catch {
+      box.focus();
+      box.select();
+      try {
+        ok = document.execCommand('copy');
+      } catch {
+        ok = false;
+      }
+    }
+    const text = ok ? 'De code staat op het klembord. Plak hem in de chat of het bericht aan de trainer.' : 'Kopiëren lukt niet vanzelf. De code is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C op een Mac), of laat hem zien.';
+    $('code-melding').textContent = text;
+    announce(text);
+  });
+
+  $('bewaar-bestand').addEventListener('click', () => {
+    const now = new Date();
+    const name = cleanName($('deelnemer-naam').value);
+    const result = { ...makeResult({ site, instrument, answers, notes: {}, saved: now }), ...(name ? { name } : {}) };
+    const file = resultFileName(instrument, isoDay(now));
+    download(file, serializeResult(result), 'application/json');
+    const text = `Je uitslag is opgeslagen als "${file}". Je kunt dat bestand aan de trainer geven.`;
+    $('code-melding').textContent = text;
+    announce(text);
+  });
+  app.classList.add('deelnemen-app--actief');
+}
+
+start();
