@@ -1,0 +1,178 @@
+// Search in the browser: time from the first keystroke in the search box to the results on
+// screen, with the index not yet loaded (first use) and already loaded. For bench/run.sh;
+// timings belong here, not in tests/.
+//
+//   node bench/search-latency.mjs NAME=BUILT_SITE [NAME=BUILT_SITE ...]     (RUNS=10 by default)
+//
+// Each built site is served over http on 127.0.0.1 (plain Node server, no caching headers) and
+// opened in Debian's Chromium (headless, through playwright-core). Per run:
+//   first use  a fresh browser context (empty cache) opens a content page; the script clicks in
+//              the search box (which starts loading search-index.js, as a user's click does) and
+//              types the query straight away, so the load is not hidden behind slow typing;
+//   loaded     on the same page, after the box is cleared and the index is in memory, the same
+//              query is typed again.
+// The query is typed in one burst (Playwright's keyboard.type, no delay), so the first and the
+// last keystroke are a few ms apart and the 120 ms the search box waits for typing to stop
+// (DELAY in static/js/search.js) is part of every figure. Measured inside the page: from the
+// first keydown's event.timeStamp to (shown) the first result option in #zoekresultaten with
+// the list visible (a MutationObserver), and to (painted) the next animation frame after that.
+// Also reported, for the first use: when search-index.js had arrived (Resource Timing) and when
+// it had been parsed and run (a setter on window.leerrechtZoekindex), both from the keystroke
+// (negative: before it, since loading starts on the click), and the file's size.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RUNS = Number(process.env.RUNS ?? 10);
+const QUERY = process.env.QUERY ?? 'leerplicht';
+const sites = process.argv.slice(2).map((a) => {
+  const [name, dir] = a.split('=');
+  return { name, dir: resolve(dir) };
+});
+if (!sites.length || sites.some((s) => !s.dir)) {
+  console.error('gebruik: node bench/search-latency.mjs NAAM=GEBOUWDE_SITE ...');
+  process.exit(2);
+}
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+function serveDir(root) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = resolve(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) return res.writeHead(403).end();
+    try {
+      const info = await stat(file);
+      const target = info.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(target);
+      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => ok({ base: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() })),
+  );
+}
+
+function stats(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
+  const median = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  return { median, p90: at(0.9), min: v[0], max: v[v.length - 1] };
+}
+
+/** A content page of the site: the first page of the first section folder, else the home page. */
+function contentPage(dir) {
+  for (const d of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    if (['css', 'js', 'instrumenten'].includes(d)) continue;
+    const pages = readdirSync(join(dir, d)).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
+    if (pages.length) return `${d}/${pages[0]}`;
+  }
+  return 'index.html';
+}
+
+const INSTRUMENT = () => {
+  window.__zoek = { key: null, shown: null, painted: null, count: 0, defined: null, focus: null };
+  document.addEventListener('focusin', (e) => {
+    if (window.__zoek.focus === null) window.__zoek.focus = e.timeStamp;
+  });
+  // search-index.js is `window.leerrechtZoekindex = {…}`: the setter runs once the script has
+  // been parsed and its object literal evaluated
+  let data;
+  Object.defineProperty(window, 'leerrechtZoekindex', {
+    configurable: true,
+    get: () => data,
+    set: (v) => {
+      data = v;
+      window.__zoek.defined = performance.now();
+    },
+  });
+  document.addEventListener('keydown', (e) => {
+    if (window.__zoek.key === null) window.__zoek.key = e.timeStamp;
+  }, true);
+  const list = document.querySelector('#zoekresultaten');
+  new MutationObserver(() => {
+    const m = window.__zoek;
+    if (m.key !== null && m.shown === null && !list.hidden && list.querySelector('[role="option"]')) {
+      m.shown = performance.now();
+      m.count = list.querySelectorAll('[role="option"]').length;
+      requestAnimationFrame(() => setTimeout(() => (m.painted = performance.now()), 0));
+    }
+  }).observe(list, { childList: true, attributes: true, attributeFilter: ['hidden'] });
+};
+
+async function measure(page) {
+  await page.waitForFunction(() => window.__zoek.painted !== null, null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const m = window.__zoek;
+    const res = performance.getEntriesByType('resource').find((e) => e.name.includes('search-index.js'));
+    return {
+      shown: m.shown - m.key,
+      painted: m.painted - m.key,
+      count: m.count,
+      // from the first keystroke: the index file has arrived / has been parsed and run
+      arrived: res ? res.responseEnd - m.key : null,
+      evaluated: m.defined === null ? null : m.defined - m.key,
+      focus: m.focus === null ? null : m.focus - m.key, // the click, before the keystroke
+    };
+  });
+}
+
+const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+if (process.getuid?.() === 0) args.push('--no-sandbox');
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+const all = [];
+try {
+  for (const site of sites) {
+    const { base, close } = await serveDir(site.dir);
+    const path = contentPage(site.dir);
+    const indexBytes = (await stat(join(site.dir, 'search-index.js'))).size;
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(base + path, { waitUntil: 'load' });
+      await page.evaluate(INSTRUMENT);
+      await page.click('#zoekveld');
+      await page.keyboard.type(QUERY);
+      const c = await measure(page);
+      // clear the box, let it close, then the same query with the index in memory
+      await page.fill('#zoekveld', '');
+      await page.waitForTimeout(400);
+      await page.evaluate(() => Object.assign(window.__zoek, { key: null, shown: null, painted: null, defined: null }));
+      await page.keyboard.type(QUERY);
+      const w = await measure(page);
+      await context.close();
+      if (i === 0) continue; // warm-up: Chromium's own first-start costs
+      cold.push(c);
+      warm.push(w);
+      console.log(`  ${site.name} run ${i}: first use ${c.painted.toFixed(0)} ms (click ${c.focus?.toFixed(0)} ms, index arrived ${c.arrived?.toFixed(0)} ms, parsed and run ${c.evaluated?.toFixed(0)} ms after the keystroke), loaded ${w.painted.toFixed(0)} ms, ${c.count} results`);
+    }
+    close();
+    all.push({ site: site.name, path, indexBytes, cold, warm });
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`\nquery "${QUERY}", ${RUNS} runs per site (after one warm-up run), typed in one burst; figures include the search box's 120 ms typing pause\n`);
+console.log('| site | search-index.js | index not yet loaded: keystroke → results shown (median / p90) | … painted | click / index arrived / parsed and run, from the keystroke (medians) | index already loaded: shown (median / p90) | … painted |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const r of all) {
+  const cs = stats(r.cold.map((x) => x.shown));
+  const cp = stats(r.cold.map((x) => x.painted));
+  const ws = stats(r.warm.map((x) => x.shown));
+  const wp = stats(r.warm.map((x) => x.painted));
+  const ar = stats(r.cold.map((x) => x.arrived ?? NaN));
+  const fo = stats(r.cold.map((x) => x.focus ?? NaN));
+  const ev = stats(r.cold.map((x) => x.evaluated ?? NaN));
+  const kb = (r.indexBytes / 1000).toFixed(0);
+  console.log(`| ${r.site} | ${kb} kB | ${cs.median.toFixed(0)} / ${cs.p90.toFixed(0)} ms | ${cp.median.toFixed(0)} / ${cp.p90.toFixed(0)} ms | ${fo.median.toFixed(0)} / ${ar.median.toFixed(0)} / ${ev.median.toFixed(0)} ms | ${ws.median.toFixed(0)} / ${ws.p90.toFixed(0)} ms | ${wp.median.toFixed(0)} / ${wp.p90.toFixed(0)} ms |`);
+}
+mkdirSync(join(here, 'out'), { recursive: true });
+writeFileSync(join(here, 'out', 'search.json'), JSON.stringify(all, null, 1));
