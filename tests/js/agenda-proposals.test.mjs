@@ -71,12 +71,14 @@ test('routekaart findings: two regies, no regie, not written down, a partner wit
   ]);
 });
 
-test('results of several instruments keep the order of the list', () => {
+test('the checklist comes before the routekaart, the routekaart before toetsvragen, whatever the order given', () => {
+  const toets = { ...mapped(), id: 'toets', kind: 'toetsvragen' };
   const keys = proposalsFrom([
+    { instrument: toets, answers: { i1: 'nee' } },
     { instrument: kaart(), answers: { 's1/school': 'neemt_deel' } },
     { instrument: mapped(), answers: { i1: 'nee' } },
   ]).map((p) => p.key);
-  assert.deepEqual(keys, ['kaart/geen-regie/s1', 'kaart/niet-op-papier/s1', 'proef/i1']);
+  assert.deepEqual(keys, ['proef/i1', 'kaart/geen-regie/s1', 'kaart/niet-op-papier/s1', 'toets/i1']);
 });
 
 test('an older saved version is migrated like the instrument page does, and said so', () => {

@@ -86,10 +86,19 @@ function routekaartProposals(instrument, answers) {
   return out;
 }
 
-/** Proposals from every result that has answers, in the order of `results`. */
+/**
+ * The order in which instruments are best filled in, and in which their proposals come within a
+ * theme: the region's checklist, then the routekaart, then a school's toetsvragen.
+ */
+export const KIND_ORDER = ['checklist', 'routekaart', 'toetsvragen'];
+
+const rank = (instrument) => KIND_ORDER.indexOf(instrument.kind);
+
+/** Proposals from every result that has answers, by KIND_ORDER, then in the order given. */
 export function proposalsFrom(results) {
   const out = [];
-  for (const { instrument, answers } of results) {
+  const ordered = results.filter((r) => rank(r.instrument) >= 0).sort((a, b) => rank(a.instrument) - rank(b.instrument));
+  for (const { instrument, answers } of ordered) {
     if (!answers) continue;
     if (isScored(instrument)) out.push(...scoredProposals(instrument, answers));
     else if (instrument.kind === 'routekaart') out.push(...routekaartProposals(instrument, answers));

@@ -1,0 +1,241 @@
+// What the werkagenda page shows, as view trees (view-tree.js): the themes with their proposals
+// and editable actions, the error summary, where the proposals came from (or how to get them),
+// and the printed agenda. Pure: werkagenda.js renders the trees and wires the buttons.
+//
+// Buttons carry what they do in data attributes (data-doe, data-actie, data-sleutel,
+// data-thema); fields carry data-actie and data-veld. Ids: an action's fieldset is
+// actie-<id>, its fields veld-<id>-<field>.
+
+import { h } from './view-tree.js';
+import { FIELDS, STATUSES } from './agenda.js';
+import { groups, details, cells, COLUMNS, NO_THEME } from './agenda-export.js';
+import { formatDate, plural } from './nl-format.js';
+import { KIND_ORDER } from './agenda-proposals.js';
+
+export function fieldId(actionId, field) {
+  return `veld-${actionId}-${field}`;
+}
+
+/** The DOM id part of a theme: its id, or zonder-thema. */
+function themeSlug(theme) {
+  return theme === null ? 'zonder-thema' : theme;
+}
+
+/** "Actie 2 bij Hoe eerder hoe beter": how fields and buttons of an action are named. */
+function actionName(number, groupTitle) {
+  return `Actie ${number} bij ${groupTitle}`;
+}
+
+const HINTS = {
+  owner: 'Een rol, geen naam: bijvoorbeeld leerplichtambtenaar of directeur samenwerkingsverband.',
+  deadline: 'Wanneer het klaar moet zijn.',
+};
+
+function field(action, def, errors) {
+  const id = fieldId(action.id, def.id);
+  const error = errors[id];
+  const hint = HINTS[def.id] ? `${id}-hint` : null;
+  const describedBy = [hint, error ? `${id}-fout` : null].filter(Boolean).join(' ') || null;
+  const common = { id, 'data-actie': action.id, 'data-veld': def.id, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : null };
+  let control;
+  if (def.id === 'status') {
+    control = h('select', common, STATUSES.map((s) => h('option', { value: s.id, selected: s.id === action.status }, s.label)));
+  } else if (def.id === 'deadline') {
+    control = h('input', { ...common, type: 'date', value: action.deadline });
+  } else if (def.id === 'owner') {
+    control = h('input', { ...common, type: 'text', value: action.owner, autocomplete: 'off' });
+  } else {
+    control = h('textarea', { ...common, rows: def.id === 'notes' ? '2' : '3' }, action[def.id]);
+  }
+  return h(
+    'div',
+    { class: `veld actie__veld actie__veld--${def.id}${error ? ' veld--fout' : ''}` },
+    h('label', { for: id }, def.label),
+    hint ? h('p', { class: 'veld__uitleg', id: hint }, HINTS[def.id]) : null,
+    error ? h('p', { class: 'veld__fout', id: `${id}-fout` }, `Fout: ${error}`) : null,
+    control,
+  );
+}
+
+/** A small button; `hidden` is added for screen readers, so every "Omhoog" says which action. */
+function button(label, hidden, attrs, kind = 'knop--tweede') {
+  return h('button', { type: 'button', class: ['knop', kind, 'knop--klein'].filter(Boolean).join(' '), ...attrs }, label, hidden ? h('span', { class: 'visueel-verborgen' }, ` (${hidden})`) : null);
+}
+
+function actionView(action, number, groupTitle, errors) {
+  const name = actionName(number, groupTitle);
+  return h(
+    'fieldset',
+    { class: 'actie', id: `actie-${action.id}` },
+    h('legend', { class: 'actie__kop' }, name),
+    action.origin
+      ? h('p', { class: 'actie__herkomst' }, `Uit: ${action.origin.source}.`, action.origin.context ? ` Waarom: ${action.origin.context}` : null)
+      : h('p', { class: 'actie__herkomst' }, 'Eigen actie.'),
+    h('div', { class: 'actie__velden' }, FIELDS.map((def) => field(action, def, errors))),
+    h(
+      'p',
+      { class: 'knoppen actie__knoppen' },
+      button('Omhoog', name, { 'data-doe': 'omhoog', 'data-actie': action.id }),
+      button('Omlaag', name, { 'data-doe': 'omlaag', 'data-actie': action.id }),
+      button('Verwijderen', name, { 'data-doe': 'verwijder', 'data-actie': action.id }, 'knop--gevaar'),
+    ),
+  );
+}
+
+function proposalView(p, number, groupTitle) {
+  const name = `voorstel ${number} bij ${groupTitle}`;
+  return h(
+    'li',
+    { class: 'voorstel', 'data-voorstel': p.key },
+    h('p', { class: 'voorstel__actie' }, p.action),
+    p.goal ? h('p', {}, `Doel: ${p.goal}`) : null,
+    p.context ? h('p', { class: 'voorstel__waarom' }, `Waarom: ${p.context}`) : null,
+    h('p', { class: 'voorstel__bron' }, `Uit: ${p.source}`),
+    h(
+      'p',
+      { class: 'knoppen' },
+      button('Overnemen', name, { 'data-doe': 'overnemen', 'data-sleutel': p.key }, ''),
+      button('Negeren', name, { 'data-doe': 'negeren', 'data-sleutel': p.key }),
+    ),
+  );
+}
+
+function themeView(group, theme, { proposals, examples, shown, errors }) {
+  const slug = themeSlug(group.id);
+  const own = proposals.filter((p) => p.theme === group.id);
+  return h(
+    'section',
+    { class: 'agenda-thema', 'aria-labelledby': `agenda-thema-${slug}`, 'data-thema': group.id ?? '' },
+    h('h2', { id: `agenda-thema-${slug}` }, group.title),
+    theme?.description ? h('p', { class: 'agenda-thema__uitleg' }, theme.description) : null,
+    own.length
+      ? [
+          h('h3', {}, `Voorstellen (${own.length})`),
+          h('p', { class: 'agenda-thema__hint' }, 'Neem een voorstel over om er een actie van te maken. Je kunt de tekst daarna aanpassen.'),
+          h('ul', { class: 'voorstellen' }, own.map((p, i) => proposalView(p, i + 1, group.title))),
+        ]
+      : null,
+    h('h3', {}, `Acties (${group.actions.length})`),
+    group.actions.length
+      ? h('div', { class: 'acties' }, group.actions.map((a, i) => actionView(a, i + 1, group.title, errors)))
+      : h('p', { class: 'agenda-thema__leeg' }, 'Nog geen acties bij dit thema.'),
+    group.id === null
+      ? null
+      : h(
+          'p',
+          { class: 'knoppen' },
+          button('Eigen actie toevoegen', group.title, { id: `toevoegen-${slug}`, 'data-doe': 'toevoegen', 'data-thema': group.id }),
+          examples[group.id]
+            ? button(shown.includes(group.id) ? 'Voorbeelden verbergen' : `Voorbeelden tonen (${examples[group.id]})`, group.title, { id: `voorbeelden-${slug}`, 'data-doe': 'voorbeelden', 'data-thema': group.id })
+            : null,
+        ),
+  );
+}
+
+/**
+ * Every theme of the werkagenda with its open proposals and its actions; "Nog zonder thema"
+ * last when anything stands there. `examples`: theme id → number of example actions;
+ * `errors`: field id → message.
+ */
+export function themesView(agenda, themes, { proposals, examples = {}, errors = {} }) {
+  const all = groups(agenda, themes);
+  if (!all.some((g) => g.id === null) && proposals.some((p) => p.theme === null || !themes.some((t) => t.id === p.theme))) {
+    all.push({ id: null, title: NO_THEME, actions: [] });
+  }
+  // A proposal whose theme is unknown here stands with the loose ones.
+  const placed = proposals.map((p) => (themes.some((t) => t.id === p.theme) ? p : { ...p, theme: null }));
+  return all.map((g) => themeView(g, themes.find((t) => t.id === g.id), { proposals: placed, examples, shown: agenda.examples, errors }));
+}
+
+/** The problems that keep the agenda from being exported: [{ id, text }], in page order. */
+export function problemsOf(agenda, themes, badDates = new Set()) {
+  const out = [];
+  for (const group of groups(agenda, themes)) {
+    group.actions.forEach((a, i) => {
+      const name = actionName(i + 1, group.title);
+      if (a.action.trim() === '') out.push({ id: fieldId(a.id, 'action'), text: `${name}: vul in wat je gaat doen.` });
+      if (badDates.has(a.id)) out.push({ id: fieldId(a.id, 'deadline'), text: `${name}: de deadline is geen bestaande datum. Kies een datum of maak het veld leeg.` });
+    });
+  }
+  return out;
+}
+
+/** The message at a field, without the action's name (the legend says that already). */
+export function fieldMessage(problem) {
+  return problem.text.slice(problem.text.indexOf(': ') + 2);
+}
+
+/** GOV.UK-style summary of the problems, with a link to each field. */
+export function errorSummaryView(problems) {
+  return h(
+    'div',
+    { class: 'foutoverzicht', id: 'foutoverzicht', tabindex: '-1', 'aria-labelledby': 'foutoverzicht-kop' },
+    h('h2', { class: 'foutoverzicht__kop', id: 'foutoverzicht-kop' }, 'Er is een probleem'),
+    h('p', {}, 'Los dit eerst op. Daarna kun je de werkagenda opslaan.'),
+    h('ul', {}, problems.map((p) => h('li', {}, h('a', { href: `#${p.id}` }, p.text)))),
+  );
+}
+
+/** How to get proposals, with links to the instruments in the order to fill them in. */
+export function emptyView(list, root) {
+  const rank = (e) => KIND_ORDER.indexOf(e.kind);
+  const instruments = list.filter((e) => rank(e) >= 0).sort((a, b) => rank(a) - rank(b));
+  const why = {
+    checklist: 'Begin hier als regio. De vragen met "deels" of "nee" worden voorstellen voor je werkagenda.',
+    routekaart: 'Daarna: bij welke stap heeft niemand de regie, of denken twee partners dat zij die hebben?',
+    toetsvragen: 'Voor een school: wat ontbreekt er in het verzuimprotocol?',
+  };
+  return h(
+    'section',
+    { class: 'agenda-leeg', 'aria-labelledby': 'agenda-leeg-kop' },
+    h('h2', { id: 'agenda-leeg-kop' }, 'Zo krijg je voorstellen voor acties'),
+    h('p', {}, 'De werkagenda maakt voorstellen uit de instrumenten die je in deze browser hebt ingevuld. Je hebt nog geen instrument ingevuld.'),
+    h('ol', {}, instruments.map((e) => h('li', {}, h('a', { href: `${root}${e.url}` }, e.title), `. ${why[e.kind]}`))),
+    h('p', {}, 'Je antwoorden blijven in deze browser. Kom daarna terug naar deze pagina: de verbeterpunten staan dan hier als voorstel. Je kunt ook nu al eigen acties toevoegen, of per thema de voorbeelden bekijken.'),
+  );
+}
+
+/** Which saved results the proposals came from. */
+export function sourcesView(results, proposals, root) {
+  const read = results.filter((r) => r.answers);
+  return h(
+    'section',
+    { class: 'agenda-bronnen', 'aria-labelledby': 'agenda-bronnen-kop' },
+    h('h2', { id: 'agenda-bronnen-kop' }, 'Gelezen uit deze browser'),
+    h(
+      'ul',
+      {},
+      read.map((r) => {
+        const n = proposals.filter((p) => p.instrument === r.instrument.id).length;
+        return h(
+          'li',
+          {},
+          h('a', { href: `${root}${r.instrument.url}` }, r.instrument.title),
+          r.saved ? `, bewaard op ${formatDate(r.saved, true)}` : null,
+          `: ${n ? plural(n, 'voorstel', 'voorstellen') : 'geen verbeterpunten'}.`,
+        );
+      }),
+    ),
+    h('p', {}, 'Pas je een instrument aan, dan komen nieuwe verbeterpunten hier vanzelf bij. Wat je al hebt overgenomen of genegeerd, komt niet terug.'),
+  );
+}
+
+/** The agenda as it prints: region and date, then a table per theme. */
+export function printView(agenda, themes, today) {
+  return h(
+    'div',
+    { class: 'agenda-print__inhoud' },
+    h('ul', { class: 'agenda-print__gegevens' }, details(agenda, today).map((d) => h('li', {}, h('strong', {}, `${d.label}: `), d.value))),
+    groups(agenda, themes).map((g) => [
+      h('h2', {}, g.title),
+      g.actions.length
+        ? h(
+            'table',
+            { class: 'agenda-print__tabel' },
+            h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col' }, c)))),
+            h('tbody', {}, g.actions.map((a, i) => h('tr', {}, h('td', {}, String(i + 1)), cells(a).map((c) => h('td', {}, c))))),
+          )
+        : h('p', {}, 'Nog geen acties.'),
+    ]),
+  );
+}

@@ -1,0 +1,397 @@
+// The werkagenda in a real browser: two instruments filled in through their own pages give their
+// gaps as proposals; accept, edit, reload, remove and undo; reorder by keyboard with the focus
+// following; CSV, Markdown and JSON out and back in (a hostile file shown as text); the printed
+// agenda without chrome; the page without JavaScript; from file://; and axe-core (WCAG 2.1 A/AA)
+// on the empty and the filled page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, serve, fileBase, axe } from './harness.mjs';
+
+let browser;
+let server;
+let tmp;
+const AGENDA = 'werkagenda.html';
+
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  tmp = await mkdtemp(join(tmpdir(), 'leerrecht-werkagenda-'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function json(id) {
+  return JSON.parse(await readFile(join(process.env.LEERRECHT_SITE ?? 'public', 'instrumenten', `${id}.json`), 'utf8'));
+}
+
+/** A fresh context (own localStorage) and page; page errors and dialogs are collected. */
+async function open(options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', async (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    await d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon\.ico/.test(m.location()?.url ?? '')) problems.push(`console: ${m.text()} ${m.location()?.url ?? ''}`);
+  });
+  return { context, page, problems };
+}
+
+async function openAgenda(page, base = server.base) {
+  await page.goto(base + AGENDA);
+  await page.waitForSelector('.werkagenda-app--actief');
+}
+
+/** Answer on an instrument page and wait until the page says it saved. */
+async function answer(page, base, id, choices) {
+  await page.goto(`${base}instrumenten/${id}.html`);
+  await page.waitForSelector('#werkbalk');
+  for (const [name, value] of choices) {
+    if (value === true) await page.check(`input[name="${name}"]`);
+    else await page.check(`input[name="${name}"][value="${value}"]`);
+  }
+  await page.waitForFunction(() => /Automatisch bewaard/.test(document.getElementById('bewaarstatus').textContent));
+}
+
+/** The checklist with two gaps (one "nee", one "deels"), a top answer and an n.v.t. */
+const CHECKLIST = [
+  ['antwoord-definities', 'nee'],
+  ['antwoord-preventie', 'deels'],
+  ['antwoord-kind-en-ouders', 'ja'],
+  ['antwoord-privacy', 'nvt'],
+];
+/** Step 1 with two regies and not written down, step 2 without regie but written down, a partner without role. */
+const ROUTEKAART = [
+  ['rol-signaal-school', 'regie'],
+  ['rol-signaal-swv', 'regie'],
+  ['rol-signaal-justitie', 'geen_rol'],
+  ['rol-gesprek-school', 'neemt_deel'],
+  ['vastgelegd-gesprek', true],
+];
+
+async function fillTwo(page, base = server.base) {
+  await answer(page, base, 'tien-punten', CHECKLIST);
+  await answer(page, base, 'routekaart', ROUTEKAART);
+}
+
+const proposalKeys = (page) => page.$$eval('[data-voorstel]', (els) => els.map((el) => `${el.closest('[data-thema]').dataset.thema} ${el.dataset.voorstel}`));
+const actionIds = (page, theme) => page.$$eval(`[data-thema="${theme}"] fieldset.actie`, (els) => els.map((el) => el.id));
+const text = (page, selector) => page.textContent(selector).then((t) => t.replace(/\s+/g, ' '));
+
+test('empty: the page says which instrument to fill in first and links to it', async () => {
+  const { context, page, problems } = await open();
+  await openAgenda(page);
+  const empty = await text(page, '.agenda-leeg');
+  assert.match(empty, /Zo krijg je voorstellen voor acties/);
+  const links = await page.$$eval('.agenda-leeg a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, ['instrumenten/tien-punten.html', 'instrumenten/routekaart.html', 'instrumenten/toetsvragen-verzuimprotocol.html']);
+  assert.equal(await page.$$eval('[data-voorstel]', (els) => els.length), 0);
+  assert.equal(await page.$$eval('.agenda-thema', (els) => els.length), 5, 'the five themes of the basis-werkagenda');
+  // Only the werkagenda's own data script was loaded: no results, no other instruments.
+  assert.deepEqual(await page.$$eval('script[src*="instrumenten/"]', (s) => s.map((x) => x.getAttribute('src'))), ['instrumenten/basis-werkagenda.js']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('gaps of the checklist and the routekaart arrive as proposals under their themes; n.v.t. and top answers do not', async () => {
+  const tien = await json('tien-punten');
+  const { context, page, problems } = await open();
+  await fillTwo(page);
+  await openAgenda(page);
+  // Within a theme the checklist comes first, then the routekaart.
+  assert.deepEqual(await proposalKeys(page), [
+    'ouders routekaart/geen-regie/gesprek',
+    'vroeg tien-punten/preventie',
+    'vroeg routekaart/meer-regie/signaal',
+    'vroeg routekaart/niet-op-papier/signaal',
+    'systeem tien-punten/definities',
+    'systeem routekaart/geen-rol/justitie',
+  ]);
+  const advice = (id, a) => tien.items.find((i) => i.id === id).advice[a];
+  assert.match(await text(page, '[data-voorstel="tien-punten/definities"]'), new RegExp(advice('definities', 'nee').slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match(await text(page, '[data-voorstel="tien-punten/preventie"]'), /Uit: 10-punten-checklist .*vraag 4 \(antwoord: Deels/);
+  assert.match(await text(page, '[data-voorstel="routekaart/meer-regie/signaal"]'), /School en Samenwerkingsverband/);
+  assert.match(await text(page, '.agenda-bronnen'), /Routekaart.*: 4 voorstellen\..*10-punten-checklist.*: 2 voorstellen\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('accept and edit a proposal, find it back after a reload, remove it and undo', async () => {
+  const tien = await json('tien-punten');
+  const { context, page, problems } = await open();
+  await fillTwo(page);
+  await openAgenda(page);
+  await page.click('[data-voorstel="tien-punten/preventie"] [data-doe="overnemen"]');
+  const [id] = await actionIds(page, 'vroeg');
+  assert.equal(id, 'actie-a1');
+  assert.equal(await page.inputValue('#veld-a1-action'), tien.items.find((i) => i.id === 'preventie').advice.deels);
+  assert.match(await text(page, '#actie-a1 .actie__herkomst'), /vraag 4/);
+  // The focus went to the next proposal of the theme.
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-voorstel]')?.dataset.voorstel), 'routekaart/meer-regie/signaal');
+  await page.fill('#veld-a1-action', 'Spreek met de scholen af waar signalen blijven liggen.');
+  await page.fill('#veld-a1-owner', 'Samenwerkingsverband');
+  await page.fill('#veld-a1-deadline', '2027-03-01');
+  await page.selectOption('#veld-a1-status', 'bezig');
+  await page.fill('#agenda-regio', 'Lekstroom');
+  await page.waitForFunction(() => /Automatisch bewaard/.test(document.getElementById('agenda-bewaard').textContent));
+
+  await page.reload();
+  await page.waitForSelector('.werkagenda-app--actief');
+  assert.equal(await page.inputValue('#veld-a1-action'), 'Spreek met de scholen af waar signalen blijven liggen.');
+  assert.equal(await page.inputValue('#veld-a1-owner'), 'Samenwerkingsverband');
+  assert.equal(await page.inputValue('#veld-a1-deadline'), '2027-03-01');
+  assert.equal(await page.inputValue('#veld-a1-status'), 'bezig');
+  assert.equal(await page.inputValue('#agenda-regio'), 'Lekstroom');
+  assert.ok(!(await proposalKeys(page)).includes('vroeg tien-punten/preventie'), 'an accepted proposal is not offered again');
+  assert.match(await text(page, '#agenda-bewaard'), /staat weer klaar/);
+
+  await page.click('#actie-a1 [data-doe="verwijder"]');
+  assert.deepEqual(await actionIds(page, 'vroeg'), []);
+  assert.match(await text(page, '#ongedaan-uitleg'), /Laatste wijziging: Actie verwijderd/);
+  await page.click('#ongedaan');
+  assert.deepEqual(await actionIds(page, 'vroeg'), ['actie-a1']);
+  assert.equal(await page.inputValue('#veld-a1-owner'), 'Samenwerkingsverband');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ongedaan');
+  await page.waitForFunction(() => /Ongedaan gemaakt/.test(document.getElementById('agenda-melding').textContent));
+  // One step only: a second click says there is nothing left.
+  await page.click('#ongedaan');
+  await page.waitForFunction(() => /niets om ongedaan te maken/.test(document.getElementById('agenda-melding').textContent));
+  assert.deepEqual(await actionIds(page, 'vroeg'), ['actie-a1']);
+  // Typing is one change: undo takes the whole word back, not one letter.
+  await page.fill('#veld-a1-notes', '');
+  await page.type('#veld-a1-notes', 'Mei');
+  await page.click('#ongedaan');
+  assert.equal(await page.inputValue('#veld-a1-notes'), '');
+  assert.equal(await page.$$eval('#werkagenda-app [aria-live], #werkagenda-app [role="status"], #werkagenda-app [role="alert"]', (els) => els.length), 1, 'one live region');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('reorder by keyboard alone: the focus follows the moved action, also into the next theme', async () => {
+  const { context, page, problems } = await open();
+  await openAgenda(page);
+  for (const n of [1, 2]) {
+    await page.focus('#toevoegen-kind-centraal');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), `veld-a${n}-action`, 'a new action gets the focus');
+    await page.keyboard.type(`Actie ${n}`);
+  }
+  assert.deepEqual(await actionIds(page, 'kind-centraal'), ['actie-a1', 'actie-a2']);
+  await page.focus('#actie-a2 [data-doe="omhoog"]');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await actionIds(page, 'kind-centraal'), ['actie-a2', 'actie-a1']);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('fieldset').id + ' ' + document.activeElement.dataset.doe), 'actie-a2 omhoog');
+  await page.focus('#actie-a1 [data-doe="omlaag"]');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await actionIds(page, 'ouders'), ['actie-a1']);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('fieldset').id + ' ' + document.activeElement.dataset.doe), 'actie-a1 omlaag');
+  await page.waitForFunction(() => /plaats 1 bij Samenwerking met ouders/.test(document.getElementById('agenda-melding').textContent));
+  await page.focus('#actie-a2 [data-doe="omhoog"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /staat al bovenaan/.test(document.getElementById('agenda-melding').textContent));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an action without text stops the export and the error summary links to it', async () => {
+  const { context, page, problems } = await open();
+  await openAgenda(page);
+  await page.click('#toevoegen-vroeg');
+  await page.click('#export-csv');
+  await page.waitForSelector('#foutoverzicht');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'foutoverzicht');
+  assert.match(await text(page, '#foutoverzicht'), /Er is een probleem.*Actie 1 bij Hoe eerder hoe beter: vul in wat je gaat doen\./);
+  assert.equal(await page.getAttribute('#foutoverzicht a', 'href'), '#veld-a1-action');
+  assert.equal(await page.getAttribute('#veld-a1-action', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#veld-a1-action', 'aria-describedby'), /veld-a1-action-fout/);
+  await page.click('#foutoverzicht a');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'veld-a1-action');
+  await page.keyboard.type('Nu wel');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => !document.getElementById('foutoverzicht'));
+  assert.equal(await page.getAttribute('#veld-a1-action', 'aria-invalid'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+async function exportFile(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const file = join(tmp, download.suggestedFilename());
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), file, text: await readFile(file, 'utf8') };
+}
+
+/** A filled agenda: one accepted proposal with owner and deadline, one own action with a formula. */
+async function filledAgenda(page) {
+  await fillTwo(page);
+  await openAgenda(page);
+  await page.fill('#agenda-regio', 'Noord-Kennemerland');
+  await page.fill('#agenda-datum', '2026-12-10');
+  await page.click('[data-voorstel="tien-punten/preventie"] [data-doe="overnemen"]');
+  await page.fill('#veld-a1-owner', 'Leerplicht; samen met scholen');
+  await page.fill('#veld-a1-deadline', '2027-03-01');
+  await page.click('#toevoegen-systeem');
+  await page.fill('#veld-a2-action', '=SOM(A1:A9) telt "alles"');
+  await page.waitForFunction(() => /Automatisch bewaard/.test(document.getElementById('agenda-bewaard').textContent));
+}
+
+test('CSV and Markdown: what is downloaded is the agenda, ready for a Dutch spreadsheet and a document', async () => {
+  const tien = await json('tien-punten');
+  const advice = tien.items.find((i) => i.id === 'preventie').advice.deels;
+  const { context, page, problems } = await open();
+  await filledAgenda(page);
+  const csv = await exportFile(page, '#export-csv');
+  assert.match(csv.name, /^leerrecht-werkagenda-noord-kennemerland-\d{4}-\d\d-\d\d\.csv$/);
+  assert.ok(csv.text.startsWith('\uFEFFThema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Herkomst\r\n'), JSON.stringify(csv.text.slice(0, 80)));
+  const rows = csv.text.slice(1).split('\r\n');
+  assert.equal(rows.length, 4);
+  assert.ok(rows[1].startsWith(`Hoe eerder hoe beter;1;${advice.includes(';') ? `"${advice}"` : advice};;"Leerplicht; samen met scholen";2027-03-01;Gepland;;`), rows[1]);
+  assert.equal(rows[2], `Het systeem ondersteunt;1;"'=SOM(A1:A9) telt ""alles""";;;;Gepland;;eigen actie`);
+  assert.match(await text(page, '#bestand-melding'), /opgeslagen als CSV/);
+
+  const md = await exportFile(page, '#export-md');
+  assert.match(md.name, /\.md$/);
+  const lines = md.text.split('\n');
+  assert.deepEqual(lines.slice(0, 4), ['# Werkagenda', '', '- Regio: Noord-Kennemerland', '- Datum: 10 december 2026']);
+  assert.ok(lines.includes('## Hoe eerder hoe beter'));
+  assert.ok(lines.includes('| Nr. | Actie | Doel | Eigenaar | Deadline | Status | Notities | Herkomst |'));
+  assert.ok(lines.some((l) => l.startsWith('| 1 | ') && l.includes('| Leerplicht; samen met scholen | 1 maart 2027 | Gepland |')), md.text);
+  assert.ok(lines.includes('| 1 | =SOM(A1:A9) telt "alles" |   |   |   | Gepland |   | eigen actie |'));
+  assert.equal(lines.filter((l) => l.startsWith('## ')).length, 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('JSON out and back in a fresh browser; a hostile file is cut down and shown as text only', async () => {
+  const first = await open();
+  await filledAgenda(first.page);
+  const saved = await exportFile(first.page, '#export-json');
+  assert.equal(JSON.parse(saved.text).format, 'leerrecht-werkagenda/1');
+  const actionsBefore = await first.page.$$eval('fieldset.actie', (els) => els.length);
+  await first.context.close();
+
+  const { context, page, problems } = await open();
+  await openAgenda(page);
+  await page.setInputFiles('#importeer', saved.file);
+  await page.waitForSelector('#bestand-melding .melding--succes');
+  assert.equal(await page.$$eval('fieldset.actie', (els) => els.length), actionsBefore);
+  assert.equal(await page.inputValue('#agenda-regio'), 'Noord-Kennemerland');
+  assert.equal(await page.inputValue('#veld-a2-action'), '=SOM(A1:A9) telt "alles"');
+
+  const evil = '<img src=x onerror="document.title=\'gehackt\'">';
+  const hostile = join(tmp, 'kwaad.json');
+  await writeFile(hostile, JSON.stringify({ format: 'leerrecht-werkagenda/1', region: evil, actions: [{ id: '"><b>', theme: 'vroeg', action: evil, status: 'weg', [evil]: 1 }] }));
+  const title = await page.title();
+  await page.setInputFiles('#importeer', hostile);
+  await page.waitForSelector('#import-ja');
+  await page.click('#import-ja');
+  await page.waitForSelector('#bestand-melding .melding--succes');
+  assert.equal(await page.inputValue('#veld-a1-action'), evil);
+  assert.equal(await page.inputValue('#agenda-regio'), evil);
+  const melding = await text(page, '#bestand-melding');
+  assert.match(melding, /Niet overgenomen \(2\)/);
+  assert.ok(melding.includes('onbekend onderdeel "<img'), 'the unknown key is listed as text');
+  assert.equal(await page.title(), title);
+  assert.equal(await page.$$eval('#werkagenda-app img, #werkagenda-app b', (els) => els.length), 0);
+  // Opening a file is one change: undo brings the earlier agenda back.
+  await page.click('#ongedaan');
+  assert.equal(await page.inputValue('#agenda-regio'), 'Noord-Kennemerland');
+
+  await page.setInputFiles('#importeer', { name: 'uitslag.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"leerrecht-resultaat/1","instrument":"tien-punten"}') });
+  await page.waitForSelector('#importeer-fout:not([hidden])');
+  assert.match(await text(page, '#importeer-fout'), /uitslag van een instrument/);
+  assert.equal(await page.getAttribute('#importeer', 'aria-invalid'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a corrupt saved agenda is set aside and reported; the page still works', async () => {
+  const { context, page, problems } = await open();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('gezet')) {
+      localStorage.setItem('leerrecht:leerrecht:werkagenda', '{"format":"leerrecht-werkagenda/1", kapot');
+      sessionStorage.setItem('gezet', '1');
+    }
+  });
+  await openAgenda(page);
+  assert.match(await text(page, '#agenda-meldingen'), /was beschadigd en is apart gezet/);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.some((k) => k.startsWith('leerrecht:leerrecht:werkagenda:beschadigd:')), keys.join(', '));
+  await page.click('#toevoegen-maatwerk');
+  await page.keyboard.type('Toch verder');
+  await page.waitForFunction(() => /"format": ?"leerrecht-werkagenda\/1"/.test(localStorage.getItem('leerrecht:leerrecht:werkagenda') ?? ''));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('print: title, region, date and a table per theme; no navigation, no buttons, no fields', async () => {
+  const { context, page, problems } = await open();
+  await filledAgenda(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  for (const chrome of ['header.kop', '.kruimelpad', 'footer.voet', '.indeling__zij', '#ongedaan', '#export-csv', 'fieldset.actie', '[data-voorstel]', '.agenda-gegevens']) {
+    assert.equal(await page.isVisible(chrome), false, `${chrome} is not printed`);
+  }
+  assert.equal(await page.$$eval('button', (bs) => bs.filter((b) => b.checkVisibility()).length), 0, 'no button on paper');
+  assert.equal(await page.isVisible('h1'), true);
+  assert.match(await text(page, '.agenda-print__gegevens'), /Regio: Noord-Kennemerland.*Datum: 10 december 2026/);
+  assert.deepEqual(await page.$$eval('.agenda-print h2', (hs) => hs.map((x) => x.textContent)), ['Het kind centraal', 'Samenwerking met ouders', 'Maatwerk', 'Hoe eerder hoe beter', 'Het systeem ondersteunt']);
+  assert.equal(await page.$$eval('.agenda-print table', (ts) => ts.length), 2);
+  const cells = await page.$$eval('.agenda-print table', (ts) => ts.map((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent))));
+  assert.deepEqual(cells[0][0], ['Nr.', 'Actie', 'Doel', 'Eigenaar', 'Deadline', 'Status', 'Notities']);
+  assert.deepEqual(cells[0][1].slice(2), ['', 'Leerplicht; samen met scholen', '1 maart 2027', 'Gepland', '']);
+  assert.deepEqual(cells[1][1], ['1', '=SOM(A1:A9) telt "alles"', '', '', '', 'Gepland', '']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without JavaScript the page says it needs it and points to what reads and prints', async () => {
+  const { context, page } = await open({ javaScriptEnabled: false });
+  await page.goto(server.base + AGENDA);
+  assert.match(await text(page, '.agenda-zonder-js'), /Deze pagina werkt met JavaScript/);
+  const links = await page.$$eval('.agenda-zonder-js a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.includes('instrumenten/basis-werkagenda.html'), links.join(' '));
+  assert.ok(links.includes('instrumenten/tien-punten.html'));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.agenda-zonder-js'), true);
+  assert.equal(await page.isVisible('.tekst'), true, 'the introduction prints too');
+  await context.close();
+});
+
+test('from file://: an instrument filled in from disk gives its proposals', async () => {
+  const { context, page, problems } = await open();
+  await answer(page, fileBase(), 'tien-punten', CHECKLIST);
+  await openAgenda(page, fileBase());
+  assert.deepEqual((await proposalKeys(page)).filter((k) => k.includes('tien-punten')), ['vroeg tien-punten/preventie', 'systeem tien-punten/definities']);
+  await page.click('[data-voorstel="tien-punten/definities"] [data-doe="overnemen"]');
+  const md = await exportFile(page, '#export-md');
+  assert.match(md.text, /## Het systeem ondersteunt\n\n\| Nr\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('no WCAG 2.1 A/AA violations on the empty page and on the filled page with an error summary', async () => {
+  // axe is injected as a script, which the site's CSP rightly refuses; only this context bypasses it.
+  const { context, page, problems } = await open({ bypassCSP: true });
+  await openAgenda(page);
+  assert.deepEqual(await axe(page), [], 'empty');
+  await filledAgenda(page);
+  await page.click('#voorbeelden-vroeg');
+  await page.click('[data-voorstel="routekaart/geen-regie/gesprek"] [data-doe="negeren"]');
+  await page.click('#toevoegen-maatwerk');
+  await page.click('#export-md');
+  await page.waitForSelector('#foutoverzicht');
+  assert.deepEqual(await axe(page), [], 'filled, with proposals, examples, actions and an error summary');
+  await page.setViewportSize({ width: 320, height: 700 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), true, 'no sideways scrolling at 320px');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
