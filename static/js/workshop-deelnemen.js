@@ -10,7 +10,7 @@ import { createStore } from './lib/answers-store.js';
 import { parseCount } from './lib/inventarisatie.js';
 import { handOver, cleanName } from './lib/workshop-input.js';
 import { isoDay, plural } from './lib/nl-format.js';
-import { openStorage, debounce, download } from './page/dom.js';
+import { openStorage, debounce, download, copyFrom } from './page/dom.js';
 
 function controlName(instrument, slot) {
   if (instrument.kind === 'routekaart') return slot.type === 'flag' ? `vastgelegd-${slot.step}` : `rol-${slot.step}-${slot.partner}`;
@@ -126,21 +126,7 @@ function start() {
   $('toon-code').addEventListener('click', () => showCode({ focus: true }));
 
   $('kopieer-code').addEventListener('click', async () => {
-    const box = $('code-tekst');
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(box.value);
-      ok = true;
-    } catch {
-      box.focus();
-      box.select();
-      try {
-        ok = document.execCommand('copy');
-      } catch {
-        ok = false;
-      }
-    }
-    const text = ok ? 'De code staat op het klembord. Plak hem in de chat of het bericht aan de trainer.' : 'Kopiëren lukt niet vanzelf. De code is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C op een Mac), of laat hem zien.';
+    const text = (await copyFrom($('code-tekst'))) ? 'De code staat op het klembord. Plak hem in de chat of het bericht aan de trainer.' : 'Kopiëren lukt niet vanzelf. De code is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C op een Mac), of laat hem zien.';
     $('code-melding').textContent = text;
     announce(text);
   });

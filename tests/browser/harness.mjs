@@ -48,3 +48,23 @@ export async function axe(page) {
   });
   return violations;
 }
+
+/**
+ * A fresh context (its own localStorage) and page at `url`. Page errors, console errors and
+ * dialogs are collected in `problems`; the browser's own favicon request is not the page's doing.
+ */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', async (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    await d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon\.ico/.test(m.location()?.url ?? '')) problems.push(`console: ${m.text()} ${m.location()?.url ?? ''}`);
+  });
+  await page.goto(url);
+  return { context, page, problems };
+}

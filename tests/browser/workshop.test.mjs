@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, fileBase, axe, SITE } from './harness.mjs';
+import { launch, serve, fileBase, axe, openPage, SITE } from './harness.mjs';
 import { encodeCode, decodeCode } from '../../static/js/lib/share-code.js';
 
 let browser;
@@ -28,22 +28,7 @@ after(async () => {
 
 const json = async (id) => JSON.parse(await readFile(join(SITE, 'instrumenten', `${id}.json`), 'utf8'));
 
-/** A fresh context (own localStorage) and page; page errors, console errors and dialogs are collected. */
-async function open(url, options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', async (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    await d.dismiss();
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon\.ico/.test(m.location()?.url ?? '')) problems.push(`console: ${m.text()} ${m.location()?.url ?? ''}`);
-  });
-  await page.goto(url);
-  return { context, page, problems };
-}
+const open = (url, options) => openPage(browser, url, options);
 
 async function choose(page, id) {
   await page.check(`#instrument-${id}`);

@@ -71,3 +71,20 @@ export function download(name, text, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
+
+/** Copy the text of an input or textarea: the clipboard API where the browser allows it, else
+ *  select it and ask for a copy. True when it worked; when not, the text is selected. */
+export async function copyFrom(input) {
+  try {
+    await navigator.clipboard.writeText(input.value);
+    return true;
+  } catch {
+    input.focus();
+    input.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}
