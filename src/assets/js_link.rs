@@ -9,6 +9,8 @@
 //!
 //! - `import { a, b as c } from './lib/x.js';` at the top level, possibly over several lines;
 //! - `export function`, `export async function`, `export const`, `export let`, `export class`.
+//!
+//! Comments and indentation are left out of the result ([`super::js_compact`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -45,16 +47,17 @@ pub fn link(
     for path in &order {
         let module = &modules[path];
         let imports = import_lines(module);
+        let body = super::js_compact::compact(&module.body);
         if path == entry {
             out.push_str(&format!(
                 "(() => {{\n{imports}{}\n}})();\n",
-                module.body.trim_end()
+                body.trim_end()
             ));
         } else {
             out.push_str(&format!(
                 "const {} = (() => {{\n{imports}{}\nreturn {{ {} }};\n}})();\n",
                 var_name(path),
-                module.body.trim_end(),
+                body.trim_end(),
                 module.exports.join(", ")
             ));
         }

@@ -1,6 +1,7 @@
 //! Static files: copied as they are, except the JavaScript entries, which are linked into
 //! classic scripts (see [`js_link`]).
 
+pub mod js_compact;
 pub mod js_link;
 
 use std::path::Path;

@@ -269,7 +269,7 @@ fn heading_html(level: u8, id: &str, inner: Vec<Event>) -> String {
     html::push_html(&mut content, inner.into_iter());
     let id = html_escape(id);
     format!(
-        "<h{level} id=\"{id}\">{content} <a class=\"kop-anker\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visueel-verborgen\">Link naar dit kopje</span></a></h{level}>\n"
+        "<h{level} id=\"{id}\">{content} <a class=\"kop-anker\" href=\"#{id}\" aria-label=\"Link naar dit kopje\">#</a></h{level}>\n"
     )
 }
 
@@ -318,7 +318,7 @@ mod tests {
         let html = render("## Doel *nu*\n");
         assert!(
             html.contains(
-                "<h2 id=\"doel-nu\">Doel <em>nu</em> <a class=\"kop-anker\" href=\"#doel-nu\">"
+                "<h2 id=\"doel-nu\">Doel <em>nu</em> <a class=\"kop-anker\" href=\"#doel-nu\" aria-label=\"Link naar dit kopje\">#</a></h2>"
             ),
             "{html}"
         );

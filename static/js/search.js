@@ -1,11 +1,23 @@
-// The search box: loads the index on first use (as a classic script, which works from
-// file:// where fetch() does not), ranks with the pure modules, and shows results as an
-// accessible combobox with a listbox: arrow keys move, Enter opens, Escape closes.
+// The search box: loads the index and the engine (zoekmachine.js) on first use, as classic
+// scripts, which work from file:// where fetch() does not; then shows results as an
+// accessible combobox with a listbox: arrow keys move, Enter opens, Escape closes. Only this
+// small file loads with every page.
 
-import { checkIndex, search } from './lib/search-engine.js';
-
-const GLOBAL = 'leerrechtZoekindex';
+const INDEX = 'leerrechtZoekindex';
+const ENGINE = 'leerrechtZoekmachine';
 const DELAY = 120;
+
+/** Load a classic script once; resolves to the global it sets. */
+function loadScript(src, global) {
+  return new Promise((resolve, reject) => {
+    if (window[global]) return resolve(window[global]);
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => (window[global] ? resolve(window[global]) : reject(new Error('leeg')));
+    script.onerror = () => reject(new Error('niet geladen'));
+    document.head.append(script);
+  });
+}
 
 function start() {
   const box = document.querySelector('.site-search');
@@ -19,16 +31,11 @@ function start() {
   let active = -1;
   let timer = 0;
 
+  let engine = null;
   const load = () => {
-    loading ??= new Promise((resolve, reject) => {
-      if (window[GLOBAL]) return resolve(window[GLOBAL]);
-      const script = document.createElement('script');
-      script.src = box.dataset.index;
-      script.onload = () => (window[GLOBAL] ? resolve(window[GLOBAL]) : reject(new Error('leeg')));
-      script.onerror = () => reject(new Error('niet geladen'));
-      document.head.append(script);
-    }).then((data) => {
-      checkIndex(data);
+    loading ??= Promise.all([loadScript(box.dataset.index, INDEX), loadScript(box.dataset.engine, ENGINE)]).then(([data, found]) => {
+      found.checkIndex(data);
+      engine = found;
       return data;
     });
     return loading;
@@ -112,7 +119,7 @@ function start() {
     load()
       .then((data) => {
         if (input.value.trim() !== query) return;
-        results = search(data, query, 10);
+        results = engine.search(data, query, 10);
         show(query);
       })
       .catch(() => {
