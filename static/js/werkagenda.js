@@ -5,7 +5,7 @@
 // Nothing is ever sent anywhere.
 
 import { savedInstrumentIds, readResults } from './lib/agenda-sources.js';
-import { proposalsFrom, exampleProposals } from './lib/agenda-proposals.js';
+import { proposalsFrom, exampleProposals, KIND_ORDER } from './lib/agenda-proposals.js';
 import {
   emptyAgenda,
   accept,
@@ -62,9 +62,10 @@ function start() {
   const site = app.dataset.site || 'leerrecht';
   const root = app.dataset.root ?? '';
   const { storage, ok: storageOk } = openStorage();
-  // Only the instruments this browser has results of, and the werkagenda itself: the page
-  // stays light however many instruments the handbook has.
-  const wanted = new Set([...list.filter((e) => e.kind === 'werkagenda').map((e) => e.id), ...savedInstrumentIds(storage, list, site)]);
+  // Only the werkagenda itself and the instruments with gaps that have results in this
+  // browser: the page stays light however many instruments the handbook has.
+  const withGaps = list.filter((e) => KIND_ORDER.includes(e.kind));
+  const wanted = new Set([...list.filter((e) => e.kind === 'werkagenda').map((e) => e.id), ...savedInstrumentIds(storage, withGaps, site)]);
   const entries = list.filter((e) => wanted.has(e.id));
   Promise.all(entries.map((e) => loadScript(`${root}${e.data}`))).then(() => {
     const loaded = window.leerrechtInstrumenten ?? {};
