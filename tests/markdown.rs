@@ -78,6 +78,31 @@ fn links_that_escape_or_bypass_the_site_are_errors() {
 }
 
 #[test]
+fn links_that_run_code_are_refused() {
+    for dest in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+    ] {
+        let site = linked_site(&format!("[klik]({dest})"));
+        let errors = site.errors();
+        assert_eq!(errors.len(), 1, "{dest}: {errors:?}");
+        assert!(
+            errors[0].starts_with("content/wet/artikel.md:6:5: link naar `"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[0].ends_with("voert code uit in plaats van een pagina te openen"),
+            "{}",
+            errors[0]
+        );
+    }
+    linked_site("[mail](mailto:info@example.org) en [web](https://example.org/data:x)").build_ok();
+}
+
+#[test]
 fn link_to_a_draft_says_so() {
     let site = Site::new(&[
         ("content/_index.md", &page("Start", "[c](@/c.md)")),

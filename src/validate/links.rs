@@ -26,6 +26,8 @@ pub enum LinkError {
     LeavesSite,
     Absolute,
     MarkdownPath,
+    /// `javascript:`, `vbscript:` or `data:`: a link that runs or carries code.
+    RunsCode,
 }
 
 impl LinkError {
@@ -37,6 +39,7 @@ impl LinkError {
             LinkError::LeavesSite => format!("link naar `{dest}` wijst buiten de map content/"),
             LinkError::Absolute => format!("link naar `{dest}` begint met /: die werkt niet onder een submap of vanaf een USB-stick"),
             LinkError::MarkdownPath => format!("link naar `{dest}` wijst naar een Markdown-bestand zonder @/"),
+            LinkError::RunsCode => format!("link naar `{dest}` voert code uit in plaats van een pagina te openen"),
         }
     }
 
@@ -48,6 +51,7 @@ impl LinkError {
             LinkError::MissingAnchor { .. } => "controleer het kopje in die pagina, of geef het een eigen id: ## Kop {#mijn-id}".into(),
             LinkError::LeavesSite => "links naar andere pagina's schrijf je als @/pad/naar/pagina.md, zonder ..".into(),
             LinkError::Absolute | LinkError::MarkdownPath => "schrijf een link naar een pagina als @/pad/naar/pagina.md, gezien vanaf de map content/".into(),
+            LinkError::RunsCode => "links naar javascript:, vbscript: en data: zijn niet toegestaan; link naar een pagina of een https://-adres".into(),
         }
     }
 }
@@ -69,6 +73,9 @@ impl<'a> LinkTargets<'a> {
                 self.check_anchor(page, anchor)?;
             }
             return Ok(None);
+        }
+        if runs_code(dest) {
+            return Err(LinkError::RunsCode);
         }
         if has_scheme(dest) || dest.starts_with("//") {
             return Ok(None);
@@ -137,6 +144,17 @@ impl<'a> LinkTargets<'a> {
     }
 }
 
+/// Browsers ignore case, spaces and control characters in a scheme (`JaVa\tScript:`).
+fn runs_code(dest: &str) -> bool {
+    let scheme: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|&c| c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    dest.contains(':') && ["javascript", "vbscript", "data"].contains(&scheme.as_str())
+}
+
 /// `https:`, `mailto:`, `tel:`: anything with a scheme is not ours to check.
 fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
@@ -170,4 +188,30 @@ fn nearest(wanted: &str, known: &BTreeSet<String>) -> Option<String> {
         .filter(|(shared, _)| *shared >= 3)
         .max_by_key(|(shared, _)| *shared)
         .map(|(_, k)| k.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runs_code;
+
+    #[test]
+    fn code_schemes_are_recognised_however_written() {
+        for dest in [
+            "javascript:x",
+            "JAVASCRIPT:x",
+            "java\tscript:x",
+            " data:text/html,x",
+            "vbscript:x",
+        ] {
+            assert!(runs_code(dest), "{dest:?}");
+        }
+        for dest in [
+            "https://example.org/javascript:x",
+            "mailto:a@b.nl",
+            "javascript",
+            "#data:x",
+        ] {
+            assert!(!runs_code(dest), "{dest:?}");
+        }
+    }
 }

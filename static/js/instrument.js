@@ -24,6 +24,7 @@ import {
 } from './lib/instrument-views.js';
 import { formatDate, formatTime, isoDay, plural } from './lib/nl-format.js';
 import { build, fill, openStorage, debounce, download } from './page/dom.js';
+import { mergeStates, equalStates } from './lib/merge-state.js';
 
 
 function start() {
@@ -207,16 +208,18 @@ function start() {
     if (d) $(id).dataset.hint = d;
   }
 
-  /** A notice above the tool bar: text, an optional list, a button to close it. */
-  function notice(kind, text, list = []) {
+  /** A notice above the tool bar: text, an optional list, a button to close it. A notice with
+   * an id replaces the earlier one with that id instead of piling up. */
+  function notice(kind, text, list = [], { id = null, listTitle = 'Niet overgenomen:' } = {}) {
     const box = $('instrument-meldingen');
     box.hidden = false;
+    if (id) document.getElementById(id)?.remove();
     const item = build(
       h(
         'div',
-        { class: `melding melding--${kind}` },
+        { class: `melding melding--${kind}`, id },
         h('p', {}, text),
-        list.length ? [h('p', {}, 'Niet overgenomen:'), h('ul', {}, list.map((d) => h('li', {}, d)))] : null,
+        list.length ? [h('p', {}, listTitle), h('ul', {}, list.map((d) => h('li', {}, d)))] : null,
         h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein' }, 'Melding sluiten')),
       ),
     );
@@ -243,6 +246,9 @@ function start() {
     notes = loaded.state.notes;
     savedAt = loaded.state.saved;
   }
+  // What this tab last read from or wrote to storage: the common ground when another tab
+  // saves the same instrument (see the storage listener below).
+  let base = { answers: { ...answers }, notes: { ...notes } };
   for (const m of loaded.messages) notice(m.kind === 'migratie' ? 'info' : 'waarschuwing', m.text, m.dropped ?? []);
   if (!storageOk) notice('waarschuwing', 'Deze browser laat de pagina niets bewaren. Je antwoorden blijven alleen staan zolang de pagina open is. Sla je uitslag op als bestand om hem te bewaren.');
   writeForm(answers, notes);
@@ -261,6 +267,7 @@ function start() {
       result = store.clear();
       if (result.ok) {
         savedAt = null;
+        base = { answers: {}, notes: {} };
         setStatus('Er zijn geen antwoorden bewaard. Je antwoorden worden bewaard in deze browser zodra je begint.');
       }
       return;
@@ -268,6 +275,7 @@ function start() {
     result = store.save(answers, notes);
     if (result.ok) {
       savedAt = result.saved;
+      base = { answers: { ...answers }, notes: { ...notes } };
       setStatus(`Automatisch bewaard in deze browser om ${formatTime(result.saved)}.`);
     } else {
       setStatus(result.message, true);
@@ -646,6 +654,47 @@ function start() {
     $('werkbalk-kop').setAttribute('tabindex', '-1');
     $('werkbalk-kop').focus();
   });
+
+  // ----- the same instrument in another tab -----------------------------------------------
+  // Browsers tell every other tab of this site when one saves. Merge instead of overwriting,
+  // so nothing either tab saved is lost, and say what happened.
+  window.addEventListener('storage', (e) => {
+    if (e.key !== store.key && e.key !== null) return;
+    const fresh = store.load();
+    const theirs = fresh.state ? { answers: fresh.state.answers, notes: fresh.state.notes } : { answers: {}, notes: {} };
+    let ours = { answers, notes };
+    if (!shared) {
+      const form = readForm();
+      ours = { answers: form.answers, notes: form.notes };
+    }
+    const merged = mergeStates(base, ours, theirs);
+    const pending = !equalStates(ours, base);
+    base = theirs;
+    answers = merged.answers;
+    notes = merged.notes;
+    if (!shared) {
+      writeForm(answers, notes);
+      ({ problems } = readForm());
+      if (pending || merged.conflicts.length) save();
+      else if (fresh.state) savedAt = fresh.state.saved;
+      update();
+    }
+    if (!merged.changed && !merged.conflicts.length) return;
+    const numbers = merged.conflicts.map((c) => slotLabel(c));
+    const text = merged.conflicts.length
+      ? 'Dit formulier is ook open in een ander tabblad, en daar zijn antwoorden veranderd. Die staan nu ook hier. Waar je in beide tabbladen iets anders koos, is het antwoord van dit tabblad bewaard.'
+      : 'Dit formulier is ook open in een ander tabblad, en daar zijn antwoorden veranderd. Die staan nu ook hier, en je eigen antwoorden in dit tabblad zijn gebleven.';
+    notice('info', text, numbers, { id: 'melding-ander-tabblad', listTitle: 'Hier bewaard, in het andere tabblad anders gekozen:' });
+    announce(text);
+  });
+
+  /** A conflict key (`antwoord:KEY`, `notitie:KEY`) in words, for the notice. */
+  function slotLabel(conflict) {
+    const [what, key] = conflict.split(/:(.*)/s);
+    const item = scored ? instrument.items.find((i) => i.id === key) : null;
+    const where = item ? `vraag ${item.number}` : key;
+    return what === 'notitie' ? `de notitie bij ${where}` : where;
+  }
 
   ({ problems } = readForm());
   if (!openShared()) update();
