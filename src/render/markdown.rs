@@ -180,7 +180,12 @@ pub fn to_html(body: &str, headings: &[Heading], link: &dyn Fn(&str) -> Option<S
     let mut heading_index = 0;
     let mut in_heading: Option<Vec<Event>> = None;
     for event in Parser::new_ext(body, options()) {
-        let event = rewrite_link(event, link);
+        // Raw HTML is shown as text, in headings too: pages stay accessible and no script or
+        // markup can slip in. Our own markup is added below as Event::Html, after this.
+        let event = match rewrite_link(event, link) {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        };
         if let Some(buffer) = &mut in_heading {
             if let Event::End(TagEnd::Heading(level)) = event {
                 let inner = std::mem::take(buffer);
@@ -211,8 +216,6 @@ pub fn to_html(body: &str, headings: &[Heading], link: &dyn Fn(&str) -> Option<S
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>\n".into()));
             }
-            // Raw HTML is shown as text: pages stay accessible and no script can slip in.
-            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
             // A disabled checkbox without a label is a form control screen readers stumble on;
             // a text mark says the same.
             Event::TaskListMarker(done) => events.push(Event::Html(
@@ -356,6 +359,11 @@ mod tests {
         assert!(html.contains("Gedaan: </span>klaar"), "{html}");
         assert!(html.contains("footnote-definition"));
         assert!(!html.contains("<script>"), "{html}");
+        let heading = render("## Kop <img src=x onerror=alert(1)> en <b>vet</b>\n");
+        assert!(
+            heading.starts_with("<h2 id=\"kop-en-vet\">Kop &lt;img src=x onerror=alert(1)&gt; en &lt;b&gt;vet&lt;/b&gt; <a"),
+            "{heading}"
+        );
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("<del>weg</del>"));
     }
