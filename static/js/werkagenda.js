@@ -244,7 +244,8 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
     $('agenda-regio').value = agenda().region;
     $('agenda-datum').value = agenda().date;
     const hasResults = results.some((r) => r.answers);
-    fill($('agenda-bronnen'), hasResults ? sourcesView(results, fromResults, root) : agenda().actions.length ? null : emptyView(list, root));
+    // Until an instrument has a result, the page keeps saying how to get proposals.
+    fill($('agenda-bronnen'), hasResults ? sourcesView(results, fromResults, root) : emptyView(list, root));
     fill(themesEl, ...themesView(agenda(), themes, { proposals: proposals(), examples: exampleCounts, errors }));
     drawErrors(problems);
     drawToolbar();
