@@ -343,6 +343,15 @@ theme = "vroeg"
 action = "Doe iets vroeg."
 "#;
 
+/// A site with the werkagenda above and one more instrument.
+fn site_with_agenda(file: &str, text: &str) -> Site {
+    Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/agenda.toml", WERKAGENDA),
+        (file, text),
+    ])
+}
+
 /// The checklist with `agenda` on its theme and, optionally, on its item.
 fn mapped_checklist(theme_agenda: &str, item_agenda: Option<&str>) -> String {
     let mut text = CHECKLIST.replacen(
@@ -369,25 +378,17 @@ fn errors_with_hints(site: &Site) -> Vec<String> {
 
 #[test]
 fn agenda_on_a_theme_reaches_every_item_in_the_json_and_an_item_can_override_it() {
-    let site = Site::new(&[
-        ("content/_index.md", &page("Start", "")),
-        ("checklists/agenda.toml", WERKAGENDA),
-        ("checklists/proef.toml", &mapped_checklist("vroeg", None)),
-    ]);
+    let site = site_with_agenda("checklists/proef.toml", &mapped_checklist("vroeg", None));
     site.build_ok();
     let json: serde_json::Value =
         serde_json::from_str(&site.read("instrumenten/proef.json")).unwrap();
     assert_eq!(json["themes"][0]["agenda"], "vroeg");
     assert_eq!(json["items"][0]["agenda"], "vroeg");
 
-    let site = Site::new(&[
-        ("content/_index.md", &page("Start", "")),
-        ("checklists/agenda.toml", WERKAGENDA),
-        (
-            "checklists/proef.toml",
-            &mapped_checklist("vroeg", Some("kind")),
-        ),
-    ]);
+    let site = site_with_agenda(
+        "checklists/proef.toml",
+        &mapped_checklist("vroeg", Some("kind")),
+    );
     site.build_ok();
     let json: serde_json::Value =
         serde_json::from_str(&site.read("instrumenten/proef.json")).unwrap();
@@ -404,14 +405,10 @@ fn agenda_on_a_theme_reaches_every_item_in_the_json_and_an_item_can_override_it(
 
 #[test]
 fn an_agenda_theme_that_does_not_exist_names_file_line_and_the_valid_themes() {
-    let site = Site::new(&[
-        ("content/_index.md", &page("Start", "")),
-        ("checklists/agenda.toml", WERKAGENDA),
-        (
-            "checklists/proef.toml",
-            &mapped_checklist("vroegg", Some("ouders")),
-        ),
-    ]);
+    let site = site_with_agenda(
+        "checklists/proef.toml",
+        &mapped_checklist("vroegg", Some("ouders")),
+    );
     assert_eq!(
         errors_with_hints(&site),
         [
@@ -441,25 +438,17 @@ fn routekaart_steps_and_partners_name_agenda_themes() {
             "title = \"School\"",
             "title = \"School\"\nagenda = \"kind\"",
         );
-    let site = Site::new(&[
-        ("content/_index.md", &page("Start", "")),
-        ("checklists/agenda.toml", WERKAGENDA),
-        ("checklists/route.toml", &mapped),
-    ]);
+    let site = site_with_agenda("checklists/route.toml", &mapped);
     site.build_ok();
     let json: serde_json::Value =
         serde_json::from_str(&site.read("instrumenten/route.json")).unwrap();
     assert_eq!(json["steps"][0]["agenda"], "vroeg");
     assert_eq!(json["partners"][0]["agenda"], "kind");
 
-    let site = Site::new(&[
-        ("content/_index.md", &page("Start", "")),
-        ("checklists/agenda.toml", WERKAGENDA),
-        (
-            "checklists/route.toml",
-            &mapped.replace("agenda = \"kind\"", "agenda = \"systeem\""),
-        ),
-    ]);
+    let site = site_with_agenda(
+        "checklists/route.toml",
+        &mapped.replace("agenda = \"kind\"", "agenda = \"systeem\""),
+    );
     assert_eq!(
         errors_with_hints(&site),
         ["checklists/route.toml:14:10: het werkagenda-thema `systeem` bestaat niet | kies een thema uit checklists/agenda.toml: kind, vroeg"]
@@ -472,11 +461,7 @@ fn agenda_on_themes_of_kinds_without_gaps_is_refused_where_it_stands() {
         "[[fields]]\nid = \"leerlingen\"",
         "[[themes]]\nid = \"t\"\ntitle = \"T\"\nagenda = \"vroeg\"\n\n[[fields]]\nid = \"leerlingen\"",
     );
-    let site = Site::new(&[
-        ("content/_index.md", &page("Start", "")),
-        ("checklists/agenda.toml", WERKAGENDA),
-        ("checklists/t.toml", &counted),
-    ]);
+    let site = site_with_agenda("checklists/t.toml", &counted);
     assert_eq!(
         errors_with_hints(&site),
         ["checklists/t.toml:9:10: `agenda` hoort niet bij een thema van een inventarisatie | alleen de thema's en vragen van een checklist of toetsvragen en de stappen en partners van een routekaart leveren acties voor de werkagenda; haal `agenda` hier weg"]
