@@ -443,6 +443,7 @@ fn render_bare_section(
 fn render_site_map(templates: &Templates, shared: &Shared) -> Result<String, Diagnostic> {
     let ctx = context! {
         site_map => shared.site_map.clone(),
+        instrument_list => shared.instrument_list.clone(),
         is_home => false,
         page => context! {
             title => "Alle pagina's",
