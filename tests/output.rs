@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{snapshot, Site};
+use common::{page, snapshot, Site};
 
 /// Every `href`/`src` in every HTML file that is not external must point at a file that
 /// exists, relative to the page, without relying on `dir/` → `dir/index.html`.
@@ -116,4 +116,78 @@ fn removed_pages_disappear_from_the_output() {
     site.write("site.toml", "title = \"Proefhandboek\"\n");
     site.build_ok();
     assert!(!site.out().join("over.html").exists());
+}
+
+/// Write variant `v` of a site big enough that a build takes a while: every page says `v`.
+fn write_variant(site: &Site, v: &str) {
+    for i in 0..200 {
+        let body = format!(
+            "## Deel {i}\n\nVersie {v}, pagina {i}. {}\n",
+            "Tekst. ".repeat(60)
+        );
+        site.write(
+            &format!("content/s{}/p{i}.md", i % 8),
+            &page(&format!("Pagina {i}"), &body),
+        );
+    }
+}
+
+#[test]
+fn a_build_killed_midway_leaves_the_old_or_the_new_output_never_a_mix() {
+    let site = Site::new(&[("content/_index.md", &page("Start", ""))]);
+    let snapshot_of = |v: &str| {
+        write_variant(&site, v);
+        site.build_ok();
+        snapshot(&site.out())
+    };
+    let a = snapshot_of("A");
+    let b = snapshot_of("B");
+    assert_ne!(a, b);
+    let out = site.out();
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_leerrecht"))
+            .args(["build", "--out"])
+            .arg(&out)
+            .current_dir(site.root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start leerrecht")
+    };
+    // Kill builds at moments spread over a whole build (measured on every uninterrupted
+    // one, as the machine's speed varies), until both outcomes have been seen.
+    let timed = || {
+        let started = std::time::Instant::now();
+        run().wait().expect("build");
+        started.elapsed()
+    };
+    let mut whole = timed();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut kills = 0u32;
+    while kills < 10 || seen.len() < 2 {
+        assert!(kills < 60, "only one outcome after {kills} kills: {seen:?}");
+        let (from, to) = if kills % 2 == 0 { (&b, "A") } else { (&a, "B") };
+        assert!(snapshot(&out) == *from);
+        write_variant(&site, to);
+        let mut child = run();
+        std::thread::sleep(whole * (kills % 12) / 8);
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = snapshot(&out);
+        assert!(
+            now == a || now == b,
+            "kill {kills}: the output is neither the old nor the new build"
+        );
+        seen.insert(now == if to == "A" { a.clone() } else { b.clone() });
+        kills += 1;
+        // Finish the interrupted build, as an editor would; its leftovers are cleaned up.
+        whole = whole.max(timed());
+        let leftovers: Vec<_> = std::fs::read_dir(site.root())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(".public."))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
 }
