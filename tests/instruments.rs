@@ -467,3 +467,36 @@ fn agenda_on_themes_of_kinds_without_gaps_is_refused_where_it_stands() {
         ["checklists/t.toml:9:10: `agenda` hoort niet bij een thema van een inventarisatie | alleen de thema's en vragen van een checklist of toetsvragen en de stappen en partners van een routekaart leveren acties voor de werkagenda; haal `agenda` hier weg"]
     );
 }
+
+#[test]
+fn instruments_are_listed_by_weight_then_title_not_by_file_name() {
+    let heavy = CHECKLIST
+        .replacen("id = \"proef\"", "id = \"a-zwaar\"", 1)
+        .replacen(
+            "title = \"Proefchecklist\"",
+            "title = \"Zwaar\"\nweight = 9",
+            1,
+        );
+    let light = CHECKLIST
+        .replacen("id = \"proef\"", "id = \"b-licht\"", 1)
+        .replacen(
+            "title = \"Proefchecklist\"",
+            "title = \"Licht\"\nweight = 1",
+            1,
+        );
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "")),
+        ("checklists/a-zwaar.toml", &heavy),
+        ("checklists/b-licht.toml", &light),
+    ]);
+    site.build_ok();
+    let overview = site.read("instrumenten/index.html");
+    let at = |needle: &str| overview.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(at(">Licht</a>") < at(">Zwaar</a>"), "{overview}");
+    let map = site.read("sitemap.html");
+    let at = |needle: &str| map.rfind(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(
+        at("b-licht-deelnemen.html") < at("a-zwaar-deelnemen.html"),
+        "{map}"
+    );
+}

@@ -139,15 +139,15 @@ struct Group<'a> {
 
 /// All valid instruments grouped by audience, for the overview (`instrumenten.html`). An
 /// instrument for several audiences appears in each group.
-pub fn overview(prepared: &[Option<Prepared>]) -> Value {
+pub fn overview(site: &Site, prepared: &[Option<Prepared>]) -> Value {
+    let ordered = in_order(site, prepared);
     let groups: Vec<Group> = Audience::ALL
         .iter()
         .map(|&audience| Group {
             audience,
             title: audience.title(),
-            instruments: prepared
+            instruments: ordered
                 .iter()
-                .flatten()
                 .map(|p| &p.instrument)
                 .filter(|i| i.audience.contains(&audience))
                 .map(|i| Summary {
@@ -228,10 +228,9 @@ struct ListEntry<'a> {
 
 /// `instrument_list` in templates: every valid instrument once, in overview order, with the
 /// address of its data script.
-pub fn list(prepared: &[Option<Prepared>]) -> Value {
-    let entries: Vec<ListEntry> = prepared
-        .iter()
-        .flatten()
+pub fn list(site: &Site, prepared: &[Option<Prepared>]) -> Value {
+    let entries: Vec<ListEntry> = in_order(site, prepared)
+        .into_iter()
         .map(|p| {
             let i = &p.instrument;
             ListEntry {
@@ -248,6 +247,17 @@ pub fn list(prepared: &[Option<Prepared>]) -> Value {
         })
         .collect();
     val(entries)
+}
+
+/// The valid instruments in the order editors give them: by `weight`, then title.
+fn in_order<'a>(site: &Site, prepared: &'a [Option<Prepared>]) -> Vec<&'a Prepared> {
+    let mut list: Vec<(i64, &Prepared)> = prepared
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((site.instruments[i].def.weight, p.as_ref()?)))
+        .collect();
+    list.sort_by(|a, b| (a.0, &a.1.instrument.title).cmp(&(b.0, &b.1.instrument.title)));
+    list.into_iter().map(|(_, p)| p).collect()
 }
 
 pub fn is_overview(site: &Site, section: usize) -> bool {

@@ -94,8 +94,8 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
         config: context::config(site, &menu_urls),
         nav: context::nav(site),
         sections: context::sections(site),
-        instruments: instruments::overview(&prepared),
-        instrument_list: instruments::list(&prepared),
+        instruments: instruments::overview(site, &prepared),
+        instrument_list: instruments::list(site, &prepared),
         site_map: context::site_map(site),
         options,
     };
