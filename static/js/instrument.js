@@ -23,7 +23,7 @@ import {
   printHeaderView,
 } from './lib/instrument-views.js';
 import { formatDate, formatTime, isoDay, plural } from './lib/nl-format.js';
-import { build, fill, openStorage, debounce, download } from './page/dom.js';
+import { fill, openStorage, debounce, download, liveRegion, noticeBox, fieldError } from './page/dom.js';
 import { mergeStates, equalStates } from './lib/merge-state.js';
 
 
@@ -173,64 +173,8 @@ function start() {
     h('p', { class: 'visueel-verborgen', id: 'instrument-melding', role: 'status', 'aria-live': 'polite' }),
   );
   const $ = (id) => document.getElementById(id);
-  const live = $('instrument-melding');
-  let liveTimer = null;
-  /** Say something to screen readers through the one polite region. */
-  function announce(text) {
-    clearTimeout(liveTimer);
-    live.textContent = '';
-    liveTimer = setTimeout(() => {
-      live.textContent = text;
-    }, 50);
-  }
-
-  function showFieldError(id, message) {
-    const el = $(`${id}-fout`);
-    const input = $(id);
-    const group = $(`${id}-groep`);
-    if (message) {
-      el.textContent = `Fout: ${message}`;
-      el.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', [input.dataset.hint, `${id}-fout`].filter(Boolean).join(' '));
-      group?.classList.add('veldgroep--fout');
-    } else {
-      el.textContent = '';
-      el.hidden = true;
-      input.removeAttribute('aria-invalid');
-      if (input.dataset.hint) input.setAttribute('aria-describedby', input.dataset.hint);
-      else input.removeAttribute('aria-describedby');
-      group?.classList.remove('veldgroep--fout');
-    }
-  }
-  for (const id of ['importeer', 'vergelijk-bestand', 'vergelijk-code', 'open-code']) {
-    const d = $(id).getAttribute('aria-describedby');
-    if (d) $(id).dataset.hint = d;
-  }
-
-  /** A notice above the tool bar: text, an optional list, a button to close it. A notice with
-   * an id replaces the earlier one with that id instead of piling up. */
-  function notice(kind, text, list = [], { id = null, listTitle = 'Niet overgenomen:' } = {}) {
-    const box = $('instrument-meldingen');
-    box.hidden = false;
-    if (id) document.getElementById(id)?.remove();
-    const item = build(
-      h(
-        'div',
-        { class: `melding melding--${kind}`, id },
-        h('p', {}, text),
-        list.length ? [h('p', {}, listTitle), h('ul', {}, list.map((d) => h('li', {}, d)))] : null,
-        h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein' }, 'Melding sluiten')),
-      ),
-    );
-    item.querySelector('button').addEventListener('click', () => {
-      item.remove();
-      if (!box.children.length) box.hidden = true;
-      $('werkbalk-kop').setAttribute('tabindex', '-1');
-      $('werkbalk-kop').focus();
-    });
-    box.append(item);
-  }
+  const announce = liveRegion($('instrument-melding'));
+  const notice = noticeBox($('instrument-meldingen'), () => $('werkbalk-kop'));
 
   // ----- state -----------------------------------------------------------------------------
   let answers = {};
@@ -418,12 +362,12 @@ function start() {
     if (!result) return;
     fill($('bestand-melding'));
     if (!result.ok) {
-      showFieldError('importeer', result.message);
+      fieldError('importeer', result.message);
       announce(`Fout: ${result.message}`);
       input.value = '';
       return;
     }
-    showFieldError('importeer', null);
+    fieldError('importeer', null);
     input.value = '';
     if (isEmpty(answers, notes)) {
       applyImport(result);
@@ -569,12 +513,12 @@ function start() {
     const code = extractCode($('open-code').value);
     const decoded = decodeCode(code, instrument);
     if (!decoded.ok) {
-      showFieldError('open-code', decoded.message);
+      fieldError('open-code', decoded.message);
       announce(`Fout: ${decoded.message}`);
       $('open-code').focus();
       return;
     }
-    showFieldError('open-code', null);
+    fieldError('open-code', null);
     $('open-code').value = '';
     window.location.hash = `r=${code}`;
   }
@@ -599,23 +543,23 @@ function start() {
     if (!result) return;
     input.value = '';
     if (!result.ok) {
-      showFieldError('vergelijk-bestand', result.message);
+      fieldError('vergelijk-bestand', result.message);
       announce(`Fout: ${result.message}`);
       return;
     }
-    showFieldError('vergelijk-bestand', null);
+    fieldError('vergelijk-bestand', null);
     startCompare(result.answers, `het bestand "${result.name}"${result.saved ? ` van ${formatDate(result.saved)}` : ''}`);
   });
   function compareWithCode() {
     const text = $('vergelijk-code').value;
     const decoded = decodeCode(extractCode(text), instrument);
     if (!decoded.ok) {
-      showFieldError('vergelijk-code', decoded.message);
+      fieldError('vergelijk-code', decoded.message);
       announce(`Fout: ${decoded.message}`);
       $('vergelijk-code').focus();
       return;
     }
-    showFieldError('vergelijk-code', null);
+    fieldError('vergelijk-code', null);
     startCompare(decoded.answers, 'een deelcode');
   }
   $('vergelijk-knop').addEventListener('click', compareWithCode);

@@ -29,7 +29,7 @@ import { toMarkdown, toAgendaCsv, agendaFileName } from './lib/agenda-export.js'
 import { themesView, problemsOf, fieldMessage, errorSummaryView, emptyView, sourcesView, printView, fieldId } from './lib/agenda-views.js';
 import { h } from './lib/view-tree.js';
 import { formatTime, formatDate, isoDay, plural } from './lib/nl-format.js';
-import { build, fill, openStorage, debounce, download } from './page/dom.js';
+import { fill, openStorage, debounce, download, liveRegion, noticeBox, fieldError } from './page/dom.js';
 
 /** Load a data script (instrumenten/ID.js); resolves to false when it cannot be loaded. */
 function loadScript(src) {
@@ -150,37 +150,8 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
   const $ = (id) => document.getElementById(id);
   const themesEl = $('agenda-themas');
 
-  const live = $('agenda-melding');
-  let liveTimer = null;
-  /** Say something to screen readers through the one polite region. */
-  function announce(text) {
-    clearTimeout(liveTimer);
-    live.textContent = '';
-    liveTimer = setTimeout(() => {
-      live.textContent = text;
-    }, 50);
-  }
-
-  /** A notice at the top: text, an optional list, a button to close it. */
-  function notice(kind, text, list = []) {
-    const box = $('agenda-meldingen');
-    box.hidden = false;
-    const item = build(
-      h(
-        'div',
-        { class: `melding melding--${kind}` },
-        h('p', {}, text),
-        list.length ? [h('p', {}, 'Niet overgenomen:'), h('ul', {}, list.map((d) => h('li', {}, d)))] : null,
-        h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein' }, 'Melding sluiten')),
-      ),
-    );
-    item.querySelector('button').addEventListener('click', () => {
-      item.remove();
-      if (!box.children.length) box.hidden = true;
-      $('agenda-regio').focus();
-    });
-    box.append(item);
-  }
+  const announce = liveRegion($('agenda-melding'));
+  const notice = noticeBox($('agenda-meldingen'), () => $('agenda-regio'));
 
   // ----- state -------------------------------------------------------------------------------
   const restored = store.load();
@@ -448,19 +419,7 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
   $('export-csv').addEventListener('click', () => offer('csv', () => toAgendaCsv(agenda(), themes), 'text/csv', 'CSV'));
   $('export-json').addEventListener('click', () => offer('json', () => serializeAgenda(agenda(), site, new Date()), 'application/json', 'JSON'));
 
-  function showFileError(message) {
-    const input = $('importeer');
-    $('importeer-fout').textContent = message ? `Fout: ${message}` : '';
-    $('importeer-fout').hidden = !message;
-    $('importeer-groep').classList.toggle('veldgroep--fout', Boolean(message));
-    if (message) {
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', 'importeer-hint importeer-fout');
-    } else {
-      input.removeAttribute('aria-invalid');
-      input.setAttribute('aria-describedby', 'importeer-hint');
-    }
-  }
+  const showFileError = (message) => fieldError('importeer', message);
 
   function applyImport(result, name) {
     change(result.agenda, 'Werkagenda geopend uit een bestand');

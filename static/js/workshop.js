@@ -12,7 +12,7 @@ import { aggregateCsv, aggregateJson, aggregateFileName } from './lib/workshop-e
 import { MAX_FILE } from './lib/result-file.js';
 import { h } from './lib/view-tree.js';
 import { isoDay, plural } from './lib/nl-format.js';
-import { build, fill, openStorage, download } from './page/dom.js';
+import { build, fill, openStorage, download, liveRegion, noticeBox, fieldError } from './page/dom.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,19 +31,6 @@ function loadInstrument(radio) {
 }
 
 /** The one polite live region, outside everything the projector view hides. */
-function liveRegion() {
-  const live = build(h('p', { class: 'visueel-verborgen', id: 'workshop-melding', role: 'status', 'aria-live': 'polite' }));
-  document.body.append(live);
-  let timer = null;
-  return (text) => {
-    clearTimeout(timer);
-    live.textContent = '';
-    timer = setTimeout(() => {
-      live.textContent = text;
-    }, 50);
-  };
-}
-
 function workView(instrument, address, fromDisk, join) {
   return [
     h(
@@ -122,7 +109,9 @@ function start() {
   root.hidden = false;
   $('workshop-zonder-js')?.remove();
   const site = root.dataset.site || 'leerrecht';
-  const announce = liveRegion();
+  const live = build(h('p', { class: 'visueel-verborgen', id: 'workshop-melding', role: 'status', 'aria-live': 'polite' }));
+  document.body.append(live);
+  const announce = liveRegion(live);
   const { storage } = openStorage();
   const store = createWorkshopStore(storage, site);
   const loaded = store.load();
@@ -133,18 +122,7 @@ function start() {
   let saveWarned = false;
 
   // ----- notices and the error summary ----------------------------------------------------------
-  function notice(kind, text) {
-    const box = $('workshop-meldingen');
-    box.hidden = false;
-    const item = build(h('div', { class: `melding melding--${kind}` }, h('p', {}, text), h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein' }, 'Melding sluiten'))));
-    item.querySelector('button').addEventListener('click', () => {
-      item.remove();
-      if (!box.children.length) box.hidden = true;
-      $('kies-kop').setAttribute('tabindex', '-1');
-      $('kies-kop').focus();
-    });
-    box.append(item);
-  }
+  const notice = noticeBox($('workshop-meldingen'), () => $('kies-kop'));
   for (const m of loaded.messages) notice('waarschuwing', m);
 
   /** GOV.UK-style summary at the top: a title, a line, and links to the field per problem. */
@@ -159,17 +137,6 @@ function start() {
     box.hidden = true;
     fill(box);
   }
-  function fieldError(id, message) {
-    const el = $(`${id}-fout`);
-    const input = $(id);
-    el.hidden = !message;
-    el.textContent = message ? `Fout: ${message}` : '';
-    $(`${id}-groep`)?.classList.toggle('veldgroep--fout', Boolean(message));
-    if (message) input.setAttribute('aria-invalid', 'true');
-    else input.removeAttribute('aria-invalid');
-    input.setAttribute('aria-describedby', message ? `${id}-hint ${id}-fout` : `${id}-hint`);
-  }
-
   // ----- choosing the instrument --------------------------------------------------------------
   const radios = [...document.querySelectorAll('#workshop-kies input[name="instrument"]')];
   function persist() {

@@ -106,7 +106,8 @@ test('gaps of the checklist and the routekaart arrive as proposals under their t
   assert.equal(await page.textContent('[data-voorstel="tien-punten/definities"] .voorstel__actie'), advice);
   assert.match(await text(page, '[data-voorstel="tien-punten/preventie"]'), /Uit: 10-punten-checklist .*vraag 4 \(antwoord: Deels/);
   assert.match(await text(page, '[data-voorstel="routekaart/meer-regie/signaal"]'), /School en Samenwerkingsverband/);
-  assert.match(await text(page, '.agenda-bronnen'), /Routekaart.*: 4 voorstellen\..*10-punten-checklist.*: 2 voorstellen\./);
+  // The sources are listed in the instruments' order (by weight): the checklist first.
+  assert.match(await text(page, '.agenda-bronnen'), /10-punten-checklist.*: 2 voorstellen\..*Routekaart.*: 4 voorstellen\./);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -305,7 +305,8 @@ test('routekaart and inventarisatie: cells without consensus and the ranges of t
   assert.match(await text(page, '#deelnemers'), /nog geen uitslagen/, 'each instrument has its own participants');
   await page.fill('#codes', counts.join('\n'));
   await page.click('#voeg-toe');
-  await page.waitForSelector('#groep .groep');
+  // Wait for the numbers' table itself: the routekaart's group view may still be on the page.
+  await page.waitForSelector('.groep .tabel[aria-label="Getallen van de groep"]');
   assert.deepEqual((await cells('.groep .tabel[aria-label="Getallen van de groep"]'))[0], [telling.fields[0].label, '3', '100', '200', '300']);
   await choose(page, 'routekaart');
   assert.equal((await page.$$('#deelnemers tbody tr')).length, 3, 'the routekaart participants are still there');

@@ -2,6 +2,8 @@
 // DOM nodes, storage that may be refused, a debounce, and a file download. Not pure, so not in
 // lib/; the entries in js/ import it.
 
+import { h } from '../lib/view-tree.js';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A view tree as DOM nodes: elements and text nodes only, never parsed markup. */
@@ -87,4 +89,65 @@ export async function copyFrom(input) {
       return false;
     }
   }
+}
+
+/** A function that says `text` through the polite live region `el`. Emptying the region first
+ *  and filling it a moment later makes screen readers repeat a message that did not change. */
+export function liveRegion(el) {
+  let timer = null;
+  return (text) => {
+    clearTimeout(timer);
+    el.textContent = '';
+    timer = setTimeout(() => {
+      el.textContent = text;
+    }, 50);
+  };
+}
+
+/**
+ * Notices in `box`: each a text, an optional list and a button that closes it, after which
+ * focus goes to `focusAfterClose()` (an element that stays). A notice with an `id` replaces
+ * the earlier one with that id instead of piling up.
+ */
+export function noticeBox(box, focusAfterClose) {
+  return (kind, text, list = [], { id = null, listTitle = 'Niet overgenomen:' } = {}) => {
+    box.hidden = false;
+    if (id) document.getElementById(id)?.remove();
+    const item = build(
+      h(
+        'div',
+        { class: `melding melding--${kind}`, id },
+        h('p', {}, text),
+        list.length ? [h('p', {}, listTitle), h('ul', {}, list.map((d) => h('li', {}, d)))] : null,
+        h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein' }, 'Melding sluiten')),
+      ),
+    );
+    item.querySelector('button').addEventListener('click', () => {
+      item.remove();
+      if (!box.children.length) box.hidden = true;
+      const target = focusAfterClose();
+      if (!target.hasAttribute('tabindex') && !target.matches('a, button, input, select, textarea')) target.setAttribute('tabindex', '-1');
+      target.focus();
+    });
+    box.append(item);
+  };
+}
+
+/**
+ * Show or clear the error of the field `id`, GOV.UK style: the message in `ID-fout` above the
+ * control, the group `ID-groep` marked, and the control invalid and described by the message
+ * next to whatever hint it already had.
+ */
+export function fieldError(id, message) {
+  const input = document.getElementById(id);
+  const el = document.getElementById(`${id}-fout`);
+  const others = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((x) => x && x !== `${id}-fout`);
+  el.textContent = message ? `Fout: ${message}` : '';
+  el.hidden = !message;
+  document.getElementById(`${id}-groep`)?.classList.toggle('veldgroep--fout', Boolean(message));
+  if (message) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  const described = message ? [...others, `${id}-fout`] : others;
+  if (described.length) input.setAttribute('aria-describedby', described.join(' '));
+  else input.removeAttribute('aria-describedby');
 }
