@@ -32,6 +32,9 @@ async function searchByKeyboard(base, query) {
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'zoekveld');
   await page.keyboard.type(query);
+  // On a busy machine the keys come slowly and a half-typed word gets its own results first:
+  // wait for the results of the whole word.
+  await page.waitForFunction((q) => document.getElementById('zoekstatus').textContent.includes(`voor ${q}.`), query);
   await page.waitForSelector('#zoekresultaten [role="option"]');
   const expected = search(data, query, 1)[0];
   const first = await page.$eval('#zoekresultaten [role="option"]', (o) => o.dataset.href);
