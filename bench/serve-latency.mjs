@@ -4,7 +4,9 @@
 //   node bench/serve-latency.mjs BINARY SITE [RUNS]        (RUNS default 20)
 //
 // SITE (the 1 000-page corpus) is copied to bench/out/serve-site, so the corpus itself is never
-// edited; with SEARCH=off its site.toml gets `search = false` (to see what the index costs).
+// edited; with SEARCH=off its site.toml gets `search = false` (to see what the index costs),
+// with SERVE_OUT=DIR the output goes to DIR instead of bench/out/serve-out (e.g. on a tmpfs, to
+// see what writing to disk costs).
 // The server (`BINARY serve --root COPY --out bench/out/serve-out --port FREE`) is started
 // once; Chromium opens the page that will be edited, whose reload script long-polls
 // /__leerrecht/wait?v=N. Each run appends a sentence with a new marker word to that page's
@@ -31,7 +33,10 @@ if (!bin || !siteArg) {
 const RUNS = Number(runsArg ?? process.env.RUNS ?? 20);
 const outDir = join(here, 'out');
 const site = join(outDir, 'serve-site');
-const out = join(outDir, 'serve-out');
+const out = process.env.SERVE_OUT ?? join(outDir, 'serve-out');
+const variant = [process.env.SEARCH === 'off' ? 'search = false' : '', process.env.SERVE_OUT ? `output in ${process.env.SERVE_OUT}` : '']
+  .filter(Boolean)
+  .join(', ');
 const PAGE_KEY = 'sectie-010/pagina-0500.md';
 const PAGE_URL = 'sectie-010/pagina-0500.html';
 
@@ -151,10 +156,12 @@ const rows = [
   ['the build itself (as `serve` reports it)', stats(results.map((r) => r.build_ms))],
   ['signal − build (settle time, watcher, HTTP)', stats(results.map((r) => r.signal_ms - r.build_ms))],
 ];
-console.log(`\n${RUNS} edits of content/${PAGE_KEY}${process.env.SEARCH === 'off' ? ' (search = false)' : ''}; every edit shown after reload: ${results.every((r) => r.marker_shown) ? 'yes' : 'NO'}; one build per edit: ${results.every((r) => r.builds === 1) ? 'yes' : 'no'}\n`);
+console.log(`\n${RUNS} edits of content/${PAGE_KEY}${variant ? ` (${variant})` : ''}; every edit shown after reload: ${results.every((r) => r.marker_shown) ? 'yes' : 'NO'}; one build per edit: ${results.every((r) => r.builds === 1) ? 'yes' : 'no'}\n`);
 console.log('| from saving one page of 1 000 | median | p90 | min | max |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [name, s] of rows) {
   console.log(`| ${name} | ${s.median.toFixed(0)} ms | ${s.p90.toFixed(0)} ms | ${s.min.toFixed(0)} ms | ${s.max.toFixed(0)} ms |`);
 }
-writeFileSync(join(outDir, process.env.SEARCH === 'off' ? 'serve-nosearch.json' : 'serve.json'), JSON.stringify(results, null, 1));
+const tag = (process.env.SEARCH === 'off' ? '-nosearch' : '') + (process.env.SERVE_OUT ? '-out' : '');
+writeFileSync(join(outDir, `serve${tag}.json`), JSON.stringify(results, null, 1));
+if (process.env.SERVE_OUT) rmSync(out, { recursive: true, force: true });
