@@ -12,7 +12,10 @@
 #                                bench/corpus/handbook at the start of the run; a number N is a
 #                                corpus of N pages (gen-corpus.py)
 #   RUNS_handbook=10 RUNS_1000=5 RUNS_10000=3   rounds per set (after one warm-up round)
-#   PARTS="builds serve search"  which parts to run
+#   PARTS="builds serve search"  which parts to run; add `profile` for a perf profile of one
+#                                build of 1 000 pages, phase by phase (bench/perf-phases.py)
+#   BUILD_OUT=DIR                where the three tools write their output (default bench/out;
+#                                e.g. /dev/shm/bench to leave the disk out of the figures)
 #   SKIP_LINKS=1                 do not check every link of every output (slow at 10 000 pages)
 #
 # Needs python3 (3.11+), GNU time (/usr/bin/time), Hugo (Debian package `hugo`), mdBook
@@ -143,7 +146,7 @@ if want builds; then
         runs="$(runs_for "$set")"
         echo "== $set: 1 warm-up round and $runs rounds of leerrecht build, leerrecht check, hugo, mdbook (rotating order)"
         python3 "$here/compare.py" run "$set" "$runs" "$here/out/compare-$set.json" \
-            "$bin" "$site" "$(command -v hugo)" "$hugo_site" "$mdbook" "$mdbook_site" "$here/out"
+            "$bin" "$site" "$(command -v hugo)" "$hugo_site" "$mdbook" "$mdbook_site" "${BUILD_OUT:-$here/out}"
         jsons+=("$here/out/compare-$set.json")
         echo
     done
@@ -156,6 +159,27 @@ if want serve; then
     echo "== serve: rebuild latency after editing one page of the 1 000-page corpus"
     (cd "$repo" && node "$here/serve-latency.mjs" "$bin" "$site") | tee "$here/out/serve.md"
     echo
+    echo "== serve, the same with search = false in site.toml (what the search index costs)"
+    (cd "$repo" && SEARCH=off node "$here/serve-latency.mjs" "$bin" "$site" 10) | tee "$here/out/serve-nosearch.md"
+    echo
+    echo "== serve, the same with the output on a tmpfs (/dev/shm: what writing to this disk costs)"
+    (cd "$repo" && SERVE_OUT=/dev/shm/leerrecht-serve-out node "$here/serve-latency.mjs" "$bin" "$site" 10) | tee "$here/out/serve-tmpfs.md"
+    echo
+fi
+
+if want profile; then
+    if command -v perf >/dev/null; then
+        site="$(corpus_for 1000)"
+        echo "== perf profile of one build of 1 000 pages (the previous output is replaced, as in serve)"
+        "$bin" build --root "$site" --out "$here/out/prof-1000" >/dev/null
+        perf record -q -F 997 --call-graph dwarf,16384 -o "$here/out/build.perf" \
+            "$bin" build --root "$site" --out "$here/out/prof-1000"
+        perf script -i "$here/out/build.perf" -F tid,time,ip,sym 2>/dev/null >"$here/out/build.stacks"
+        python3 "$here/perf-phases.py" "$here/out/build.stacks" 997 | tee "$here/out/profile.md"
+        echo
+    else
+        echo "perf is missing (Debian: apt-get install linux-perf); skipping the profile" >&2
+    fi
 fi
 
 if want search; then
