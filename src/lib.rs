@@ -98,7 +98,7 @@ pub fn build(root: &Path, out: &Path, options: RenderOptions) -> Result<Report, 
 
 /// The output folder is replaced whole on every build, so it must never be the site itself
 /// or a folder that holds it.
-fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostics> {
+pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostics> {
     let root = absolute(root);
     let out_abs = absolute(out);
     if root.starts_with(&out_abs) || out_abs.join(load::config::FILE).exists() {

@@ -35,6 +35,77 @@ impl Output {
     }
 }
 
+/// What the dev server last wrote to its output folder: path → fingerprint of the contents.
+#[derive(Default)]
+pub struct Written(BTreeMap<String, u64>);
+
+impl Written {
+    /// The fingerprints of everything in `output`, as just written whole.
+    pub fn of(output: &Output) -> io::Result<Written> {
+        let mut map = BTreeMap::new();
+        for (path, file) in &output.files {
+            map.insert(path.clone(), fingerprint(file)?);
+        }
+        Ok(Written(map))
+    }
+}
+
+fn fingerprint(file: &OutputFile) -> io::Result<u64> {
+    Ok(match file {
+        OutputFile::Bytes(bytes) => crate::render::cache::hash_of(bytes),
+        OutputFile::Copy(source) => crate::render::cache::hash_of(std::fs::read(source)?),
+    })
+}
+
+/// Bring `out_dir` from what `written` says it holds to `output`, for the dev server: only
+/// the files that changed are written, each through a temporary file and a rename so that a
+/// browser never reads half a page, and files that are no longer part of the site are removed.
+/// Paths in `keep` are left alone (the search index, written later). Returns how many files
+/// were written.
+pub fn write_changes(
+    out_dir: &Path,
+    output: &Output,
+    written: &mut Written,
+    keep: &[&str],
+) -> io::Result<usize> {
+    let mut count = 0;
+    let mut next = BTreeMap::new();
+    for (path, file) in &output.files {
+        let print = fingerprint(file)?;
+        if written.0.get(path) != Some(&print) || !out_dir.join(path).is_file() {
+            match file {
+                OutputFile::Bytes(bytes) => write_file(out_dir, path, bytes)?,
+                OutputFile::Copy(source) => write_file(out_dir, path, &std::fs::read(source)?)?,
+            }
+            count += 1;
+        }
+        next.insert(path.clone(), print);
+    }
+    for (path, print) in &written.0 {
+        if keep.contains(&path.as_str()) {
+            next.insert(path.clone(), *print);
+        } else if !next.contains_key(path) {
+            let _ = std::fs::remove_file(out_dir.join(path));
+        }
+    }
+    written.0 = next;
+    Ok(count)
+}
+
+/// Write one file of the output in place, atomically: a temporary file beside it, renamed.
+pub fn write_file(out_dir: &Path, path: &str, bytes: &[u8]) -> io::Result<()> {
+    let target = out_dir.join(path);
+    let dir = target.parent().unwrap_or(out_dir);
+    std::fs::create_dir_all(dir)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.nieuw-{}", std::process::id()));
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, &target)
+}
+
 /// Write `output` to `out_dir`, replacing what was there in one step.
 pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
     let parent = match out_dir.parent() {

@@ -3,6 +3,7 @@
 //! paths happens here too, on the way, because it needs the analysed pages; every problem
 //! is collected and nothing is returned unless the whole site rendered cleanly.
 
+pub mod cache;
 pub mod context;
 pub mod instruments;
 pub mod markdown;
@@ -16,6 +17,7 @@ use crate::output::{Output, OutputFile};
 use crate::search::index::{Builder as SearchBuilder, SearchDoc};
 use crate::site::{root_prefix, PageId, Site};
 use crate::validate::links::LinkTargets;
+use cache::{hash_of, RenderCache};
 use markdown::Analysis;
 use templates::Templates;
 
@@ -30,6 +32,9 @@ pub const SITE_MAP: &str = "sitemap.html";
 pub struct RenderOptions {
     /// Add the dev server's reload script to every page.
     pub live_reload: bool,
+    /// Leave the search index out; the caller builds it afterwards with [`search_index`]
+    /// from [`Rendered::analyses`] (the dev server, so pages reload before the index is done).
+    pub defer_search: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -42,6 +47,8 @@ pub struct Stats {
 pub struct Rendered {
     pub output: Output,
     pub stats: Stats,
+    /// The analysis of every page, indexed like `site.pages`.
+    pub analyses: Vec<Analysis>,
 }
 
 /// Everything a page template needs that is the same for all pages.
@@ -58,12 +65,27 @@ struct Shared {
 }
 
 pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnostics> {
+    render_with(site, options, None)
+}
+
+/// [`render`], reusing what `cache` kept from the previous build of the same site.
+pub fn render_with(
+    site: &Site,
+    options: RenderOptions,
+    mut cache: Option<&mut RenderCache>,
+) -> Result<Rendered, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
-    let analyses: Vec<Analysis> = site
-        .pages
-        .iter()
-        .map(|p| markdown::analyze(p.body()))
-        .collect();
+    let analyses: Vec<Analysis> = match cache.as_deref_mut() {
+        Some(c) => {
+            c.begin(site, options);
+            c.analyses(site)
+        }
+        None => site
+            .pages
+            .iter()
+            .map(|p| markdown::analyze(p.body()))
+            .collect(),
+    };
     let targets = LinkTargets {
         site,
         anchors: site
@@ -102,20 +124,17 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
     // The search index is the slowest part of a large build; it only reads the analyses, so
     // it is built on a second core while the pages render on this one.
     let (mut output, search_js) = std::thread::scope(|scope| {
-        let search = site
-            .config
-            .config
-            .search
+        let search = (site.config.config.search && !options.defer_search)
             .then(|| scope.spawn(|| search_index(site, &analyses)));
-        let output = render_pages(
+        let pages = Pages {
             site,
-            &analyses,
-            &targets,
-            &templates,
-            &shared,
-            &prepared,
-            &mut diagnostics,
-        );
+            analyses: &analyses,
+            targets: &targets,
+            templates: &templates,
+            shared: &shared,
+            prepared: &prepared,
+        };
+        let output = pages.render(cache, &mut diagnostics);
         (
             output,
             search.map(|handle| handle.join().unwrap_or_default()),
@@ -137,99 +156,139 @@ pub fn render(site: &Site, options: RenderOptions) -> Result<Rendered, Diagnosti
         sections: site.sections.len(),
         search_index_bytes,
     };
-    diagnostics.into_result(Rendered { output, stats })
+    diagnostics.into_result(Rendered {
+        output,
+        stats,
+        analyses,
+    })
 }
 
-/// Every page, bare section page and the 404 page through their templates.
-fn render_pages(
-    site: &Site,
-    analyses: &[Analysis],
-    targets: &LinkTargets,
-    templates: &Templates,
-    shared: &Shared,
-    prepared: &[Option<instruments::Prepared>],
-    diagnostics: &mut Diagnostics,
-) -> Output {
-    let mut output = Output::default();
-    for (id, page) in site.pages.iter().enumerate() {
-        let instrument = page.instrument.and_then(|i| prepared[i].as_ref());
-        if let Some(p) = instrument {
-            output.insert(
-                instruments::json_path(&p.instrument),
-                OutputFile::Bytes(p.json.clone().into_bytes()),
-                display_path(&page.file.path),
-            );
-            output.insert(
-                instruments::data_script_path(&p.instrument),
-                OutputFile::Bytes(instruments::data_script(p).into_bytes()),
-                display_path(&page.file.path),
-            );
-        }
-        let ctx = PageRender {
-            site,
-            id,
-            analysis: &analyses[id],
-            targets,
-            shared,
-            instrument,
-        };
-        match render_page(&ctx, templates) {
-            Ok(html) => output.insert(
-                page.url.clone(),
-                OutputFile::Bytes(html.into_bytes()),
-                display_path(&page.file.path),
-            ),
-            Err(d) => diagnostics.push(d),
-        }
-        let join =
-            instrument.and_then(|p| Some((p, instruments::participant_path(&p.instrument)?)));
-        if let Some((p, url)) = join {
-            match render_participant(&ctx, templates, p, &url) {
+/// What rendering the pages needs, shared by all of them.
+struct Pages<'a> {
+    site: &'a Site,
+    analyses: &'a [Analysis],
+    targets: &'a LinkTargets<'a>,
+    templates: &'a Templates,
+    shared: &'a Shared,
+    prepared: &'a [Option<instruments::Prepared>],
+}
+
+/// A page's HTML: from the cache when it was rendered from the same inputs, else rendered now
+/// (and kept for next time).
+fn cached(
+    cache: &mut Option<&mut RenderCache>,
+    url: &str,
+    inputs: u64,
+    render: impl FnOnce() -> Result<String, Diagnostic>,
+) -> Result<Vec<u8>, Diagnostic> {
+    if let Some(html) = cache.as_deref().and_then(|c| c.page(url, inputs)) {
+        return Ok(html);
+    }
+    let html = render()?.into_bytes();
+    if let Some(c) = cache.as_deref_mut() {
+        c.keep(url, inputs, &html);
+    }
+    Ok(html)
+}
+
+impl Pages<'_> {
+    /// Every page, bare section page, the site map and the 404 page through their templates.
+    fn render(&self, mut cache: Option<&mut RenderCache>, diagnostics: &mut Diagnostics) -> Output {
+        let (site, templates, shared) = (self.site, self.templates, self.shared);
+        let mut output = Output::default();
+        for (id, page) in site.pages.iter().enumerate() {
+            let instrument = page.instrument.and_then(|i| self.prepared[i].as_ref());
+            if let Some(p) = instrument {
+                output.insert(
+                    instruments::json_path(&p.instrument),
+                    OutputFile::Bytes(p.json.clone().into_bytes()),
+                    display_path(&page.file.path),
+                );
+                output.insert(
+                    instruments::data_script_path(&p.instrument),
+                    OutputFile::Bytes(instruments::data_script(p).into_bytes()),
+                    display_path(&page.file.path),
+                );
+            }
+            let ctx = PageRender {
+                site,
+                id,
+                analysis: &self.analyses[id],
+                targets: self.targets,
+                shared,
+                instrument,
+            };
+            let inputs = if cache.is_some() {
+                hash_of(page.body())
+            } else {
+                0
+            };
+            match cached(&mut cache, &page.url, inputs, || {
+                render_page(&ctx, templates)
+            }) {
                 Ok(html) => output.insert(
-                    url,
-                    OutputFile::Bytes(html.into_bytes()),
+                    page.url.clone(),
+                    OutputFile::Bytes(html),
                     display_path(&page.file.path),
                 ),
                 Err(d) => diagnostics.push(d),
             }
-        }
-    }
-    for (id, section) in site.sections.iter().enumerate() {
-        if section.index.is_none() {
-            match render_bare_section(site, id, templates, shared) {
-                Ok(html) => output.insert(
-                    section.url.clone(),
-                    OutputFile::Bytes(html.into_bytes()),
-                    format!("content/{}", section.dir),
-                ),
-                Err(d) => diagnostics.push(d),
+            let join =
+                instrument.and_then(|p| Some((p, instruments::participant_path(&p.instrument)?)));
+            if let Some((p, url)) = join {
+                match cached(&mut cache, &url, inputs, || {
+                    render_participant(&ctx, templates, p, &url)
+                }) {
+                    Ok(html) => {
+                        output.insert(url, OutputFile::Bytes(html), display_path(&page.file.path))
+                    }
+                    Err(d) => diagnostics.push(d),
+                }
             }
         }
+        self.render_rest(&mut output, diagnostics);
+        output
     }
-    match render_site_map(templates, shared) {
-        Ok(html) => output.insert(
-            SITE_MAP.into(),
-            OutputFile::Bytes(html.into_bytes()),
-            "templates/sitemap.html".into(),
-        ),
-        Err(d) => diagnostics.push(d),
+
+    /// The pages that come from the site's shape alone; cheap, so never cached.
+    fn render_rest(&self, output: &mut Output, diagnostics: &mut Diagnostics) {
+        let (site, templates, shared) = (self.site, self.templates, self.shared);
+        for (id, section) in site.sections.iter().enumerate() {
+            if section.index.is_none() {
+                match render_bare_section(site, id, templates, shared) {
+                    Ok(html) => output.insert(
+                        section.url.clone(),
+                        OutputFile::Bytes(html.into_bytes()),
+                        format!("content/{}", section.dir),
+                    ),
+                    Err(d) => diagnostics.push(d),
+                }
+            }
+        }
+        match render_site_map(templates, shared) {
+            Ok(html) => output.insert(
+                SITE_MAP.into(),
+                OutputFile::Bytes(html.into_bytes()),
+                "templates/sitemap.html".into(),
+            ),
+            Err(d) => diagnostics.push(d),
+        }
+        if let Some(base) = &site.config.config.base_url {
+            output.insert(
+                "sitemap.xml".into(),
+                OutputFile::Bytes(sitemap_xml(base, &context::all_urls(site)).into_bytes()),
+                "site.toml".into(),
+            );
+        }
+        match render_not_found(site, templates, shared) {
+            Ok(html) => output.insert(
+                "404.html".into(),
+                OutputFile::Bytes(html.into_bytes()),
+                "templates/404.html".into(),
+            ),
+            Err(d) => diagnostics.push(d),
+        }
     }
-    if let Some(base) = &site.config.config.base_url {
-        output.insert(
-            "sitemap.xml".into(),
-            OutputFile::Bytes(sitemap_xml(base, &context::all_urls(site)).into_bytes()),
-            "site.toml".into(),
-        );
-    }
-    match render_not_found(site, templates, shared) {
-        Ok(html) => output.insert(
-            "404.html".into(),
-            OutputFile::Bytes(html.into_bytes()),
-            "templates/404.html".into(),
-        ),
-        Err(d) => diagnostics.push(d),
-    }
-    output
 }
 
 fn check_links(
@@ -511,7 +570,8 @@ fn common(url: &str, shared: &Shared) -> Value {
     }
 }
 
-fn search_index(site: &Site, analyses: &[Analysis]) -> String {
+/// The search index as `search-index.js`, from the analyses of all pages.
+pub fn search_index(site: &Site, analyses: &[Analysis]) -> String {
     let mut builder = SearchBuilder::new();
     for (page, analysis) in site.pages.iter().zip(analyses) {
         let section = (page.section != 0 || !page.is_index)

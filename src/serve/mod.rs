@@ -3,6 +3,7 @@
 //! errors in the terminal and in the browser until the next good build.
 
 mod files;
+pub mod session;
 mod watch;
 
 use std::io;
@@ -12,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::render::RenderOptions;
+use session::Session;
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -58,17 +59,28 @@ impl State {
     }
 }
 
-/// Build once and report, as the watcher does after every change.
-pub fn rebuild(options: &ServeOptions, state: &State) {
+/// Build once and report, as the watcher does after every change. Open pages reload as soon
+/// as the pages are written; the search index follows on another thread.
+pub fn rebuild(session: &Mutex<Session>, state: &State) {
     let started = Instant::now();
-    match crate::build(
-        &options.root,
-        &options.out,
-        RenderOptions { live_reload: true },
-    ) {
-        Ok(report) => {
-            eprintln!("{}", report.summary("Opnieuw gebouwd", None));
+    let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+    match session.rebuild() {
+        Ok((report, None)) => {
+            eprintln!("{}", report.summary("Gebouwd", None));
             state.publish(None);
+        }
+        Ok((report, Some(job))) => {
+            eprintln!(
+                "Bijgewerkt: {} bestanden veranderd in {} ms; de zoekindex volgt",
+                report.files,
+                report.elapsed.as_millis()
+            );
+            state.publish(None);
+            std::thread::spawn(move || {
+                if let Err(e) = job.run() {
+                    eprintln!("fout: de zoekindex kon niet worden geschreven: {e}");
+                }
+            });
         }
         Err(diagnostics) => {
             let text = diagnostics.render();
@@ -84,7 +96,11 @@ pub fn rebuild(options: &ServeOptions, state: &State) {
 
 pub fn serve(options: ServeOptions) -> io::Result<()> {
     let state = Arc::new(State::default());
-    rebuild(&options, &state);
+    let session = Arc::new(Mutex::new(Session::new(
+        options.root.clone(),
+        options.out.clone(),
+    )));
+    rebuild(&session, &state);
     let server = Server::http(("127.0.0.1", options.port)).map_err(|e| {
         io::Error::new(
             io::ErrorKind::AddrInUse,
@@ -95,7 +111,7 @@ pub fn serve(options: ServeOptions) -> io::Result<()> {
         )
     })?;
     let options = Arc::new(options);
-    let _watcher = watch::start(Arc::clone(&options), Arc::clone(&state))?;
+    let _watcher = watch::start(&options, session, Arc::clone(&state))?;
     eprintln!(
         "Het handboek staat op http://127.0.0.1:{}/ (stop met Ctrl+C)",
         options.port

@@ -3,11 +3,12 @@
 use std::io;
 use std::path::Path;
 use std::sync::mpsc;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
+use super::session::Session;
 use super::{rebuild, ServeOptions, State};
 
 /// Editors save in bursts (temp file, rename, chmod); wait this long for quiet.
@@ -16,7 +17,8 @@ const SETTLE: Duration = Duration::from_millis(30);
 const WATCHED: [&str; 5] = ["site.toml", "content", "checklists", "templates", "static"];
 
 pub fn start(
-    options: Arc<ServeOptions>,
+    options: &ServeOptions,
+    session: Arc<Mutex<Session>>,
     state: Arc<State>,
 ) -> io::Result<notify::RecommendedWatcher> {
     let (tx, rx) = mpsc::channel();
@@ -45,7 +47,7 @@ pub fn start(
     std::thread::spawn(move || {
         while rx.recv().is_ok() {
             while rx.recv_timeout(SETTLE).is_ok() {}
-            rebuild(&options, &state);
+            rebuild(&session, &state);
         }
     });
     Ok(watcher)

@@ -1,0 +1,122 @@
+//! One dev server's builds, from the first to the last: the first writes the whole site like
+//! `build`; every later one reuses what did not change (see [`crate::render::cache`]),
+//! writes only the files that differ, and leaves the search index, the slowest part, to a job
+//! that runs after the pages are written, so the browser reloads without waiting for it.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, OutputFile, Written};
+use crate::render::cache::RenderCache;
+use crate::render::markdown::Analysis;
+use crate::render::{self, RenderOptions, SEARCH_INDEX};
+use crate::site::Site;
+use crate::Report;
+
+pub struct Session {
+    root: PathBuf,
+    out: PathBuf,
+    cache: RenderCache,
+    /// None until the first build has written the whole output.
+    written: Option<Written>,
+    /// Goes up with every build; an index job of an older build writes nothing.
+    generation: Arc<AtomicU64>,
+    /// Held while an index job checks its generation and writes.
+    index_lock: Arc<Mutex<()>>,
+}
+
+/// Builds and writes the search index of one build, unless a newer build has started.
+pub struct IndexJob {
+    site: Site,
+    analyses: Vec<Analysis>,
+    out: PathBuf,
+    generation: u64,
+    current: Arc<AtomicU64>,
+    lock: Arc<Mutex<()>>,
+}
+
+impl IndexJob {
+    /// True when the index was written, false when a newer build made it useless.
+    pub fn run(self) -> io::Result<bool> {
+        let js = render::search_index(&self.site, &self.analyses);
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        if self.current.load(Ordering::SeqCst) != self.generation {
+            return Ok(false);
+        }
+        output::write_file(&self.out, SEARCH_INDEX, js.as_bytes())?;
+        Ok(true)
+    }
+}
+
+fn write_error(out: &std::path::Path, e: io::Error) -> Diagnostics {
+    Diagnostics::from(
+        Diagnostic::file(out, format!("kan de uitvoer niet schrijven: {e}"))
+            .with_hint("controleer of de map beschrijfbaar is en of de schijf vol is"),
+    )
+}
+
+impl Session {
+    pub fn new(root: PathBuf, out: PathBuf) -> Session {
+        Session {
+            root,
+            out,
+            cache: RenderCache::default(),
+            written: None,
+            generation: Arc::new(AtomicU64::new(0)),
+            index_lock: Arc::new(Mutex::new(())),
+        }
+    }
+
+    /// Build after a change. A failing build writes nothing. When the returned job is Some,
+    /// the pages are written and the job builds the search index.
+    pub fn rebuild(&mut self) -> Result<(Report, Option<IndexJob>), Diagnostics> {
+        let started = Instant::now();
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        crate::check_output_dir(&self.root, &self.out)?;
+        let site = crate::load::load(&self.root).map_err(Diagnostics::sorted)?;
+        let first = self.written.is_none();
+        let options = RenderOptions {
+            live_reload: true,
+            defer_search: !first,
+        };
+        let rendered = render::render_with(&site, options, Some(&mut self.cache))
+            .map_err(Diagnostics::sorted)?;
+        let search = site.config.config.search;
+        let files = match &mut self.written {
+            None => {
+                output::write(&self.out, &rendered.output)
+                    .map_err(|e| write_error(&self.out, e))?;
+                self.written =
+                    Some(Written::of(&rendered.output).map_err(|e| write_error(&self.out, e))?);
+                rendered.output.files.len()
+            }
+            Some(written) => {
+                let keep: &[&str] = if search { &[SEARCH_INDEX] } else { &[] };
+                output::write_changes(&self.out, &rendered.output, written, keep)
+                    .map_err(|e| write_error(&self.out, e))?
+            }
+        };
+        let mut stats = rendered.stats.clone();
+        if let Some(OutputFile::Bytes(js)) = rendered.output.files.get(SEARCH_INDEX) {
+            stats.search_index_bytes = js.len();
+        }
+        let report = Report {
+            stats,
+            files,
+            elapsed: started.elapsed(),
+        };
+        let job = (search && !first).then(|| IndexJob {
+            site,
+            analyses: rendered.analyses,
+            out: self.out.clone(),
+            generation,
+            current: Arc::clone(&self.generation),
+            lock: Arc::clone(&self.index_lock),
+        });
+        Ok((report, job))
+    }
+}

@@ -1,0 +1,202 @@
+//! The dev server's builds reuse what did not change and write only what did. Whatever is
+//! edited, the output after a rebuild (and its search index job) must be exactly what a fresh
+//! build of the same site writes, byte for byte; a failing rebuild writes nothing.
+
+mod common;
+
+use common::{page, snapshot, Site};
+use leerrecht::serve::session::Session;
+use leerrecht::RenderOptions;
+
+/// What a fresh build of the site as it is now writes (with the reload script, like serve).
+fn fresh(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let options = RenderOptions {
+        live_reload: true,
+        ..RenderOptions::default()
+    };
+    leerrecht::build(site.root(), out.path(), options).unwrap_or_else(|d| panic!("{}", d.render()));
+    snapshot(out.path())
+}
+
+/// Rebuild, run the index job, and return how many files the rebuild wrote.
+fn rebuild(session: &mut Session) -> usize {
+    let (report, job) = session
+        .rebuild()
+        .unwrap_or_else(|d| panic!("{}", d.render()));
+    if let Some(job) = job {
+        assert!(
+            job.run().unwrap(),
+            "the index of the newest build is written"
+        );
+    }
+    report.files
+}
+
+const CHECKLIST: &str = r#"id = "mini"
+version = 1
+title = "Mini"
+kind = "checklist"
+
+[[scale]]
+id = "ja"
+label = "Ja"
+points = 1
+
+[[scale]]
+id = "nee"
+label = "Nee"
+points = 0
+
+[[themes]]
+id = "basis"
+title = "Basis"
+
+[[items]]
+id = "plan"
+theme = "basis"
+question = "Is er een plan?"
+
+[items.advice]
+nee = "Maak een plan."
+
+[[bands]]
+from = 0
+to = 100
+label = "Alles"
+message = "Eén band."
+"#;
+
+/// One change to a site, as an editor would make it.
+type Edit = Box<dyn Fn(&Site)>;
+
+#[test]
+fn every_kind_of_edit_gives_exactly_the_output_of_a_fresh_build() {
+    let site = Site::fixture("basic");
+    site.write("checklists/mini.toml", CHECKLIST);
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    let all = rebuild(&mut session);
+    assert_eq!(snapshot(&site.out()), fresh(&site), "first build");
+    assert!(all > 10);
+
+    let lekstroom =
+        std::fs::read_to_string(site.root().join("content/regio/lekstroom.md")).unwrap();
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "the text of one page",
+            Box::new(|s| {
+                s.write(
+                    "content/over.md",
+                    &page("Over", "Nieuwe tekst.\n\n## Een kop\n\nMeer."),
+                )
+            }),
+        ),
+        (
+            "a title, which every page's navigation shows",
+            Box::new(|s| s.write("content/over.md", &page("Over ons", "Nieuwe tekst."))),
+        ),
+        (
+            "a new page",
+            Box::new(|s| s.write("content/regio/rotterdam.md", &page("Rotterdam", "Koers."))),
+        ),
+        (
+            "a page removed",
+            Box::new(|s| {
+                std::fs::remove_file(s.root().join("content/regio/rotterdam.md")).unwrap()
+            }),
+        ),
+        (
+            "front matter a template reads",
+            Box::new(move |s| {
+                s.write(
+                    "content/regio/lekstroom.md",
+                    &lekstroom.replacen("description = \"", "description = \"Nieuw: ", 1),
+                )
+            }),
+        ),
+        (
+            "a template",
+            Box::new(|s| {
+                s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{{ page.content }}{% endblock %}")
+            }),
+        ),
+        (
+            "a stylesheet",
+            Box::new(|s| s.write("static/css/leerrecht.css", "body { color: black; }\n")),
+        ),
+        (
+            "an instrument",
+            Box::new(|s| {
+                s.write(
+                    "checklists/mini.toml",
+                    &CHECKLIST.replace("Is er een plan?", "Is er een goed plan?"),
+                )
+            }),
+        ),
+        (
+            "the site settings",
+            Box::new(|s| s.write("site.toml", "title = \"Ander handboek\"\nsearch = true\n")),
+        ),
+    ];
+    for (what, edit) in &edits {
+        edit(&site);
+        rebuild(&mut session);
+        assert!(
+            snapshot(&site.out()) == fresh(&site),
+            "after editing {what}"
+        );
+    }
+}
+
+#[test]
+fn an_edit_to_one_page_writes_that_page_and_the_search_index_only() {
+    let site = Site::fixture("basic");
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    let before = snapshot(&site.out());
+    let text = std::fs::read_to_string(site.root().join("content/over.md")).unwrap();
+    site.write(
+        "content/over.md",
+        &text.replace("Een pagina zonder kopjes", "Andere woorden"),
+    );
+    assert_eq!(
+        rebuild(&mut session),
+        1,
+        "only over.html is written before the index"
+    );
+    let after = snapshot(&site.out());
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(changed, ["over.html", "search-index.js"]);
+}
+
+#[test]
+fn a_failing_rebuild_writes_nothing_and_the_next_good_one_recovers() {
+    let site = Site::fixture("basic");
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    let good = snapshot(&site.out());
+    site.write("content/over.md", &page("Over", "[weg](@/bestaat-niet.md)"));
+    assert!(session.rebuild().is_err());
+    assert!(snapshot(&site.out()) == good);
+    site.write("content/over.md", &page("Over", "Weer goed."));
+    rebuild(&mut session);
+    assert!(snapshot(&site.out()) == fresh(&site));
+}
+
+#[test]
+fn an_index_job_of_an_older_build_writes_nothing() {
+    let site = Site::fixture("basic");
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    site.write("content/over.md", &page("Over", "Eerste versie."));
+    let (_, old_job) = session.rebuild().unwrap();
+    site.write("content/over.md", &page("Over", "Tweede versie."));
+    let (_, new_job) = session.rebuild().unwrap();
+    assert!(new_job.unwrap().run().unwrap());
+    assert!(!old_job.unwrap().run().unwrap(), "a stale index is dropped");
+    assert!(snapshot(&site.out()) == fresh(&site));
+}
