@@ -18,6 +18,9 @@ pub struct Output {
     /// Every (output path, input that produced it), duplicates included, for the check that
     /// no two inputs write the same file.
     pub claims: Vec<(String, String)>,
+    /// Fingerprints already known (of pages the dev server's cache handed back), so writing
+    /// only what changed need not hash every page again.
+    pub known: BTreeMap<String, u64>,
 }
 
 impl Output {
@@ -44,17 +47,24 @@ impl Written {
     pub fn of(output: &Output) -> io::Result<Written> {
         let mut map = BTreeMap::new();
         for (path, file) in &output.files {
-            map.insert(path.clone(), fingerprint(file)?);
+            map.insert(path.clone(), output.fingerprint(path, file)?);
         }
         Ok(Written(map))
     }
 }
 
-fn fingerprint(file: &OutputFile) -> io::Result<u64> {
-    Ok(match file {
-        OutputFile::Bytes(bytes) => crate::render::cache::hash_of(bytes),
-        OutputFile::Copy(source) => crate::render::cache::hash_of(std::fs::read(source)?),
-    })
+impl Output {
+    fn fingerprint(&self, path: &str, file: &OutputFile) -> io::Result<u64> {
+        if let Some(&print) = self.known.get(path) {
+            return Ok(print);
+        }
+        Ok(match file {
+            OutputFile::Bytes(bytes) => crate::render::cache::hash_of(bytes.as_slice()),
+            OutputFile::Copy(source) => {
+                crate::render::cache::hash_of(std::fs::read(source)?.as_slice())
+            }
+        })
+    }
 }
 
 /// Bring `out_dir` from what `written` says it holds to `output`, for the dev server: only
@@ -71,7 +81,7 @@ pub fn write_changes(
     let mut count = 0;
     let mut next = BTreeMap::new();
     for (path, file) in &output.files {
-        let print = fingerprint(file)?;
+        let print = output.fingerprint(path, file)?;
         if written.0.get(path) != Some(&print) || !out_dir.join(path).is_file() {
             match file {
                 OutputFile::Bytes(bytes) => write_file(out_dir, path, bytes)?,

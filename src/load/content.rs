@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::front_matter;
-use super::source::{is_ignored, read_text};
+use super::source::{is_ignored, read_text, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::{Page, PageId, Section, SectionId};
 use crate::slug::slugify;
@@ -41,6 +41,8 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
         return content;
     }
     let mut section_of_dir: BTreeMap<String, SectionId> = BTreeMap::from([(String::new(), 0)]);
+    // Markdown files are read and parsed after the walk, on two threads (see `read_pages`).
+    let mut markdown: Vec<(PathBuf, String, SectionId)> = Vec::new();
     for entry in WalkDir::new(&base)
         .sort_by_file_name()
         .into_iter()
@@ -76,30 +78,51 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
         let rel_path = rel(root, entry.path());
         if entry.path().extension().is_some_and(|e| e == "md") {
             let section = section_of_dir.get(&parent_key(&key)).copied().unwrap_or(0);
-            load_page(root, &rel_path, key, section, &mut content, diagnostics);
+            markdown.push((rel_path, key, section));
         } else {
             content.assets.push(rel_path);
+        }
+    }
+    let parsed = read_pages(root, &markdown);
+    for ((_, key, section), result) in markdown.into_iter().zip(parsed) {
+        match result {
+            Ok((file, split)) => add_page(file, split, key, section, &mut content),
+            Err(d) => diagnostics.push(d),
         }
     }
     content
 }
 
-fn load_page(
-    root: &Path,
-    rel_path: &Path,
+type Parsed = Result<(SourceFile, front_matter::Split), Diagnostic>;
+
+/// Read and parse every Markdown file, in order. Parsing front matter is most of loading a
+/// large handbook, and the files do not depend on each other, so two threads share the list.
+fn read_pages(root: &Path, files: &[(PathBuf, String, SectionId)]) -> Vec<Parsed> {
+    let one = |(rel_path, _, _): &(PathBuf, String, SectionId)| -> Parsed {
+        let file = read_text(root, rel_path)?;
+        let split = front_matter::parse(&file)?;
+        Ok((file, split))
+    };
+    let (first, second) = files.split_at(files.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| second.iter().map(one).collect::<Vec<_>>());
+        let mut parsed: Vec<Parsed> = first.iter().map(one).collect();
+        parsed.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        parsed
+    })
+}
+
+fn add_page(
+    file: SourceFile,
+    split: front_matter::Split,
     key: String,
     section: SectionId,
     content: &mut Content,
-    diagnostics: &mut Diagnostics,
 ) {
-    let file = match read_text(root, rel_path) {
-        Ok(file) => file,
-        Err(d) => return diagnostics.push(d),
-    };
-    let split = match front_matter::parse(&file) {
-        Ok(split) => split,
-        Err(d) => return diagnostics.push(d),
-    };
     if split.front.draft {
         content.drafts.insert(key);
         return;

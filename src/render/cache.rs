@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
 use super::markdown::{self, Analysis};
 use super::RenderOptions;
@@ -20,9 +21,9 @@ use crate::site::Site;
 pub struct RenderCache {
     shape: u64,
     /// Hash of a page's Markdown → its analysis.
-    analyses: HashMap<u64, Analysis>,
-    /// Output path → (hash of the inputs it was rendered from, the HTML).
-    pages: HashMap<String, (u64, Vec<u8>)>,
+    analyses: HashMap<u64, Arc<Analysis>>,
+    /// Output path → (hash of the inputs it was rendered from, the HTML, its fingerprint).
+    pages: HashMap<String, (u64, Vec<u8>, u64)>,
 }
 
 pub fn hash_of(value: impl Hash) -> u64 {
@@ -71,9 +72,9 @@ impl RenderCache {
         }
     }
 
-    /// The analysis of every page, from the cache where the text is unchanged. Analyses of
-    /// texts no page has any more are dropped.
-    pub(super) fn analyses(&mut self, site: &Site) -> Vec<Analysis> {
+    /// The analysis of every page, from the cache where the text is unchanged, and the hash of
+    /// every page's text. Analyses of texts no page has any more are dropped.
+    pub(super) fn analyses(&mut self, site: &Site) -> (Vec<Arc<Analysis>>, Vec<u64>) {
         let hashes: Vec<u64> = site.pages.iter().map(|p| hash_of(p.body())).collect();
         let live: HashSet<u64> = hashes.iter().copied().collect();
         let analyses = site
@@ -81,25 +82,28 @@ impl RenderCache {
             .iter()
             .zip(&hashes)
             .map(|(p, &h)| {
-                self.analyses
-                    .entry(h)
-                    .or_insert_with(|| markdown::analyze(p.body()))
-                    .clone()
+                Arc::clone(
+                    self.analyses
+                        .entry(h)
+                        .or_insert_with(|| Arc::new(markdown::analyze(p.body()))),
+                )
             })
             .collect();
         self.analyses.retain(|h, _| live.contains(h));
-        analyses
+        (analyses, hashes)
     }
 
-    /// The HTML rendered earlier for `url` from the same `inputs`, if any.
-    pub(super) fn page(&self, url: &str, inputs: u64) -> Option<Vec<u8>> {
+    /// The HTML rendered earlier for `url` from the same `inputs`, with its fingerprint.
+    pub(super) fn page(&self, url: &str, inputs: u64) -> Option<(Vec<u8>, u64)> {
         self.pages
             .get(url)
-            .filter(|(h, _)| *h == inputs)
-            .map(|(_, html)| html.clone())
+            .filter(|(h, _, _)| *h == inputs)
+            .map(|(_, html, print)| (html.clone(), *print))
     }
 
     pub(super) fn keep(&mut self, url: &str, inputs: u64, html: &[u8]) {
-        self.pages.insert(url.to_string(), (inputs, html.to_vec()));
+        let print = hash_of(html);
+        self.pages
+            .insert(url.to_string(), (inputs, html.to_vec(), print));
     }
 }

@@ -17,7 +17,9 @@ use crate::output::{Output, OutputFile};
 use crate::search::index::{Builder as SearchBuilder, SearchDoc};
 use crate::site::{root_prefix, PageId, Site};
 use crate::validate::links::LinkTargets;
-use cache::{hash_of, RenderCache};
+use std::sync::Arc;
+
+use cache::RenderCache;
 use markdown::Analysis;
 use templates::Templates;
 
@@ -48,7 +50,7 @@ pub struct Rendered {
     pub output: Output,
     pub stats: Stats,
     /// The analysis of every page, indexed like `site.pages`.
-    pub analyses: Vec<Analysis>,
+    pub analyses: Vec<Arc<Analysis>>,
 }
 
 /// Everything a page template needs that is the same for all pages.
@@ -75,16 +77,20 @@ pub fn render_with(
     mut cache: Option<&mut RenderCache>,
 ) -> Result<Rendered, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
-    let analyses: Vec<Analysis> = match cache.as_deref_mut() {
+    // With a cache, the hash of each page's text picks its analysis and its earlier HTML.
+    let (analyses, hashes): (Vec<Arc<Analysis>>, Option<Vec<u64>>) = match cache.as_deref_mut() {
         Some(c) => {
             c.begin(site, options);
-            c.analyses(site)
+            let (analyses, hashes) = c.analyses(site);
+            (analyses, Some(hashes))
         }
-        None => site
-            .pages
-            .iter()
-            .map(|p| markdown::analyze(p.body()))
-            .collect(),
+        None => (
+            site.pages
+                .iter()
+                .map(|p| Arc::new(markdown::analyze(p.body())))
+                .collect(),
+            None,
+        ),
     };
     let targets = LinkTargets {
         site,
@@ -129,6 +135,7 @@ pub fn render_with(
         let pages = Pages {
             site,
             analyses: &analyses,
+            hashes: hashes.as_deref(),
             targets: &targets,
             templates: &templates,
             shared: &shared,
@@ -166,7 +173,9 @@ pub fn render_with(
 /// What rendering the pages needs, shared by all of them.
 struct Pages<'a> {
     site: &'a Site,
-    analyses: &'a [Analysis],
+    analyses: &'a [Arc<Analysis>],
+    /// The hash of every page's text, when there is a cache.
+    hashes: Option<&'a [u64]>,
     targets: &'a LinkTargets<'a>,
     templates: &'a Templates,
     shared: &'a Shared,
@@ -177,11 +186,13 @@ struct Pages<'a> {
 /// (and kept for next time).
 fn cached(
     cache: &mut Option<&mut RenderCache>,
+    output: &mut Output,
     url: &str,
     inputs: u64,
     render: impl FnOnce() -> Result<String, Diagnostic>,
 ) -> Result<Vec<u8>, Diagnostic> {
-    if let Some(html) = cache.as_deref().and_then(|c| c.page(url, inputs)) {
+    if let Some((html, print)) = cache.as_deref().and_then(|c| c.page(url, inputs)) {
+        output.known.insert(url.to_string(), print);
         return Ok(html);
     }
     let html = render()?.into_bytes();
@@ -218,12 +229,8 @@ impl Pages<'_> {
                 shared,
                 instrument,
             };
-            let inputs = if cache.is_some() {
-                hash_of(page.body())
-            } else {
-                0
-            };
-            match cached(&mut cache, &page.url, inputs, || {
+            let inputs = self.hashes.map_or(0, |h| h[id]);
+            match cached(&mut cache, &mut output, &page.url, inputs, || {
                 render_page(&ctx, templates)
             }) {
                 Ok(html) => output.insert(
@@ -236,7 +243,7 @@ impl Pages<'_> {
             let join =
                 instrument.and_then(|p| Some((p, instruments::participant_path(&p.instrument)?)));
             if let Some((p, url)) = join {
-                match cached(&mut cache, &url, inputs, || {
+                match cached(&mut cache, &mut output, &url, inputs, || {
                     render_participant(&ctx, templates, p, &url)
                 }) {
                     Ok(html) => {
@@ -293,7 +300,7 @@ impl Pages<'_> {
 
 fn check_links(
     site: &Site,
-    analyses: &[Analysis],
+    analyses: &[Arc<Analysis>],
     targets: &LinkTargets,
     diagnostics: &mut Diagnostics,
 ) {
@@ -571,7 +578,7 @@ fn common(url: &str, shared: &Shared) -> Value {
 }
 
 /// The search index as `search-index.js`, from the analyses of all pages.
-pub fn search_index(site: &Site, analyses: &[Analysis]) -> String {
+pub fn search_index(site: &Site, analyses: &[Arc<Analysis>]) -> String {
     let mut builder = SearchBuilder::new();
     for (page, analysis) in site.pages.iter().zip(analyses) {
         let section = (page.section != 0 || !page.is_index)

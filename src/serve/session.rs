@@ -32,7 +32,7 @@ pub struct Session {
 /// Builds and writes the search index of one build, unless a newer build has started.
 pub struct IndexJob {
     site: Site,
-    analyses: Vec<Analysis>,
+    analyses: Vec<Arc<Analysis>>,
     out: PathBuf,
     generation: u64,
     current: Arc<AtomicU64>,

@@ -11,8 +11,10 @@ use notify::{RecursiveMode, Watcher};
 use super::session::Session;
 use super::{rebuild, ServeOptions, State};
 
-/// Editors save in bursts (temp file, rename, chmod); wait this long for quiet.
-const SETTLE: Duration = Duration::from_millis(30);
+/// Editors save in bursts (temp file, rename, chmod); wait this long for quiet. Short, because
+/// it is part of every reload's wait, and a rebuild that a burst repeats costs little now that
+/// only what changed is rendered again.
+const SETTLE: Duration = Duration::from_millis(15);
 
 const WATCHED: [&str; 5] = ["site.toml", "content", "checklists", "templates", "static"];
 
