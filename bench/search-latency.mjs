@@ -80,8 +80,8 @@ const INSTRUMENT = () => {
   document.addEventListener('focusin', (e) => {
     if (window.__zoek.focus === null) window.__zoek.focus = e.timeStamp;
   });
-  // search-index.js is `window.leerrechtZoekindex = {…}`: the setter runs once the script has
-  // been parsed and its object literal evaluated
+  // search-index.js assigns `window.leerrechtZoekindex` (now from `JSON.parse('…')`): the
+  // setter runs once the script has been parsed and its data evaluated
   let data;
   Object.defineProperty(window, 'leerrechtZoekindex', {
     configurable: true,

@@ -13,12 +13,8 @@ use serde_json::Value;
 
 fn load_index(out: &Path) -> Value {
     let js = std::fs::read_to_string(out.join("search-index.js")).expect("search-index.js");
-    let json = js
-        .trim()
-        .strip_prefix("window.leerrechtZoekindex = ")
-        .and_then(|s| s.strip_suffix(';'))
-        .expect("index script shape");
-    serde_json::from_str(json).expect("valid JSON")
+    let json = leerrecht::search::index::script_json(&js).expect("index script shape");
+    serde_json::from_str(&json).expect("valid JSON")
 }
 
 /// The refs of the documents that hold `token` in `field`.
