@@ -153,40 +153,6 @@ fn content_assets_are_copied_and_linkable() {
     assert_eq!(site.read("stukken/plan.pdf"), "%PDF");
 }
 
-const SMALL_CHECKLIST: &str = r#"id = "mini"
-version = 1
-title = "Mini"
-kind = "checklist"
-
-[[scale]]
-id = "ja"
-label = "Ja"
-points = 1
-
-[[scale]]
-id = "nee"
-label = "Nee"
-points = 0
-
-[[themes]]
-id = "basis"
-title = "Basis"
-
-[[items]]
-id = "plan"
-theme = "basis"
-question = "Is er een plan?"
-
-[items.advice]
-nee = "Maak een plan."
-
-[[bands]]
-from = 0
-to = 100
-label = "Alles"
-message = "Eén band."
-"#;
-
 #[test]
 fn links_can_point_at_one_question_or_theme_of_an_instrument() {
     let site = Site::new(&[
@@ -197,7 +163,7 @@ fn links_can_point_at_one_question_or_theme_of_an_instrument() {
                 "Zie [vraag](@/checklists/mini.toml#vraag-plan) en [thema](@/checklists/mini.toml#thema-basis).",
             ),
         ),
-        ("checklists/mini.toml", SMALL_CHECKLIST),
+        ("checklists/mini.toml", common::MINI_CHECKLIST),
     ]);
     site.build_ok();
     let home = site.read("index.html");
@@ -217,7 +183,7 @@ fn links_can_point_at_one_question_or_theme_of_an_instrument() {
                 "Zie [vraag](@/checklists/mini.toml#vraag-plannen).",
             ),
         ),
-        ("checklists/mini.toml", SMALL_CHECKLIST),
+        ("checklists/mini.toml", common::MINI_CHECKLIST),
     ]);
     assert_eq!(
         site.errors(),

@@ -33,47 +33,13 @@ fn rebuild(session: &mut Session) -> usize {
     report.files
 }
 
-const CHECKLIST: &str = r#"id = "mini"
-version = 1
-title = "Mini"
-kind = "checklist"
-
-[[scale]]
-id = "ja"
-label = "Ja"
-points = 1
-
-[[scale]]
-id = "nee"
-label = "Nee"
-points = 0
-
-[[themes]]
-id = "basis"
-title = "Basis"
-
-[[items]]
-id = "plan"
-theme = "basis"
-question = "Is er een plan?"
-
-[items.advice]
-nee = "Maak een plan."
-
-[[bands]]
-from = 0
-to = 100
-label = "Alles"
-message = "Eén band."
-"#;
-
 /// One change to a site, as an editor would make it.
 type Edit = Box<dyn Fn(&Site)>;
 
 #[test]
 fn every_kind_of_edit_gives_exactly_the_output_of_a_fresh_build() {
     let site = Site::fixture("basic");
-    site.write("checklists/mini.toml", CHECKLIST);
+    site.write("checklists/mini.toml", common::MINI_CHECKLIST);
     let mut session = Session::new(site.root().to_path_buf(), site.out());
     let all = rebuild(&mut session);
     assert_eq!(snapshot(&site.out()), fresh(&site), "first build");
@@ -129,7 +95,7 @@ fn every_kind_of_edit_gives_exactly_the_output_of_a_fresh_build() {
             Box::new(|s| {
                 s.write(
                     "checklists/mini.toml",
-                    &CHECKLIST.replace("Is er een plan?", "Is er een goed plan?"),
+                    &common::MINI_CHECKLIST.replace("Is er een plan?", "Is er een goed plan?"),
                 )
             }),
         ),

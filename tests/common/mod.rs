@@ -15,6 +15,41 @@ pub struct Site {
 
 pub const SITE_TOML: &str = "title = \"Proefhandboek\"\n";
 
+/// The smallest valid checklist: one theme, one item, one band.
+pub const MINI_CHECKLIST: &str = r#"id = "mini"
+version = 1
+title = "Mini"
+kind = "checklist"
+
+[[scale]]
+id = "ja"
+label = "Ja"
+points = 1
+
+[[scale]]
+id = "nee"
+label = "Nee"
+points = 0
+
+[[themes]]
+id = "basis"
+title = "Basis"
+
+[[items]]
+id = "plan"
+theme = "basis"
+question = "Is er een plan?"
+
+[items.advice]
+nee = "Maak een plan."
+
+[[bands]]
+from = 0
+to = 100
+label = "Alles"
+message = "Eén band."
+"#;
+
 impl Site {
     /// A site with `site.toml` and the given files (path, text).
     pub fn new(files: &[(&str, &str)]) -> Site {
