@@ -165,6 +165,9 @@ if want serve; then
     echo "== serve, the same with the output on a tmpfs (/dev/shm: what writing to this disk costs)"
     (cd "$repo" && SERVE_OUT=/dev/shm/leerrecht-serve-out node "$here/serve-latency.mjs" "$bin" "$site" 10) | tee "$here/out/serve-tmpfs.md"
     echo
+    echo "== serve, the same with the title edited (the section's pages list it, so they render again)"
+    (cd "$repo" && EDIT=title node "$here/serve-latency.mjs" "$bin" "$site" 10) | tee "$here/out/serve-title.md"
+    echo
 fi
 
 if want profile; then

@@ -6,7 +6,7 @@
 // SITE (the 1 000-page corpus) is copied to bench/out/serve-site, so the corpus itself is never
 // edited; with SEARCH=off its site.toml gets `search = false` (to see what the index costs),
 // with SERVE_OUT=DIR the output goes to DIR instead of bench/out/serve-out (e.g. on a tmpfs, to
-// see what writing to disk costs).
+// see what writing to disk costs), with EDIT=title the page's title is edited instead of its text.
 // The server (`BINARY serve --root COPY --out bench/out/serve-out --port FREE`) is started
 // once; Chromium opens the page that will be edited, whose reload script long-polls
 // /__leerrecht/wait?v=N. Each run appends a sentence with a new marker word to that page's
@@ -34,7 +34,12 @@ const RUNS = Number(runsArg ?? process.env.RUNS ?? 20);
 const outDir = join(here, 'out');
 const site = join(outDir, 'serve-site');
 const out = process.env.SERVE_OUT ?? join(outDir, 'serve-out');
-const variant = [process.env.SEARCH === 'off' ? 'search = false' : '', process.env.SERVE_OUT ? `output in ${process.env.SERVE_OUT}` : '']
+const TITLE = process.env.EDIT === 'title';
+const variant = [
+  process.env.SEARCH === 'off' ? 'search = false' : '',
+  process.env.SERVE_OUT ? `output in ${process.env.SERVE_OUT}` : '',
+  TITLE ? 'the title edited' : '',
+]
   .filter(Boolean)
   .join(', ');
 const PAGE_KEY = 'sectie-010/pagina-0500.md';
@@ -68,6 +73,10 @@ if (process.env.SEARCH === 'off') {
 }
 const pageFile = join(site, 'content', PAGE_KEY);
 const original = readFileSync(pageFile, 'utf8');
+// With EDIT=title the marker goes into the title, which the section's other pages list, so
+// they are rendered again too (a body edit renders one page).
+const retitled = (marker) => original.replace(/^title = "(.*)"$/m, `title = "$1 ${marker}"`);
+if (TITLE && retitled('x') === original) throw new Error(`${PAGE_KEY} has no title line`);
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -126,7 +135,7 @@ try {
     const loaded = page.waitForEvent('load', { timeout: 30_000 }).then(() => performance.now());
     polling = longPoll();
     const t0 = performance.now();
-    writeFileSync(pageFile, `${original}\nDeze zin is gewijzigd: ${marker}.\n`);
+    writeFileSync(pageFile, TITLE ? retitled(marker) : `${original}\nDeze zin is gewijzigd: ${marker}.\n`);
     const s = await signal;
     const tLoad = await loaded;
     const text = await page.textContent('main');
@@ -162,6 +171,6 @@ console.log('|---|---:|---:|---:|---:|');
 for (const [name, s] of rows) {
   console.log(`| ${name} | ${s.median.toFixed(0)} ms | ${s.p90.toFixed(0)} ms | ${s.min.toFixed(0)} ms | ${s.max.toFixed(0)} ms |`);
 }
-const tag = (process.env.SEARCH === 'off' ? '-nosearch' : '') + (process.env.SERVE_OUT ? '-out' : '');
+const tag = (process.env.SEARCH === 'off' ? '-nosearch' : '') + (process.env.SERVE_OUT ? '-out' : '') + (TITLE ? '-title' : '');
 writeFileSync(join(outDir, `serve${tag}.json`), JSON.stringify(results, null, 1));
 if (process.env.SERVE_OUT) rmSync(out, { recursive: true, force: true });

@@ -140,6 +140,38 @@ fn an_edit_to_one_page_writes_that_page_and_the_search_index_only() {
 }
 
 #[test]
+fn a_title_edit_renders_the_pages_that_list_it_and_reuses_the_rest() {
+    let site = Site::fixture("basic");
+    for (file, title) in [
+        ("_index", "Wetgeving"),
+        ("a", "Leerplichtwet"),
+        ("b", "Jeugdwet"),
+    ] {
+        site.write(&format!("content/wet/{file}.md"), &page(title, "Tekst."));
+    }
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    let text = std::fs::read_to_string(site.root().join("content/regio/lekstroom.md")).unwrap();
+    site.write(
+        "content/regio/lekstroom.md",
+        &text.replacen("title = \"Lekstroom\"", "title = \"Regio Lekstroom\"", 1),
+    );
+    let (report, job) = session
+        .rebuild()
+        .unwrap_or_else(|d| panic!("{}", d.render()));
+    job.unwrap().run().unwrap();
+    // The three pages of regio/ show its page list; the home page, over.md and the three
+    // pages of wet/ do not, so they come from the cache.
+    assert_eq!(report.stats.reused, 5);
+    assert!(snapshot(&site.out()) == fresh(&site));
+    assert!(
+        std::fs::read_to_string(site.out().join("regio/waterland.html"))
+            .unwrap()
+            .contains("Regio Lekstroom")
+    );
+}
+
+#[test]
 fn a_failing_rebuild_writes_nothing_and_the_next_good_one_recovers() {
     let site = Site::fixture("basic");
     let mut session = Session::new(site.root().to_path_buf(), site.out());

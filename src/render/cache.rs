@@ -1,29 +1,47 @@
 //! What `serve` keeps between builds, so that saving one page re-renders that page only.
 //!
-//! A page's HTML depends on its own Markdown and on the *shape* of the site: the configuration,
-//! the templates, the instruments, and every page's front matter, address and section
-//! (navigation, section lists, breadcrumbs and the comparison page read those; no template can
-//! read another page's text). A page whose text and whose site shape are both unchanged gets
-//! its previous HTML back; anything else renders again. `tests/serve.rs` edits a site in every
-//! way that matters and compares the result with a fresh build, byte for byte.
+//! A page's HTML is made from its own file, its section (the section page lists its pages with
+//! their front matter, e.g. the comparison of the regions) and the *shape* of the site: the
+//! configuration, the templates, the instruments, where every page and section is, and the
+//! navigation's entries. The navigation also holds each top-level section's page list, which a
+//! page shows only for the section it is in; reading such a list is noted while the page
+//! renders ([`note_nav_read`]), so a title edit renders again the pages that show that list,
+//! not every page. No template can read another page's text.
+//!
+//! A page whose inputs are all unchanged gets its previous HTML back; anything else renders
+//! again. `tests/serve.rs` edits a site in every way that matters and compares the result with
+//! a fresh build, byte for byte.
 //!
 //! Analyses (headings, links, search chunks) depend on the text alone and are kept by its hash.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use super::markdown::{self, Analysis};
 use super::RenderOptions;
-use crate::site::Site;
+use crate::site::{Page, Site};
 
 #[derive(Default)]
 pub struct RenderCache {
     shape: u64,
+    /// Hash of each navigation entry's page list, in navigation order, for this build.
+    nav_lists: Vec<u64>,
     /// Hash of a page's Markdown → its analysis.
     analyses: HashMap<u64, Arc<Analysis>>,
-    /// Output path → (hash of the inputs it was rendered from, the HTML, its fingerprint).
-    pages: HashMap<String, (u64, Vec<u8>, u64)>,
+    /// Output path → what it was rendered from and the result.
+    pages: HashMap<String, Kept>,
+}
+
+struct Kept {
+    /// Hash of the page's own file and its section.
+    inputs: u64,
+    /// The navigation page lists the template read, with their hashes at the time.
+    nav_reads: Vec<(usize, u64)>,
+    html: Vec<u8>,
+    /// Hash of `html`, to tell the writer whether the file on disk is already this.
+    print: u64,
 }
 
 pub fn hash_of(value: impl Hash) -> u64 {
@@ -32,11 +50,17 @@ pub fn hash_of(value: impl Hash) -> u64 {
     h.finish()
 }
 
-/// Everything besides a page's own text that its HTML is made from.
-fn shape_of(site: &Site, options: RenderOptions) -> u64 {
+fn front_text(p: &Page) -> &str {
+    p.file.text.get(p.front_range.clone()).unwrap_or_default()
+}
+
+/// Everything besides a page's own file, its section and the navigation's page lists that
+/// its HTML is made from.
+fn shape_of(site: &Site, options: RenderOptions, nav_top: u64) -> u64 {
     let mut h = DefaultHasher::new();
     options.live_reload.hash(&mut h);
     site.config.file.text.hash(&mut h);
+    nav_top.hash(&mut h);
     for t in &site.templates {
         (&t.path, &t.text).hash(&mut h);
     }
@@ -44,8 +68,7 @@ fn shape_of(site: &Site, options: RenderOptions) -> u64 {
         (&i.file.path, &i.file.text).hash(&mut h);
     }
     for p in &site.pages {
-        let front = p.file.text.get(p.front_range.clone()).unwrap_or_default();
-        (&p.key, &p.url, p.section, p.is_index, front).hash(&mut h);
+        (&p.key, &p.url, p.section, p.is_index).hash(&mut h);
     }
     for s in &site.sections {
         (
@@ -62,18 +85,65 @@ fn shape_of(site: &Site, options: RenderOptions) -> u64 {
     h.finish()
 }
 
+/// What a section's value in the templates is made from: the front matter of its pages and of
+/// its subsections' index pages.
+fn section_hashes(site: &Site) -> Vec<u64> {
+    site.sections
+        .iter()
+        .map(|s| {
+            let mut h = DefaultHasher::new();
+            for &p in s.pages.iter().chain(&s.index) {
+                front_text(&site.pages[p]).hash(&mut h);
+            }
+            for &c in &s.children {
+                site.sections[c]
+                    .index
+                    .map(|i| front_text(&site.pages[i]))
+                    .hash(&mut h);
+            }
+            h.finish()
+        })
+        .collect()
+}
+
+thread_local! {
+    /// The navigation entries whose page list the template being rendered has read.
+    static NAV_READS: RefCell<Option<BTreeSet<usize>>> = const { RefCell::new(None) };
+}
+
+/// Called by the navigation objects of [`super::context::nav`] when a template reads an
+/// entry's page list.
+pub(super) fn note_nav_read(entry: usize) {
+    NAV_READS.with(|reads| {
+        if let Some(set) = reads.borrow_mut().as_mut() {
+            set.insert(entry);
+        }
+    });
+}
+
+/// Run `render`, noting which navigation page lists it reads.
+fn noting_nav_reads<R>(render: impl FnOnce() -> R) -> (R, BTreeSet<usize>) {
+    let previous = NAV_READS.with(|r| r.replace(Some(BTreeSet::new())));
+    let result = render();
+    let reads = NAV_READS.with(|r| r.replace(previous)).unwrap_or_default();
+    (result, reads)
+}
+
 impl RenderCache {
     /// Start a build: forget the rendered pages when the site's shape changed.
     pub(super) fn begin(&mut self, site: &Site, options: RenderOptions) {
-        let shape = shape_of(site, options);
+        let (nav_top, nav_lists) = super::context::nav_hashes(site);
+        let shape = shape_of(site, options, nav_top);
         if shape != self.shape {
             self.pages.clear();
             self.shape = shape;
         }
+        self.nav_lists = nav_lists;
     }
 
-    /// The analysis of every page, from the cache where the text is unchanged, and the hash of
-    /// every page's text. Analyses of texts no page has any more are dropped.
+    /// The analysis of every page, from the cache where the text is unchanged, and for every
+    /// page the hash of its inputs besides the site's shape: its file and its section.
+    /// Analyses of texts no page has any more are dropped.
     pub(super) fn analyses(&mut self, site: &Site) -> (Vec<Arc<Analysis>>, Vec<u64>) {
         let hashes: Vec<u64> = site.pages.iter().map(|p| hash_of(p.body())).collect();
         let live: HashSet<u64> = hashes.iter().copied().collect();
@@ -90,20 +160,48 @@ impl RenderCache {
             })
             .collect();
         self.analyses.retain(|h, _| live.contains(h));
-        (analyses, hashes)
+        let sections = section_hashes(site);
+        let inputs = site
+            .pages
+            .iter()
+            .zip(&hashes)
+            .map(|(p, body)| hash_of((body, front_text(p), sections[p.section])))
+            .collect();
+        (analyses, inputs)
     }
 
-    /// The HTML rendered earlier for `url` from the same `inputs`, with its fingerprint.
+    /// The HTML rendered earlier for `url` from the same inputs, with its fingerprint.
     pub(super) fn page(&self, url: &str, inputs: u64) -> Option<(Vec<u8>, u64)> {
-        self.pages
-            .get(url)
-            .filter(|(h, _, _)| *h == inputs)
-            .map(|(_, html, print)| (html.clone(), *print))
+        let kept = self.pages.get(url)?;
+        let lists_unchanged = kept
+            .nav_reads
+            .iter()
+            .all(|&(entry, hash)| self.nav_lists.get(entry) == Some(&hash));
+        (kept.inputs == inputs && lists_unchanged).then(|| (kept.html.clone(), kept.print))
     }
 
-    pub(super) fn keep(&mut self, url: &str, inputs: u64, html: &[u8]) {
-        let print = hash_of(html);
-        self.pages
-            .insert(url.to_string(), (inputs, html.to_vec(), print));
+    /// Render a page and keep the result with what it was made from.
+    pub(super) fn render<E>(
+        &mut self,
+        url: &str,
+        inputs: u64,
+        render: impl FnOnce() -> Result<Vec<u8>, E>,
+    ) -> Result<Vec<u8>, E> {
+        let (html, reads) = noting_nav_reads(render);
+        let html = html?;
+        let nav_reads = reads
+            .into_iter()
+            .filter_map(|entry| Some((entry, *self.nav_lists.get(entry)?)))
+            .collect();
+        self.pages.insert(
+            url.to_string(),
+            Kept {
+                inputs,
+                nav_reads,
+                print: hash_of(&html),
+                html: html.clone(),
+            },
+        );
+        Ok(html)
     }
 }

@@ -2,6 +2,9 @@
 //! (the way back from the current page, e.g. `../`) in front, so the shared navigation can
 //! be built once and used by every page instead of once per page.
 
+use std::sync::Arc;
+
+use minijinja::value::{Enumerator, Object};
 use minijinja::Value;
 use serde::Serialize;
 
@@ -45,7 +48,6 @@ struct SectionSummary<'a> {
     description: Option<&'a str>,
 }
 
-#[derive(Serialize)]
 struct NavEntry<'a> {
     title: &'a str,
     url: &'a str,
@@ -118,9 +120,8 @@ pub fn sections(site: &Site) -> Vec<Value> {
         .collect()
 }
 
-/// The site navigation: top-level sections (with their pages) and top-level pages, in
-/// weight order.
-pub fn nav(site: &Site) -> Value {
+/// The top-level sections and pages in weight order, as the navigation lists them.
+fn nav_entries(site: &Site) -> Vec<NavEntry<'_>> {
     let home = site.home();
     let mut entries: Vec<NavEntry> = home
         .children
@@ -151,7 +152,68 @@ pub fn nav(site: &Site) -> Value {
         }))
         .collect();
     entries.sort_by(|a, b| (a.weight, a.title).cmp(&(b.weight, b.title)));
-    val(entries)
+    entries
+}
+
+/// The site navigation: top-level sections (with their pages) and top-level pages, in
+/// weight order. Each entry is an object that notes when a template reads its `pages`, so
+/// `serve` knows which pages must render again when a title in that list changes
+/// ([`super::cache`]).
+pub fn nav(site: &Site) -> Value {
+    let entries = nav_entries(site).into_iter().enumerate().map(|(entry, e)| {
+        Value::from_object(NavItem {
+            entry,
+            fields: [
+                ("title", Value::from(e.title)),
+                ("url", Value::from(e.url)),
+                ("dir", Value::from(e.dir)),
+                ("weight", Value::from(e.weight)),
+            ],
+            pages: val(&e.pages),
+        })
+    });
+    Value::from(entries.collect::<Vec<_>>())
+}
+
+/// What of the navigation every page may show (titles, addresses and weights of the entries),
+/// and per entry a hash of its page list, in the order of [`nav`].
+pub fn nav_hashes(site: &Site) -> (u64, Vec<u64>) {
+    let entries = nav_entries(site);
+    let top = entries.iter().map(|e| (e.title, e.url, e.dir, e.weight));
+    let top = super::cache::hash_of(top.collect::<Vec<_>>());
+    let lists = entries
+        .iter()
+        .map(|e| {
+            super::cache::hash_of(e.pages.iter().map(|p| (p.title, p.url)).collect::<Vec<_>>())
+        })
+        .collect();
+    (top, lists)
+}
+
+#[derive(Debug)]
+struct NavItem {
+    /// Position in the navigation.
+    entry: usize,
+    fields: [(&'static str, Value); 4],
+    pages: Value,
+}
+
+impl Object for NavItem {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let key = key.as_str()?;
+        if key == "pages" {
+            super::cache::note_nav_read(self.entry);
+            return Some(self.pages.clone());
+        }
+        self.fields
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(&["title", "url", "dir", "pages", "weight"])
+    }
 }
 
 /// `config` in templates. Menu URLs are root-relative like everything else.

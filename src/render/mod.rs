@@ -44,6 +44,8 @@ pub struct Stats {
     pub pages: usize,
     pub sections: usize,
     pub search_index_bytes: usize,
+    /// Pages whose HTML came from `serve`'s cache instead of their template (0 in a build).
+    pub reused: usize,
 }
 
 pub struct Rendered {
@@ -77,7 +79,8 @@ pub fn render_with(
     mut cache: Option<&mut RenderCache>,
 ) -> Result<Rendered, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
-    // With a cache, the hash of each page's text picks its analysis and its earlier HTML.
+    // With a cache, the hash of each page's text picks its analysis, and the hash of its
+    // inputs its earlier HTML.
     let (analyses, hashes): (Vec<Arc<Analysis>>, Option<Vec<u64>>) = match cache.as_deref_mut() {
         Some(c) => {
             c.begin(site, options);
@@ -147,6 +150,7 @@ pub fn render_with(
             search.map(|handle| handle.join().unwrap_or_default()),
         )
     });
+    let reused = output.known.len();
     let mut search_index_bytes = 0;
     if let Some(js) = search_js {
         search_index_bytes = js.len();
@@ -162,6 +166,7 @@ pub fn render_with(
         pages: site.pages.len(),
         sections: site.sections.len(),
         search_index_bytes,
+        reused,
     };
     diagnostics.into_result(Rendered {
         output,
@@ -174,7 +179,7 @@ pub fn render_with(
 struct Pages<'a> {
     site: &'a Site,
     analyses: &'a [Arc<Analysis>],
-    /// The hash of every page's text, when there is a cache.
+    /// The hash of every page's own inputs (its file, its section), when there is a cache.
     hashes: Option<&'a [u64]>,
     targets: &'a LinkTargets<'a>,
     templates: &'a Templates,
@@ -191,15 +196,15 @@ fn cached(
     inputs: u64,
     render: impl FnOnce() -> Result<String, Diagnostic>,
 ) -> Result<Vec<u8>, Diagnostic> {
-    if let Some((html, print)) = cache.as_deref().and_then(|c| c.page(url, inputs)) {
+    let render = || render().map(String::into_bytes);
+    let Some(c) = cache.as_deref_mut() else {
+        return render();
+    };
+    if let Some((html, print)) = c.page(url, inputs) {
         output.known.insert(url.to_string(), print);
         return Ok(html);
     }
-    let html = render()?.into_bytes();
-    if let Some(c) = cache.as_deref_mut() {
-        c.keep(url, inputs, &html);
-    }
-    Ok(html)
+    c.render(url, inputs, render)
 }
 
 impl Pages<'_> {
