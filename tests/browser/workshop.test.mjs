@@ -243,6 +243,9 @@ test('exports: CSV for a Dutch spreadsheet and versioned JSON with the same numb
 test('the participant page: answer, type a name, show the code, and the trainer reads it with that name', async () => {
   const data = await json('tien-punten');
   const { context, page, problems } = await open(server.base + 'instrumenten/tien-punten-deelnemen.html');
+  // On a phone the questions come first: no main menu, but the site name leads to the handbook.
+  assert.equal(await page.locator('.hoofdmenu').count(), 0);
+  assert.equal(await page.getAttribute('.kop__naam', 'href'), '../index.html');
   await page.click('#toon-code');
   assert.match(await page.textContent('#deelnemen-status'), /Vul eerst minstens één vraag in/);
   assert.equal(await page.isHidden('#code-vak'), true);
