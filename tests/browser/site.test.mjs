@@ -1,9 +1,9 @@
 // The generator issue's browser checks: search finds the right page for a Dutch word form
-// over http and from file://, by keyboard; axe-core finds no WCAG 2.1 A/AA violation on the
+// over http and from file://, by keyboard; the main menu folds on a phone; axe-core finds no WCAG 2.1 A/AA violation on the
 // home page and a content page; no page asks for anything outside the site.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, fileBase, axe } from './harness.mjs';
+import { launch, serve, fileBase, axe, openPage } from './harness.mjs';
 import { search } from '../../static/js/lib/search-engine.js';
 import { loadIndex } from '../js/site-index.mjs';
 
@@ -54,6 +54,38 @@ test('a Dutch word form finds its page over http, by keyboard', async () => {
 
 test('search works from file:// too', async () => {
   await searchByKeyboard(fileBase(), 'thuiszitters');
+});
+
+test('on a phone the main menu folds behind a button, by keyboard; wide or without JavaScript it is all there', async () => {
+  // bypassCSP only so that axe-core can be injected; the page's own CSP is tested elsewhere.
+  const narrow = { viewport: { width: 360, height: 700 }, bypassCSP: true };
+  const { context, page, problems } = await openPage(browser, server.base + CONTENT_PAGE, narrow);
+  const button = page.locator('.hoofdmenu__knop');
+  const link = page.locator('.hoofdmenu a', { hasText: 'Begrippenlijst' });
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await link.isVisible(), false);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.equal(await link.isVisible(), true);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Start');
+  await page.keyboard.press('Escape');
+  assert.equal(await link.isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'hoofdmenu__knop');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const wide = await openPage(browser, server.base + CONTENT_PAGE, { viewport: { width: 1280, height: 800 } });
+  assert.equal(await wide.page.locator('.hoofdmenu__knop').isVisible(), false);
+  assert.equal(await wide.page.locator('.hoofdmenu a', { hasText: 'Begrippenlijst' }).isVisible(), true);
+  await wide.context.close();
+
+  const plain = await openPage(browser, server.base + CONTENT_PAGE, { ...narrow, javaScriptEnabled: false });
+  assert.equal(await plain.page.locator('.hoofdmenu__knop').count(), 0);
+  assert.equal(await plain.page.locator('.hoofdmenu a', { hasText: 'Begrippenlijst' }).isVisible(), true);
+  await plain.context.close();
 });
 
 test('Escape closes the result list', async () => {
