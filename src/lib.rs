@@ -83,17 +83,20 @@ pub fn build(root: &Path, out: &Path, options: RenderOptions) -> Result<Report, 
     let start = Instant::now();
     check_output_dir(root, out)?;
     let (rendered, _) = check(root, options)?;
-    output::write(out, &rendered.output).map_err(|e| {
-        Diagnostics::from(
-            Diagnostic::file(out, format!("kan de uitvoer niet schrijven: {e}"))
-                .with_hint("controleer of de map beschrijfbaar is en of de schijf vol is"),
-        )
-    })?;
+    output::write(out, &rendered.output).map_err(|e| write_error(out, e))?;
     Ok(Report {
         files: rendered.output.files.len(),
         stats: rendered.stats,
         elapsed: start.elapsed(),
     })
+}
+
+/// The report when writing the output failed.
+pub(crate) fn write_error(out: &Path, e: std::io::Error) -> Diagnostics {
+    Diagnostics::from(
+        Diagnostic::file(out, format!("kan de uitvoer niet schrijven: {e}"))
+            .with_hint("controleer of de map beschrijfbaar is en of de schijf vol is"),
+    )
 }
 
 /// The output folder is replaced whole on every build, so it must never be the site itself

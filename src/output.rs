@@ -1,6 +1,7 @@
 //! Stage 4, write: the finished site in memory, written beside the old output and swapped in
 //! only when complete. A failing or interrupted build never leaves a half-written folder.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -55,16 +56,19 @@ impl Written {
 
 impl Output {
     fn fingerprint(&self, path: &str, file: &OutputFile) -> io::Result<u64> {
-        if let Some(&print) = self.known.get(path) {
-            return Ok(print);
+        match self.known.get(path) {
+            Some(&print) => Ok(print),
+            None => Ok(crate::render::cache::hash_of(&*contents(file)?)),
         }
-        Ok(match file {
-            OutputFile::Bytes(bytes) => crate::render::cache::hash_of(bytes.as_slice()),
-            OutputFile::Copy(source) => {
-                crate::render::cache::hash_of(std::fs::read(source)?.as_slice())
-            }
-        })
     }
+}
+
+/// The bytes of an output file; a copied file is read from its source.
+fn contents(file: &OutputFile) -> io::Result<Cow<'_, [u8]>> {
+    Ok(match file {
+        OutputFile::Bytes(bytes) => Cow::Borrowed(bytes.as_slice()),
+        OutputFile::Copy(source) => Cow::Owned(std::fs::read(source)?),
+    })
 }
 
 /// Bring `out_dir` from what `written` says it holds to `output`, for the dev server: only
@@ -81,12 +85,14 @@ pub fn write_changes(
     let mut count = 0;
     let mut next = BTreeMap::new();
     for (path, file) in &output.files {
-        let print = output.fingerprint(path, file)?;
+        // A copied file is read once, for its fingerprint and, when it changed, for writing.
+        let bytes = contents(file)?;
+        let print = match output.known.get(path) {
+            Some(&print) => print,
+            None => crate::render::cache::hash_of(&*bytes),
+        };
         if written.0.get(path) != Some(&print) || !out_dir.join(path).is_file() {
-            match file {
-                OutputFile::Bytes(bytes) => write_file(out_dir, path, bytes)?,
-                OutputFile::Copy(source) => write_file(out_dir, path, &std::fs::read(source)?)?,
-            }
+            write_file(out_dir, path, &bytes)?;
             count += 1;
         }
         next.insert(path.clone(), print);

@@ -81,11 +81,11 @@ pub fn render_with(
     let mut diagnostics = Diagnostics::new();
     // With a cache, the hash of each page's text picks its analysis, and the hash of its
     // inputs its earlier HTML.
-    let (analyses, hashes): (Vec<Arc<Analysis>>, Option<Vec<u64>>) = match cache.as_deref_mut() {
+    let (analyses, inputs): (Vec<Arc<Analysis>>, Option<Vec<u64>>) = match cache.as_deref_mut() {
         Some(c) => {
             c.begin(site, options);
-            let (analyses, hashes) = c.analyses(site);
-            (analyses, Some(hashes))
+            let (analyses, inputs) = c.analyses(site);
+            (analyses, Some(inputs))
         }
         None => (
             site.pages
@@ -138,7 +138,7 @@ pub fn render_with(
         let pages = Pages {
             site,
             analyses: &analyses,
-            hashes: hashes.as_deref(),
+            inputs: inputs.as_deref(),
             targets: &targets,
             templates: &templates,
             shared: &shared,
@@ -180,7 +180,7 @@ struct Pages<'a> {
     site: &'a Site,
     analyses: &'a [Arc<Analysis>],
     /// The hash of every page's own inputs (its file, its section), when there is a cache.
-    hashes: Option<&'a [u64]>,
+    inputs: Option<&'a [u64]>,
     targets: &'a LinkTargets<'a>,
     templates: &'a Templates,
     shared: &'a Shared,
@@ -234,7 +234,7 @@ impl Pages<'_> {
                 shared,
                 instrument,
             };
-            let inputs = self.hashes.map_or(0, |h| h[id]);
+            let inputs = self.inputs.map_or(0, |h| h[id]);
             match cached(&mut cache, &mut output, &page.url, inputs, || {
                 render_page(&ctx, templates)
             }) {

@@ -9,13 +9,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::{self, OutputFile, Written};
+use crate::diagnostics::Diagnostics;
+use crate::output::{self, Written};
 use crate::render::cache::RenderCache;
 use crate::render::markdown::Analysis;
 use crate::render::{self, RenderOptions, SEARCH_INDEX};
 use crate::site::Site;
-use crate::Report;
+use crate::{write_error, Report};
 
 pub struct Session {
     root: PathBuf,
@@ -50,13 +50,6 @@ impl IndexJob {
         output::write_file(&self.out, SEARCH_INDEX, js.as_bytes())?;
         Ok(true)
     }
-}
-
-fn write_error(out: &std::path::Path, e: io::Error) -> Diagnostics {
-    Diagnostics::from(
-        Diagnostic::file(out, format!("kan de uitvoer niet schrijven: {e}"))
-            .with_hint("controleer of de map beschrijfbaar is en of de schijf vol is"),
-    )
 }
 
 impl Session {
@@ -100,12 +93,8 @@ impl Session {
                     .map_err(|e| write_error(&self.out, e))?
             }
         };
-        let mut stats = rendered.stats.clone();
-        if let Some(OutputFile::Bytes(js)) = rendered.output.files.get(SEARCH_INDEX) {
-            stats.search_index_bytes = js.len();
-        }
         let report = Report {
-            stats,
+            stats: rendered.stats,
             files,
             elapsed: started.elapsed(),
         };
