@@ -33,7 +33,10 @@ const open = (url, options) => openPage(browser, url, options);
 async function choose(page, id) {
   await page.check(`#instrument-${id}`);
   await page.click('#kies-knop');
-  await page.waitForSelector('#codes');
+  // The instrument's data loads first; when its view is ready the focus moves to the heading
+  // that follows the choice. (Waiting for #codes is not enough on a second choice: the field
+  // of the previous instrument is still there.)
+  await page.waitForFunction(() => document.activeElement?.id === 'meedoen-kop');
 }
 
 /**
