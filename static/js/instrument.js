@@ -55,13 +55,9 @@ function start() {
     if (!byName.has(el.name)) byName.set(el.name, []);
     byName.get(el.name).push(el);
   }
-  const controlName = (slot) => {
-    if (scored) return `antwoord-${slot.key}`;
-    if (instrument.kind === 'routekaart') return slot.type === 'flag' ? `vastgelegd-${slot.step}` : `rol-${slot.step}-${slot.partner}`;
-    return `veld-${slot.key}`;
-  };
+  const controlName = (slot) => slot.control;
   const bindings = slots.map((slot) => ({ slot, els: byName.get(controlName(slot)) ?? [] }));
-  const noteEls = scored ? instrument.items.map((item) => ({ id: item.id, el: byName.get(`notitie-${item.id}`)?.[0] })).filter((n) => n.el) : [];
+  const noteEls = scored ? instrument.items.map((item) => ({ id: item.id, el: byName.get(item.note)?.[0] })).filter((n) => n.el) : [];
 
   function readForm() {
     const answers = {};
@@ -239,7 +235,7 @@ function start() {
       if (target) messages.set(target, [...(messages.get(target) ?? []), c.message]);
     }
     for (const field of instrument.fields) {
-      const input = byName.get(`veld-${field.id}`)?.[0];
+      const input = byName.get(field.control)?.[0];
       if (!input) continue;
       const wrap = input.closest('.veld') ?? input.parentElement;
       let p = document.getElementById(`fout-${field.id}`);

@@ -12,10 +12,9 @@ import { handOver, cleanName } from './lib/workshop-input.js';
 import { isoDay, plural } from './lib/nl-format.js';
 import { openStorage, debounce, download, copyFrom } from './page/dom.js';
 
+// The generator computed each control's name and put it in the instrument's JSON.
 function controlName(instrument, slot) {
-  if (instrument.kind === 'routekaart') return slot.type === 'flag' ? `vastgelegd-${slot.step}` : `rol-${slot.step}-${slot.partner}`;
-  if (instrument.kind === 'inventarisatie') return `veld-${slot.key}`;
-  return `antwoord-${slot.key}`;
+  return slot.control;
 }
 
 /** The form's controls per slot, to read the answers from and write them back to. */

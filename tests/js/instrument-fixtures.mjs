@@ -4,10 +4,20 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE } from './site-index.mjs';
 
-const base = {
-  format: 1, version: 1, audience: [], description: '', intro: '', scale: [], not_applicable: null, themes: [], items: [], bands: [],
-  steps: [], partners: [], roles: [], guidance: [], fields: [], derived: [], checks: [], actions: [], url: '',
-};
+// Only the fields every kind has: each kind adds its own lists, as the generator does
+// (format 2), so code that reads another kind's list fails here as it would in a page.
+const base = { format: 2, version: 1, audience: [], description: '', intro: '', url: '' };
+
+// The names and anchors the generator computes (src/instrument/*.rs).
+const item = (fields) => ({ ...fields, anchor: `vraag-${fields.id}`, control: `antwoord-${fields.id}`, note: `notitie-${fields.id}` });
+const theme = (fields) => ({ ...fields, anchor: `thema-${fields.id}` });
+const step = (fields, partners) => ({
+  ...fields,
+  anchor: `stap-${fields.id}`,
+  written: `vastgelegd-${fields.id}`,
+  cells: partners.map((p) => `rol-${fields.id}--${p.id}`),
+});
+const field = (fields) => ({ ...fields, anchor: `veld-${fields.id}`, control: `veld-${fields.id}` });
 
 export function checklist(extra = {}) {
   return {
@@ -17,11 +27,11 @@ export function checklist(extra = {}) {
     kind: 'checklist',
     scale: [{ id: 'ja', label: 'Ja', points: 2 }, { id: 'deels', label: 'Deels', points: 1 }, { id: 'nee', label: 'Nee', points: 0 }],
     not_applicable: { id: 'nvt', label: 'n.v.t.' },
-    themes: [{ id: 'a', title: 'Thema A', description: null }, { id: 'b', title: 'Thema B', description: null }],
+    themes: [theme({ id: 'a', title: 'Thema A', description: null }), theme({ id: 'b', title: 'Thema B', description: null })],
     items: [
-      { id: 'i1', number: 1, theme: 'a', question: 'Een?', explanation: '', source: null, weight: 1, advice: { deels: 'D1', nee: 'N1' } },
-      { id: 'i2', number: 2, theme: 'a', question: 'Twee?', explanation: '', source: null, weight: 3, advice: { deels: 'D2', nee: 'N2' } },
-      { id: 'i3', number: 3, theme: 'b', question: 'Drie?', explanation: '', source: null, weight: 1, advice: { deels: 'D3', nee: 'N3' } },
+      item({ id: 'i1', number: 1, theme: 'a', question: 'Een?', explanation: '', source: null, weight: 1, advice: { deels: 'D1', nee: 'N1' } }),
+      item({ id: 'i2', number: 2, theme: 'a', question: 'Twee?', explanation: '', source: null, weight: 3, advice: { deels: 'D2', nee: 'N2' } }),
+      item({ id: 'i3', number: 3, theme: 'b', question: 'Drie?', explanation: '', source: null, weight: 1, advice: { deels: 'D3', nee: 'N3' } }),
     ],
     bands: [
       { from: 0, to: 39, label: 'Laag', message: 'L' },
@@ -32,15 +42,18 @@ export function checklist(extra = {}) {
   };
 }
 
+const PARTNERS = [{ id: 'school', title: 'School' }, { id: 'lp', title: 'Leerplicht' }, { id: 'gem', title: 'Gemeente' }];
+
 export function routekaart(extra = {}) {
   return {
     ...base,
     id: 'kaart',
     title: 'Proefroutekaart',
     kind: 'routekaart',
-    steps: [{ id: 's1', title: 'Signaal' }, { id: 's2', title: 'Melding' }, { id: 's3', title: 'Plan' }],
-    partners: [{ id: 'school', title: 'School' }, { id: 'lp', title: 'Leerplicht' }, { id: 'gem', title: 'Gemeente' }],
+    steps: [{ id: 's1', title: 'Signaal' }, { id: 's2', title: 'Melding' }, { id: 's3', title: 'Plan' }].map((s) => step(s, PARTNERS)),
+    partners: PARTNERS,
     roles: [{ id: 'regie', label: 'regie' }, { id: 'neemt_deel', label: 'neemt deel' }, { id: 'geen_rol', label: 'geen rol' }],
+    guidance: [],
     ...extra,
   };
 }
@@ -51,12 +64,13 @@ export function inventarisatie(extra = {}) {
     id: 'telling',
     title: 'Prooftelling',
     kind: 'inventarisatie',
+    themes: [],
     fields: [
       { id: 'leerlingen', theme: null, label: 'Leerlingen', definition: '' },
       { id: 'kort', theme: null, label: 'Kort', definition: '' },
       { id: 'lang', theme: null, label: 'Lang', definition: '' },
       { id: 'vrij', theme: null, label: 'Vrijstellingen', definition: '' },
-    ],
+    ].map(field),
     derived: [
       { kind: 'sum', id: 'totaal', label: 'Totaal', of: ['kort', 'lang'] },
       { kind: 'ratio', id: 'aandeel-lang', label: 'Aandeel lang', numerator: 'lang', denominator: 'totaal' },

@@ -16,19 +16,23 @@ export function isScored(instrument) {
   return instrument.kind === 'checklist' || instrument.kind === 'toetsvragen';
 }
 
-/** The slots in instrument order: { key, type: 'choice'|'flag'|'number', options?, label }. */
+/**
+ * The slots in instrument order: { key, type: 'choice'|'flag'|'number', options?, label,
+ * control, anchor }. `control` (the form control's name) and `anchor` (the id to jump to)
+ * come from the instrument's JSON, where the generator computed them once.
+ */
 export function slotsOf(instrument) {
   const slots = [];
   if (isScored(instrument)) {
     const options = instrument.scale.map((s) => s.id);
     if (instrument.not_applicable) options.push(instrument.not_applicable.id);
     for (const item of instrument.items) {
-      slots.push({ key: item.id, type: 'choice', options, label: `vraag ${item.number}` });
+      slots.push({ key: item.id, type: 'choice', options, label: `vraag ${item.number}`, control: item.control, anchor: item.anchor });
     }
   } else if (instrument.kind === 'routekaart') {
     const options = instrument.roles.map((r) => r.id);
     instrument.steps.forEach((step, i) => {
-      for (const partner of instrument.partners) {
+      instrument.partners.forEach((partner, p) => {
         slots.push({
           key: `${step.id}/${partner.id}`,
           type: 'choice',
@@ -36,13 +40,15 @@ export function slotsOf(instrument) {
           label: `stap ${i + 1} (${step.title}), ${partner.title}`,
           step: step.id,
           partner: partner.id,
+          control: step.cells[p],
+          anchor: step.anchor,
         });
-      }
-      slots.push({ key: `${step.id}/vastgelegd`, type: 'flag', label: `stap ${i + 1} (${step.title}), op papier`, step: step.id });
+      });
+      slots.push({ key: `${step.id}/vastgelegd`, type: 'flag', label: `stap ${i + 1} (${step.title}), op papier`, step: step.id, control: step.written, anchor: step.anchor });
     });
   } else if (instrument.kind === 'inventarisatie') {
     for (const field of instrument.fields) {
-      slots.push({ key: field.id, type: 'number', label: field.label });
+      slots.push({ key: field.id, type: 'number', label: field.label, control: field.control, anchor: field.anchor });
     }
   }
   const seen = new Set();
