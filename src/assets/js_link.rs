@@ -12,12 +12,11 @@
 //!
 //! Comments and indentation are left out of the result ([`super::js_compact`]).
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
+use super::js_lex::{self, Kind, Token};
 use crate::diagnostics::Diagnostic;
 use crate::load::source::SourceFile;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 struct Import {
     /// (name exported by the module, local name)
@@ -28,6 +27,7 @@ struct Import {
 struct Module {
     imports: Vec<Import>,
     exports: Vec<String>,
+    /// The code without its import statements and `export` keywords, compacted.
     body: String,
 }
 
@@ -47,7 +47,7 @@ pub fn link(
     for path in &order {
         let module = &modules[path];
         let imports = import_lines(module);
-        let body = super::js_compact::compact(&module.body);
+        let body = &module.body;
         if path == entry {
             out.push_str(&format!(
                 "(() => {{\n{imports}{}\n}})();\n",
@@ -117,118 +117,178 @@ fn visit(
 
 /// `path` is where the module lives in the site, which imports are relative to (a built-in
 /// module's `file.path` carries a label for messages instead).
+///
+/// Only tokens of code at the top level (outside every bracket) can be module syntax; the
+/// same words inside strings, template literals, comments, regular expressions or blocks are
+/// left alone.
 fn parse(file: &SourceFile, path: &Path) -> Result<Module, Diagnostic> {
-    let text: &Arc<str> = &file.text;
-    let mut module = Module {
-        imports: Vec::new(),
-        exports: Vec::new(),
-        body: String::with_capacity(text.len()),
-    };
-    let mut pending: Option<(usize, String)> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        if let Some((at, mut statement)) = pending.take() {
-            statement.push_str(line);
-            if statement.trim_end().ends_with(';') {
-                module
-                    .imports
-                    .push(parse_import(file, path, at, &statement)?);
-            } else {
-                pending = Some((at, statement));
-            }
-            module.body.push('\n');
-            continue;
-        }
-        if line.starts_with("import ") || line.starts_with("import{") {
-            if line.trim_end().ends_with(';') {
-                module.imports.push(parse_import(file, path, start, line)?);
-            } else {
-                pending = Some((start, line.to_string()));
-            }
-            module.body.push('\n');
-        } else if let Some(rest) = line.strip_prefix("export ") {
-            module.exports.push(export_name(file, start, line, rest)?);
-            module.body.push_str(rest);
-        } else if line.starts_with("export") || line.starts_with("import(") {
-            return Err(unsupported(file, start, line));
+    let tokens = js_lex::tokenize(&file.text).map_err(|e| {
+        Diagnostic::at(&file.path, &file.text, e.span.clone(), e.message()).with_hint(e.hint())
+    })?;
+    let mut imports = Vec::new();
+    let mut exports = Vec::new();
+    let mut body = Vec::with_capacity(tokens.len());
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&token) = tokens.get(i) {
+        if depth > 0 || !is_module_word(&tokens, i) {
+            depth = nesting(depth, &token);
+            body.push(token);
+            i += 1;
+        } else if token.text == "import" {
+            let (import, end) = parse_import(file, path, &tokens, i)?;
+            imports.push(import);
+            // The statement goes; its line ends stay, as everywhere (see `js_compact`).
+            body.extend(tokens[i..end].iter().filter(|t| t.kind == Kind::LineEnd));
+            i = end;
         } else {
-            module.body.push_str(line);
+            exports.push(export_name(file, &tokens, i)?);
+            // `export` and the space after it go; the declaration stays.
+            i += 1;
+            while tokens.get(i).is_some_and(|t| t.kind == Kind::Whitespace) {
+                i += 1;
+            }
         }
     }
-    if let Some((at, statement)) = pending {
-        return Err(unsupported(file, at, &statement));
-    }
-    Ok(module)
-}
-
-fn parse_import(
-    file: &SourceFile,
-    path: &Path,
-    at: usize,
-    statement: &str,
-) -> Result<Import, Diagnostic> {
-    let bad = || unsupported(file, at, statement);
-    let rest = statement
-        .trim()
-        .strip_prefix("import")
-        .ok_or_else(bad)?
-        .trim_start();
-    let rest = rest.strip_prefix('{').ok_or_else(bad)?;
-    let (names, rest) = rest.split_once('}').ok_or_else(bad)?;
-    let rest = rest
-        .trim_start()
-        .strip_prefix("from")
-        .ok_or_else(bad)?
-        .trim();
-    let rest = rest.strip_suffix(';').ok_or_else(bad)?.trim();
-    let spec = rest
-        .strip_prefix('\'')
-        .and_then(|r| r.strip_suffix('\''))
-        .or_else(|| rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')))
-        .ok_or_else(bad)?;
-    if !spec.starts_with("./") && !spec.starts_with("../") {
-        return Err(bad());
-    }
-    let mut pairs = Vec::new();
-    for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        let pair = match name.split_once(" as ") {
-            Some((a, b)) => (a.trim().to_string(), b.trim().to_string()),
-            None => (name.to_string(), name.to_string()),
-        };
-        if !is_identifier(&pair.0) || !is_identifier(&pair.1) {
-            return Err(bad());
-        }
-        pairs.push(pair);
-    }
-    let dir = path.parent().unwrap_or(Path::new(""));
-    Ok(Import {
-        names: pairs,
-        from: normalize(&dir.join(spec)).ok_or_else(bad)?,
+    Ok(Module {
+        imports,
+        exports,
+        body: super::js_compact::compact(&body),
     })
 }
 
-fn export_name(file: &SourceFile, at: usize, line: &str, rest: &str) -> Result<String, Diagnostic> {
-    let rest = rest.strip_prefix("async ").unwrap_or(rest);
-    let rest = ["function ", "function* ", "const ", "let ", "class "]
-        .iter()
-        .find_map(|kw| rest.strip_prefix(kw))
-        .ok_or_else(|| unsupported(file, at, line))?;
-    let name: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-        .collect();
-    if name.is_empty() {
-        return Err(unsupported(file, at, line));
-    }
-    Ok(name)
+/// `import` or `export` used as a keyword, not as a property name (`x.import`).
+fn is_module_word(tokens: &[Token], i: usize) -> bool {
+    let Some(token) = tokens.get(i) else {
+        return false;
+    };
+    let before = tokens[..i].iter().rev().find(|t| !t.is_trivia());
+    (token.is_word("import") || token.is_word("export"))
+        && !before.is_some_and(|t| t.is_punct(".") || t.is_punct("?."))
 }
 
-fn unsupported(file: &SourceFile, at: usize, statement: &str) -> Diagnostic {
-    let end = at + statement.trim_end().len().min(file.text.len() - at);
-    Diagnostic::at(&file.path, &file.text, at..end, "deze import of export kan leerrecht niet samenvoegen tot één script")
+/// The bracket depth after `token`: module syntax only counts at depth 0.
+fn nesting(depth: usize, token: &Token) -> usize {
+    match (token.kind, token.text) {
+        (Kind::Punct, "{" | "(" | "[") => depth + 1,
+        (Kind::Punct, "}" | ")" | "]") => depth.saturating_sub(1),
+        _ => depth,
+    }
+}
+
+/// The significant tokens from an index on: white space, line ends and comments skipped.
+struct Cursor<'t, 'a> {
+    tokens: &'t [Token<'a>],
+    next: usize,
+    /// End offset of the last token read, for the span of a message.
+    end: usize,
+}
+
+impl<'t, 'a> Cursor<'t, 'a> {
+    fn new(tokens: &'t [Token<'a>], from: usize) -> Self {
+        Cursor {
+            tokens,
+            next: from,
+            end: 0,
+        }
+    }
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        while let Some(&token) = self.tokens.get(self.next) {
+            self.next += 1;
+            if !token.is_trivia() {
+                self.end = token.span().end;
+                return Some(token);
+            }
+        }
+        None
+    }
+}
+
+/// The import statement starting at token `at`, and the index after its `;`.
+fn parse_import(
+    file: &SourceFile,
+    path: &Path,
+    tokens: &[Token],
+    at: usize,
+) -> Result<(Import, usize), Diagnostic> {
+    let start = tokens.get(at).map_or(0, |t| t.start);
+    let mut cursor = Cursor::new(tokens, at);
+    cursor.next();
+    let parts = import_parts(&mut cursor);
+    let bad = || unsupported(file, start..cursor.end);
+    let (names, spec) = parts.ok_or_else(bad)?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let from = normalize(&dir.join(spec)).ok_or_else(bad)?;
+    Ok((Import { names, from }, cursor.next))
+}
+
+/// `{ a, b as c } from './x.js';` after `import`: the (exported, local) names and the path.
+fn import_parts<'a>(cursor: &mut Cursor<'_, 'a>) -> Option<(Vec<(String, String)>, &'a str)> {
+    cursor.next().filter(|t| t.is_punct("{"))?;
+    let mut names = Vec::new();
+    loop {
+        let token = cursor.next()?;
+        if token.is_punct("}") {
+            break;
+        }
+        let name = identifier(token)?;
+        let mut after = cursor.next()?;
+        let local = if after.is_word("as") {
+            let local = identifier(cursor.next()?)?;
+            after = cursor.next()?;
+            local
+        } else {
+            name
+        };
+        names.push((name.to_string(), local.to_string()));
+        if after.is_punct("}") {
+            break;
+        }
+        after.is_punct(",").then_some(())?;
+    }
+    cursor.next().filter(|t| t.is_word("from"))?;
+    let spec = cursor.next().filter(|t| t.kind == Kind::String)?;
+    cursor.next().filter(|t| t.is_punct(";"))?;
+    // Between the quotes; an escape would make the text differ from the path it names.
+    let spec = spec.text.get(1..spec.text.len().saturating_sub(1))?;
+    let relative = spec.starts_with("./") || spec.starts_with("../");
+    (relative && !spec.contains('\\')).then_some((names, spec))
+}
+
+fn identifier<'a>(token: Token<'a>) -> Option<&'a str> {
+    (token.kind == Kind::Ident).then_some(token.text)
+}
+
+/// The name declared by the `export` at token `at`.
+fn export_name(file: &SourceFile, tokens: &[Token], at: usize) -> Result<String, Diagnostic> {
+    let start = tokens.get(at).map_or(0, |t| t.start);
+    let mut cursor = Cursor::new(tokens, at);
+    cursor.next();
+    match declared_name(&mut cursor) {
+        Some(name) => Ok(name.to_string()),
+        None => Err(unsupported(file, start..cursor.end)),
+    }
+}
+
+/// After `export`: `function f`, `function* f`, `async function f`, `const f`, `let f` or
+/// `class F`, and the name `f`.
+fn declared_name<'a>(cursor: &mut Cursor<'_, 'a>) -> Option<&'a str> {
+    let mut keyword = cursor.next().filter(|t| t.kind == Kind::Ident)?;
+    if keyword.text == "async" {
+        keyword = cursor.next().filter(|t| t.is_word("function"))?;
+    }
+    let mut name = cursor.next()?;
+    match keyword.text {
+        "function" if name.is_punct("*") => name = cursor.next()?,
+        "function" | "const" | "let" | "class" => {}
+        _ => return None,
+    }
+    identifier(name)
+}
+
+fn unsupported(file: &SourceFile, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::at(&file.path, &file.text, span, "deze import of export kan leerrecht niet samenvoegen tot één script")
         .with_hint("gebruik `import { a, b as c } from './lib/x.js';` en `export function`/`export const`/`export class`; geen default-export, geen `export { }`-lijst")
 }
 
@@ -267,12 +327,6 @@ fn var_name(path: &Path) -> String {
     format!("$m_{ident}")
 }
 
-fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-}
-
 /// Resolve `.` and `..` without touching the disk; None if the path climbs above its root.
 fn normalize(path: &Path) -> Option<PathBuf> {
     let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
@@ -293,19 +347,10 @@ fn display(path: &Path) -> String {
     crate::diagnostics::display_path(path)
 }
 
-/// All modules an entry pulls in, so the dev server knows what to watch (and tests can check).
-pub fn dependencies(
-    entry: &Path,
-    read: &dyn Fn(&Path) -> Result<SourceFile, Diagnostic>,
-) -> BTreeSet<PathBuf> {
-    let mut modules = BTreeMap::new();
-    let mut order = Vec::new();
-    let _ = visit(entry, read, &mut modules, &mut order, &mut Vec::new());
-    order.into_iter().collect()
-}
-
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     fn files(list: &[(&str, &str)]) -> impl Fn(&Path) -> Result<SourceFile, Diagnostic> {
