@@ -425,4 +425,136 @@ mod tests {
             .message
             .contains("kring"));
     }
+
+    /// Reproduced bug: a line of a template literal that starts with `export` was taken for
+    /// an export, and refused (`export is …`) or silently rewritten (`export const …`).
+    #[test]
+    fn a_template_line_starting_with_export_is_text() {
+        let module = "export function html() {\n  return `<p>\nexport is hier tekst\nexport const x = 1;\n</p>`;\n}\n";
+        let read = files(&[
+            (
+                "static/js/app.js",
+                "import { html } from './lib/html.js';\nhtml();\n",
+            ),
+            ("static/js/lib/html.js", module),
+        ]);
+        let js = link(Path::new("static/js/app.js"), &read).unwrap_or_else(|d| panic!("{d}"));
+        assert!(
+            js.contains("return `<p>\nexport is hier tekst\nexport const x = 1;\n</p>`;\n"),
+            "{js}"
+        );
+        assert!(js.contains("return { html };"), "{js}");
+    }
+
+    #[test]
+    fn module_words_count_only_as_top_level_code() {
+        let app = "const t = 'import { a } from \"./x.js\";';\n// export default 1\n/* import(x) */\nconst o = { export: 1, import() { return 2; } };\no.import();\nfunction f() {\n  const export_ = /export {/;\n}\nconst r = `${`\nimport x from 'y';`}`;\n";
+        let read = files(&[("static/js/app.js", app)]);
+        let js = link(Path::new("static/js/app.js"), &read).unwrap_or_else(|d| panic!("{d}"));
+        assert!(
+            js.contains("const t = 'import { a } from \"./x.js\";';\n"),
+            "{js}"
+        );
+        assert!(js.contains("const o = { export: 1, import() { return 2; } };\n"));
+        assert!(js.contains("\nimport x from 'y';`}`;\n"), "{js}");
+        assert!(!js.contains("export default"), "comments go: {js}");
+    }
+
+    #[test]
+    fn module_syntax_anywhere_on_a_top_level_line_is_recognised() {
+        let read = files(&[
+            (
+                "static/js/app.js",
+                "/* kop */ import { a as b } from './lib/a.js'; b();\n",
+            ),
+            (
+                "static/js/lib/a.js",
+                "const x = 1; export\n  const a = () => x;\n",
+            ),
+        ]);
+        let js = link(Path::new("static/js/app.js"), &read).unwrap_or_else(|d| panic!("{d}"));
+        assert!(js.contains("const { a: b } = $m_lib_a;\nb();\n"), "{js}");
+        assert!(
+            js.contains("const x = 1;\nconst a = () => x;\nreturn { a };"),
+            "{js}"
+        );
+    }
+
+    #[test]
+    fn refusals_name_the_line_of_the_statement() {
+        let cases = [
+            ("const a = 1;\nexport default a;\n", 2),
+            ("\n\nimport x from './x.js';\n", 3),
+            ("f();\nimport('./x.js');\n", 2),
+            ("f();\n  import.meta.url;\n", 2),
+            ("let a;\nexport {\n  a\n};\n", 2),
+            ("import {\n  a\n} from './x.js'\nf();\n", 1),
+            ("export const { a } = o;\n", 1),
+        ];
+        for (case, line) in cases {
+            let read = files(&[("static/js/app.js", case)]);
+            let err = link(Path::new("static/js/app.js"), &read).unwrap_err();
+            assert_eq!(err.line_col().map(|p| p.0), Some(line), "{case}");
+            assert!(err.message.contains("import of export"), "{case}");
+        }
+    }
+
+    #[test]
+    fn an_unterminated_token_is_reported_with_file_and_line() {
+        let read = files(&[("static/js/app.js", "const a = 1;\nif (a) /abc.test(s);\n")]);
+        let err = link(Path::new("static/js/app.js"), &read).unwrap_err();
+        assert_eq!(err.location(), "static/js/app.js:2:8");
+        assert!(
+            err.message.contains("reguliere expressie"),
+            "{}",
+            err.message
+        );
+        assert!(err.hint.is_some());
+    }
+
+    /// Every entry script of this repository, linked with the reader the build uses, must
+    /// parse as a classic script: what a browser would refuse, `node --check` refuses too.
+    #[test]
+    fn every_linked_entry_of_the_handbook_parses() {
+        if std::process::Command::new("node")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            eprintln!("OVERGESLAGEN: `node` staat niet op PATH, dus de gelinkte scripts worden niet door `node --check` gecontroleerd");
+            return;
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut diagnostics = crate::diagnostics::Diagnostics::new();
+        let statics = crate::load::templates::static_files(root, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{}", diagnostics.render());
+        let entries: Vec<&Path> = statics
+            .iter()
+            .map(|f| f.rel.as_path())
+            .filter(|rel| super::super::is_js_entry(rel))
+            .collect();
+        assert!(entries.len() >= 5, "entries found: {entries:?}");
+        let dir = tempfile::tempdir().expect("temp dir");
+        for entry in entries {
+            let read = |p: &Path| super::super::read_module(root, &statics, p);
+            let js = link(entry, &read).unwrap_or_else(|d| panic!("{}", d.render()));
+            // `.cjs`: node reads it as a script, not as an ES module.
+            let name = entry
+                .file_name()
+                .map_or("x".into(), |n| n.to_string_lossy());
+            let out = dir.path().join(format!("{name}.cjs"));
+            std::fs::write(&out, &js).expect("write linked script");
+            let check = std::process::Command::new("node")
+                .arg("--check")
+                .arg(&out)
+                .output()
+                .expect("run node --check");
+            assert!(
+                check.status.success(),
+                "{}: node --check faalt:\n{}",
+                entry.display(),
+                String::from_utf8_lossy(&check.stderr)
+            );
+        }
+    }
 }
