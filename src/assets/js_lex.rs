@@ -30,6 +30,7 @@ pub enum Kind {
     LineComment,
     /// `/* … */`, possibly over several lines.
     BlockComment,
+    /// A name or keyword, also a private member name (`#x`).
     Ident,
     Number,
     /// `'…'` or `"…"`, quotes included.
@@ -259,6 +260,12 @@ impl<'a> Lexer<'a> {
             return self.template(template, TemplatePart::Tail, TemplatePart::Middle);
         }
         match c {
+            // A private class member (`this.#x`) is a name like any other.
+            '#' if self.peek_second().is_some_and(is_ident_start) => {
+                self.bump();
+                self.bump_while(is_ident_part);
+                Ok(Kind::Ident)
+            }
             _ if is_line_end(c) => {
                 self.bump();
                 if c == '\r' && self.peek() == Some('\n') {
@@ -624,6 +631,16 @@ mod tests {
             [(Number, "1.5"), (Punct, "."), (Ident, "toFixed")]
         );
         assert_eq!(significant("$é_1 ü"), [(Ident, "$é_1"), (Ident, "ü")]);
+        assert_eq!(
+            significant("this.#return / 2"),
+            [
+                (Ident, "this"),
+                (Punct, "."),
+                (Ident, "#return"),
+                (Punct, "/"),
+                (Number, "2"),
+            ]
+        );
     }
 
     #[test]

@@ -7,16 +7,22 @@
 //! deliberately small subset of module syntax and refuses anything else with a clear
 //! message rather than guess:
 //!
-//! - `import { a, b as c } from './lib/x.js';` at the top level, possibly over several lines;
+//! - `import { a, b as c } from './lib/x.js';`, possibly over several lines;
 //! - `export function`, `export async function`, `export const`, `export let`, `export class`.
 //!
+//! Both only as code at the top level: the module is read as tokens ([`super::js_lex`]), so
+//! the same words in a string, template literal, comment or regular expression, or inside a
+//! block, are never taken for module syntax. Anything else module-like at the top level
+//! (`export default`, `export { }`, `import x from`, `import(…)`, `import.meta`) is refused.
+//!
 //! Comments and indentation are left out of the result ([`super::js_compact`]).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use super::js_lex::{self, Kind, Token};
 use crate::diagnostics::Diagnostic;
 use crate::load::source::SourceFile;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 struct Import {
     /// (name exported by the module, local name)
