@@ -165,12 +165,15 @@ fn parse(file: &SourceFile, path: &Path) -> Result<Module, Diagnostic> {
 
 /// `import` or `export` used as a keyword, not as a property name (`x.import`).
 fn is_module_word(tokens: &[Token], i: usize) -> bool {
-    let Some(token) = tokens.get(i) else {
-        return false;
-    };
-    let before = tokens[..i].iter().rev().find(|t| !t.is_trivia());
-    (token.is_word("import") || token.is_word("export"))
-        && !before.is_some_and(|t| t.is_punct(".") || t.is_punct("?."))
+    let word = tokens
+        .get(i)
+        .is_some_and(|t| t.is_word("import") || t.is_word("export"));
+    // Only for those words look back: a scan per token would be quadratic.
+    word && !tokens[..i]
+        .iter()
+        .rev()
+        .find(|t| !t.is_trivia())
+        .is_some_and(|t| t.is_punct(".") || t.is_punct("?."))
 }
 
 /// The bracket depth after `token`: module syntax only counts at depth 0.
