@@ -4,7 +4,7 @@ SHELL := /bin/bash
 TEST_SITE := target/test-site
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: test deps chromium rust-tests js-tests browser-tests golden serve
+.PHONY: test deps chromium rust-tests js-tests browser-tests golden serve snapshots
 
 test: deps
 	cargo fmt --check
@@ -42,3 +42,7 @@ golden:
 
 serve:
 	cargo run --release -- serve
+
+# Accept the snapshots of every page's <main> after a deliberate change (read the diff first).
+snapshots:
+	INSTA_UPDATE=always cargo test --quiet --test snapshots
