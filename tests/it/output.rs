@@ -1,7 +1,7 @@
 //! Point 4: one output folder that works anywhere: relative links to files, a failing build
 //! that leaves the previous output alone, and byte-identical output for the same input.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

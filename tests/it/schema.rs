@@ -3,7 +3,7 @@
 //! site's instruments against it, so the two sides cannot drift apart. `UPDATE_GOLDEN=1`
 //! writes it anew after a deliberate change of the format.
 
-mod common;
+use crate::common;
 
 const SCHEMA: &str = "tests/js/instrument.schema.json";
 
@@ -19,6 +19,6 @@ fn the_instrument_schema_matches_the_rust_types() {
     let kept = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         kept == text,
-        "{SCHEMA} is not the schema of the Rust types any more; after a deliberate change run: UPDATE_GOLDEN=1 cargo test --test schema (and bump instrument::FORMAT if old pages can no longer read it)"
+        "{SCHEMA} is not the schema of the Rust types any more; after a deliberate change run: UPDATE_GOLDEN=1 cargo test --test it schema (and bump instrument::FORMAT if old pages can no longer read it)"
     );
 }

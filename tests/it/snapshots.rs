@@ -1,9 +1,9 @@
 //! Snapshots of the `<main>` of every page of the default handbook and of the `basic`
 //! fixture, as mdBook and Zola keep them: a change in Markdown rendering, a template or the
-//! content shows up as a reviewable diff in `tests/snapshots/`. After a deliberate change:
-//! `INSTA_UPDATE=always cargo test --test snapshots` (or `make snapshots`), then read the diff.
+//! content shows up as a reviewable diff in `tests/it/snapshots/`. After a deliberate change:
+//! `INSTA_UPDATE=always cargo test --test it snapshots` (or `make snapshots`), then read the diff.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! No input makes the generator panic, and every error names a file: random front matter,
 //! Markdown with links, and instrument definitions, built through the whole pipeline.
 
-mod common;
+use crate::common;
 
 use common::{page, Site};
 use proptest::prelude::*;
