@@ -135,20 +135,16 @@ pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
 }
 
 /// Write every file below `dir`. Creating files is most of a large build's time, mostly in
-/// the kernel, so two threads share the work.
+/// the kernel, so all cores share the work.
 fn write_all(dir: &Path, output: &Output) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let files: Vec<(&String, &OutputFile)> = output.files.iter().collect();
-    let half = files.len().div_ceil(2);
-    std::thread::scope(|scope| {
-        let (first, second) = files.split_at(half);
-        let other = scope.spawn(|| write_files(dir, second));
-        let mine = write_files(dir, first);
-        let theirs = other
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("schrijfthread gestopt")));
-        mine.and(theirs)
-    })
+    let chunk = files.len().div_ceil(crate::parallel::threads()).max(1);
+    let chunks: Vec<&[(&String, &OutputFile)]> = files.chunks(chunk).collect();
+    crate::parallel::map(&chunks, |part| write_files(dir, part))
+        .map_err(|e| io::Error::other(e.to_string()))?
+        .into_iter()
+        .collect()
 }
 
 fn write_files(dir: &Path, files: &[(&String, &OutputFile)]) -> io::Result<()> {
