@@ -85,3 +85,28 @@ proptest! {
         assert_graceful(&site);
     }
 }
+
+/// Reproduced: one word of 12 000 letters (in text, a heading or a code block) overflowed the
+/// stack while the search index was dropped, and the build aborted. Tokens are now capped.
+#[test]
+fn very_long_words_lines_and_headings_build() {
+    let word = "a".repeat(12_000);
+    let base64 = "QUJD".repeat(3_000);
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "Welkom.")),
+        (
+            "content/woord.md",
+            &page("Woord", &format!("Een {word} hier.")),
+        ),
+        (
+            "content/kop.md",
+            &page("Kop", &format!("## {word}\n\nTekst.")),
+        ),
+        (
+            "content/code.md",
+            &page("Code", &format!("```\n{base64}\n```\n")),
+        ),
+    ]);
+    site.build_ok();
+    assert!(site.read("woord.html").contains(&word));
+}
