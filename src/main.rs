@@ -27,6 +27,9 @@ enum Command {
         /// Uitvoermap; wordt bij elke build in één keer vervangen [standaard: public in de map van het handboek].
         #[arg(long, value_name = "MAP")]
         out: Option<PathBuf>,
+        /// Vervang de uitvoermap ook als leerrecht die niet heeft gemaakt.
+        #[arg(long)]
+        force: bool,
     },
     /// Bouw, toon de site op http://127.0.0.1:PORT en bouw opnieuw bij elke wijziging.
     Serve {
@@ -60,9 +63,14 @@ fn main() -> ExitCode {
         })
     };
     match &cli.command {
-        Command::Build { out } => {
+        Command::Build { out, force } => {
             let out = out_of(out);
-            match leerrecht::build(&cli.root, &out, RenderOptions::default()) {
+            let guard = if *force {
+                leerrecht::OutputGuard::Force
+            } else {
+                leerrecht::OutputGuard::Marked
+            };
+            match leerrecht::build_into(&cli.root, &out, RenderOptions::default(), guard) {
                 Ok(report) => {
                     println!("{}", report.summary("Gebouwd", Some(&out)));
                     ExitCode::SUCCESS

@@ -111,6 +111,36 @@ pub fn write_file(out_dir: &Path, path: &str, bytes: &[u8]) -> io::Result<()> {
     std::fs::rename(&temporary, &target)
 }
 
+/// The file in every output folder that says leerrecht made it, so a later build may replace
+/// it whole; a folder without it is someone else's, and is not replaced without `--force`.
+pub const MARKER: &str = ".leerrecht-uitvoer";
+
+const MARKER_TEXT: &str = "Deze map is gemaakt door leerrecht en wordt bij elke build in zijn geheel vervangen.\nZet hier dus niets neer dat je wilt bewaren.\n";
+
+/// True when `out_dir` may be replaced: it does not exist, is an empty folder, or holds the
+/// marker.
+pub fn is_replaceable(out_dir: &Path) -> bool {
+    match std::fs::symlink_metadata(out_dir) {
+        Err(_) => true,
+        Ok(meta) if meta.is_dir() => {
+            out_dir.join(MARKER).is_file()
+                || std::fs::read_dir(out_dir).is_ok_and(|mut entries| entries.next().is_none())
+        }
+        Ok(_) => false,
+    }
+}
+
+/// Held while a build writes into an output folder: a second build into the same folder
+/// waits until the first has swapped its output in (without it, one removed the other's
+/// half-written staging folder). The lock is on the folder that holds the output, so it
+/// leaves no file behind; it is released when the handle is closed.
+fn lock(parent: &Path) -> io::Result<std::fs::File> {
+    let dir = std::fs::File::open(parent)?;
+    #[cfg(target_os = "linux")]
+    rustix::fs::flock(&dir, rustix::fs::FlockOperation::LockExclusive)?;
+    Ok(dir)
+}
+
 /// Write `output` to `out_dir`, replacing what was there in one step.
 pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
     let parent = match out_dir.parent() {
@@ -125,9 +155,12 @@ pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
         })?
         .to_string_lossy()
         .to_string();
+    let _slot = lock(&parent)?;
     let staging = parent.join(format!(".{name}.nieuw-{}", std::process::id()));
     remove_stale(&parent, &name)?;
-    if let Err(e) = write_all(&staging, output) {
+    if let Err(e) =
+        write_all(&staging, output).and_then(|()| std::fs::write(staging.join(MARKER), MARKER_TEXT))
+    {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
