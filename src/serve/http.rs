@@ -46,15 +46,31 @@ impl Limits {
         idle: Duration::from_secs(5),
         max_header_bytes: 16 * 1024,
     };
+
+    /// A room of up to a few hundred phones, each opening a handful of connections.
+    pub const ROOM: Limits = Limits {
+        max_connections: 512,
+        idle: Duration::from_secs(5),
+        max_header_bytes: 16 * 1024,
+    };
 }
 
 /// The address of the client of a request, put into every request's extensions.
 #[derive(Clone, Copy, Debug)]
 pub struct Peer(pub SocketAddr);
 
-/// Accept connections until the listener fails for good, each on its own task.
-pub async fn run(listener: TcpListener, app: Router, limits: Limits) {
+/// Accept connections on every listener, each connection on its own task, sharing one
+/// connection limit. Runs until the process ends.
+pub async fn run(listeners: Vec<TcpListener>, app: Router, limits: Limits) {
     let permits = Arc::new(Semaphore::new(limits.max_connections));
+    let mut loops = tokio::task::JoinSet::new();
+    for listener in listeners {
+        loops.spawn(accept(listener, app.clone(), limits, Arc::clone(&permits)));
+    }
+    while loops.join_next().await.is_some() {}
+}
+
+async fn accept(listener: TcpListener, app: Router, limits: Limits, permits: Arc<Semaphore>) {
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -70,26 +86,32 @@ pub async fn run(listener: TcpListener, app: Router, limits: Limits) {
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let app = app.clone();
-        tokio::spawn(async move {
-            let _permit = permit;
-            let service = hyper::service::service_fn(move |mut request: Request<_>| {
-                request.extensions_mut().insert(Peer(peer));
-                tower::ServiceExt::oneshot(app.clone(), request)
-            });
-            let mut builder = hyper::server::conn::http1::Builder::new();
-            builder
-                .timer(TokioTimer::new())
-                .header_read_timeout(limits.idle)
-                .max_header_size(limits.max_header_bytes)
-                .max_headers(64);
-            // Errors here are the client's (it went away, timed out, sent garbage); the
-            // connection is closed either way.
-            let _ = builder
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
-        });
+        tokio::spawn(connection(stream, peer, app.clone(), limits, permit));
     }
+}
+
+async fn connection(
+    stream: tokio::net::TcpStream,
+    peer: SocketAddr,
+    app: Router,
+    limits: Limits,
+    _permit: tokio::sync::OwnedSemaphorePermit,
+) {
+    let service = hyper::service::service_fn(move |mut request: Request<_>| {
+        request.extensions_mut().insert(Peer(peer));
+        tower::ServiceExt::oneshot(app.clone(), request)
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.idle)
+        .max_header_size(limits.max_header_bytes)
+        .max_headers(64);
+    // Errors here are the client's (it went away, timed out, sent garbage); the connection
+    // is closed either way.
+    let _ = builder
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
 }
 
 /// The host names a server answers to. A browser sends the name from the address bar; a page

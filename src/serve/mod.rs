@@ -7,6 +7,7 @@ pub mod http;
 mod reload;
 pub mod session;
 mod watch;
+pub mod workshop;
 
 use std::io;
 use std::path::PathBuf;
@@ -147,7 +148,7 @@ async fn run(options: ServeOptions) -> io::Result<()> {
         out: options.out.clone(),
         state,
     };
-    http::run(listener, router(app, port), Limits::LOOPBACK).await;
+    http::run(vec![listener], router(app, port), Limits::LOOPBACK).await;
     Ok(())
 }
 
