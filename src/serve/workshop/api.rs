@@ -200,13 +200,15 @@ async fn submit(
     if let Some(response) = not_our_post(&w, request.method(), request.headers()) {
         return response;
     }
-    if !w.limit.allow(peer.ip()) {
-        return rate_limited();
-    }
+    // Read the (small) body before refusing, so the connection stays usable for the next
+    // request; a refusal with an unread body makes the connection close.
     let body = match small_body(request).await {
         Ok(body) => body,
         Err(response) => return response,
     };
+    if !w.limit.allow(peer.ip()) {
+        return rate_limited();
+    }
     let worker = Arc::clone(&w);
     let stored = tokio::task::spawn_blocking(move || store_submission(&worker, &body)).await;
     match stored {

@@ -163,7 +163,10 @@ fn check_name(name: Option<String>) -> Result<Option<String>, Refusal> {
             format!("Een naam is hoogstens {MAX_NAME} tekens. Kort je naam in of laat hem weg."),
         ));
     }
-    if name.chars().any(|c| c.is_control() || c == '<' || c == '>') {
+    if name
+        .chars()
+        .any(|c| c.is_control() || invisible(c) || c == '<' || c == '>')
+    {
         return Err(Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "naam",
@@ -171,6 +174,15 @@ fn check_name(name: Option<String>) -> Result<Option<String>, Refusal> {
         ));
     }
     Ok(Some(name))
+}
+
+/// Format characters that change how text around them looks: zero-width characters and
+/// the bidirectional overrides (which can make a name read as something else).
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+    )
 }
 
 /// serde's message in Dutch: what kind of problem, and the field it names.
