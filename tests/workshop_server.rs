@@ -648,3 +648,72 @@ fn files_are_served_as_safely_as_in_serve() {
     let silent = Conn::open(addr).expect("connect");
     assert!(silent.closed_by_server_within(Duration::from_secs(10)));
 }
+
+#[test]
+fn on_the_network_phones_get_pages_and_submit_but_not_the_trainer_endpoints() {
+    let Some(lan) = leerrecht::serve::workshop::net::lan_address() else {
+        eprintln!("skipped: this machine has no network address");
+        return;
+    };
+    let site = Site::fixture("workshop");
+    site.build_ok();
+    let data = tempfile::tempdir().expect("temp dir");
+    let data_arg = data.path().to_string_lossy().to_string();
+    let lan_arg = lan.to_string();
+    let server = Running::start(
+        site.root(),
+        &[
+            "workshop", "--out", "public", "--data", &data_arg, "--host", &lan_arg, "--port", "0",
+        ],
+    );
+    let code = session_code(&server.banner);
+    assert!(
+        server.banner.contains(&format!(
+            "http://{lan}:{}/instrumenten/?sessie={code}",
+            server.addr.port()
+        )),
+        "{}",
+        server.banner
+    );
+    let phone_addr = SocketAddr::new(lan, server.addr.port());
+    let page = get(phone_addr, "/instrumenten/proef-deelnemen.html");
+    assert_eq!(page.status, 200);
+    for path in [
+        "/_workshop/stand",
+        "/_workshop/info",
+        "/_workshop/qr.svg",
+        "/_workshop/export",
+    ] {
+        let reply = get(phone_addr, path);
+        assert_eq!(reply.status, 403, "{path}");
+        assert_eq!(json_of(&reply)["fout"], "alleen-trainer");
+    }
+    let mut phone = Conn::open(phone_addr).expect("connect");
+    let body = json!({
+        "sessie": code, "instrument": "proef", "version": 3,
+        "participant": "telefoon-0001", "answers": {"termijn": "goed"},
+    })
+    .to_string();
+    let host = phone_addr.to_string();
+    let origin = format!("http://{host}");
+    let reply = phone
+        .request(
+            "POST",
+            "/_workshop/inzending",
+            Some(&host),
+            &[("Content-Type", "application/json"), ("Origin", &origin)],
+            body.as_bytes(),
+        )
+        .expect("submit");
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(
+        phone
+            .post_json("/_workshop/sluiten", "{}")
+            .expect("close")
+            .status,
+        403
+    );
+    // The trainer, on loopback, sees it.
+    let stand = json_of(&get(server.addr, "/_workshop/stand"));
+    assert_eq!(stand["counts"]["proef"], 1);
+}
