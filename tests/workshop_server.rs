@@ -600,6 +600,12 @@ fn files_are_served_as_safely_as_in_serve() {
     std::os::unix::fs::symlink("/etc", out.join("etc")).expect("symlink");
     std::fs::write(workshop.site.root().join("geheim.txt"), "geheim").expect("write");
     assert_eq!(get(addr, "/instrumenten/proef-deelnemen.html").status, 200);
+    let folder = get(addr, "/instrumenten?sessie=ABCD2345");
+    assert_eq!(folder.status, 301);
+    assert_eq!(
+        folder.header("location"),
+        Some("/instrumenten/?sessie=ABCD2345")
+    );
     let missing = get(addr, "/bestaat-niet.html");
     assert_eq!(missing.status, 404);
     for path in [

@@ -6,7 +6,7 @@ use std::io::{self, Read};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Component, Path, PathBuf};
 
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, Method, StatusCode, Uri};
 use axum::response::Response;
 
 use super::http::{method_not_allowed, text, typed};
@@ -34,9 +34,10 @@ pub enum Found {
 pub async fn respond(
     out: PathBuf,
     method: &Method,
-    url_path: &str,
+    uri: &Uri,
     build_error: Option<String>,
 ) -> Response {
+    let url_path = uri.path();
     if method != Method::GET && method != Method::HEAD {
         return method_not_allowed("GET, HEAD");
     }
@@ -54,7 +55,12 @@ pub async fn respond(
         .unwrap_or(Found::Missing);
     match found {
         Found::File { bytes, path } => typed(StatusCode::OK, content_type(&path), bytes),
-        Found::Folder { location } => {
+        Found::Folder { mut location } => {
+            // Keep the query: a workshop link's `?sessie=` must survive the redirect.
+            if let Some(query) = uri.query() {
+                location.push('?');
+                location.push_str(query);
+            }
             let mut response = text(StatusCode::MOVED_PERMANENTLY, "Deze pagina staat hier.");
             if let Ok(value) = location.parse() {
                 response.headers_mut().insert(header::LOCATION, value);

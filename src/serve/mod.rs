@@ -166,13 +166,7 @@ fn router(app: App, port: u16) -> Router {
 }
 
 async fn file(Extract(app): Extract<App>, method: Method, uri: Uri) -> Response {
-    files::respond(
-        app.out.clone(),
-        &method,
-        uri.path(),
-        app.state.status().error,
-    )
-    .await
+    files::respond(app.out.clone(), &method, &uri, app.state.status().error).await
 }
 
 async fn error_css(method: Method) -> Response {

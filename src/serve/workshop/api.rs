@@ -86,7 +86,7 @@ pub fn router(workshop: Shared, hosts: Hosts) -> Router {
 }
 
 async fn file(State(w): State<Shared>, method: Method, uri: Uri) -> Response {
-    files::respond(w.out.clone(), &method, uri.path(), None).await
+    files::respond(w.out.clone(), &method, &uri, None).await
 }
 
 async fn unknown_endpoint() -> Response {
