@@ -722,4 +722,19 @@ fn on_the_network_phones_get_pages_and_submit_but_not_the_trainer_endpoints() {
     // The trainer, on loopback, sees it.
     let stand = json_of(&get(server.addr, "/_workshop/stand"));
     assert_eq!(stand["counts"]["proef"], 1);
+    // One device cannot take all connections: past 32 it is closed at once, others go on.
+    let crowd: Vec<Conn> = (0..40)
+        .filter_map(|_| Conn::open(phone_addr).ok())
+        .collect();
+    let checks: Vec<_> = crowd
+        .into_iter()
+        .map(|c| std::thread::spawn(move || c.closed_by_server_within(Duration::from_millis(1000))))
+        .collect();
+    let closed = checks
+        .into_iter()
+        .map(|t| t.join().unwrap_or(false))
+        .filter(|closed| *closed)
+        .count();
+    assert!((8..=9).contains(&closed), "{closed} of 40 closed at once");
+    assert_eq!(get(server.addr, "/index.html").status, 200);
 }

@@ -10,8 +10,9 @@
 //! - Bounded headers; bodies are bounded by the handlers that read them.
 //! - A Host check against DNS rebinding, and the same headers (CSP and friends) on every answer.
 
+use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -32,6 +33,9 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 pub struct Limits {
     /// Open connections at most; more are closed as soon as they are accepted.
     pub max_connections: usize,
+    /// Open connections per client address at most (loopback excepted), so that one device
+    /// cannot take the whole room's share; None for no such limit.
+    pub per_address: Option<usize>,
     /// How long a connection may wait for (the rest of) a request's headers.
     pub idle: Duration,
     /// Request line and headers together, in bytes.
@@ -43,6 +47,7 @@ impl Limits {
     /// stay far below this.
     pub const LOOPBACK: Limits = Limits {
         max_connections: 256,
+        per_address: None,
         idle: Duration::from_secs(5),
         max_header_bytes: 16 * 1024,
     };
@@ -50,6 +55,7 @@ impl Limits {
     /// A room of up to a few hundred phones, each opening a handful of connections.
     pub const ROOM: Limits = Limits {
         max_connections: 512,
+        per_address: Some(32),
         idle: Duration::from_secs(5),
         max_header_bytes: 16 * 1024,
     };
@@ -63,14 +69,64 @@ pub struct Peer(pub SocketAddr);
 /// connection limit. Runs until the process ends.
 pub async fn run(listeners: Vec<TcpListener>, app: Router, limits: Limits) {
     let permits = Arc::new(Semaphore::new(limits.max_connections));
+    let per_address = Arc::new(PerAddress::default());
     let mut loops = tokio::task::JoinSet::new();
     for listener in listeners {
-        loops.spawn(accept(listener, app.clone(), limits, Arc::clone(&permits)));
+        loops.spawn(accept(
+            listener,
+            app.clone(),
+            limits,
+            Arc::clone(&permits),
+            Arc::clone(&per_address),
+        ));
     }
     while loops.join_next().await.is_some() {}
 }
 
-async fn accept(listener: TcpListener, app: Router, limits: Limits, permits: Arc<Semaphore>) {
+/// Open connections per client address.
+#[derive(Default)]
+struct PerAddress(Mutex<HashMap<IpAddr, usize>>);
+
+/// One connection counted in [`PerAddress`]; uncounted when dropped.
+struct AddressSlot {
+    table: Arc<PerAddress>,
+    address: IpAddr,
+}
+
+impl PerAddress {
+    fn take(table: &Arc<PerAddress>, address: IpAddr, max: usize) -> Option<AddressSlot> {
+        let mut open = table.0.lock().unwrap_or_else(|e| e.into_inner());
+        let count = open.entry(address).or_insert(0);
+        if *count >= max {
+            return None;
+        }
+        *count += 1;
+        Some(AddressSlot {
+            table: Arc::clone(table),
+            address,
+        })
+    }
+}
+
+impl Drop for AddressSlot {
+    fn drop(&mut self) {
+        let mut open = self.table.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = open.get_mut(&self.address) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.address);
+            }
+        }
+    }
+}
+
+async fn accept(
+    listener: TcpListener,
+    app: Router,
+    limits: Limits,
+    permits: Arc<Semaphore>,
+    per_address: Arc<PerAddress>,
+) {
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -81,12 +137,26 @@ async fn accept(listener: TcpListener, app: Router, limits: Limits, permits: Arc
                 continue;
             }
         };
+        let slot = match limits.per_address {
+            Some(max) if !peer.ip().is_loopback() => {
+                match PerAddress::take(&per_address, peer.ip(), max) {
+                    Some(slot) => Some(slot),
+                    None => continue, // dropping the stream closes it
+                }
+            }
+            _ => None,
+        };
         let Ok(permit) = Arc::clone(&permits).try_acquire_owned() else {
-            drop(stream);
             continue;
         };
         let _ = stream.set_nodelay(true);
-        tokio::spawn(connection(stream, peer, app.clone(), limits, permit));
+        tokio::spawn(connection(
+            stream,
+            peer,
+            app.clone(),
+            limits,
+            (permit, slot),
+        ));
     }
 }
 
@@ -95,7 +165,8 @@ async fn connection(
     peer: SocketAddr,
     app: Router,
     limits: Limits,
-    _permit: tokio::sync::OwnedSemaphorePermit,
+    // Held for the connection's life: its place under both limits.
+    _places: (tokio::sync::OwnedSemaphorePermit, Option<AddressSlot>),
 ) {
     let service = hyper::service::service_fn(move |mut request: Request<_>| {
         request.extensions_mut().insert(Peer(peer));
