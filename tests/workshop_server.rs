@@ -462,14 +462,19 @@ fn a_thousand_submissions_in_a_second_from_one_device_are_rate_limited() {
         }
     }
     let seconds = started.elapsed().as_secs_f64();
-    assert!(
-        limited >= 900,
-        "{limited} of 1000 refused in {seconds:.2} s"
-    );
+    // A burst of 20, then 10 a second: on a fast machine the flood takes about a second and
+    // some 970 are refused; a slow one (a debug build under load) lets more through, never
+    // more than the rate allows.
     assert!(
         accepted <= 20 + (10.0 * seconds.ceil()) as usize,
-        "{accepted}"
+        "{accepted} accepted, {limited} refused in {seconds:.2} s"
     );
+    if seconds < 5.0 {
+        assert!(
+            limited >= 900,
+            "{limited} of 1000 refused in {seconds:.2} s"
+        );
+    }
     assert_eq!(workshop.count() as usize, accepted);
     assert_eq!(workshop.stored_lines(), accepted);
     // Another device is not affected.
