@@ -562,6 +562,17 @@ fn the_trainer_sees_news_at_once_closes_exports_and_clears() {
         .expect("submit");
     assert_eq!(reply.status, 410);
     assert_eq!(json_of(&reply)["fout"], "gesloten");
+    // A closed session stays closed, with its submissions, after a restart.
+    let workshop = workshop.restart();
+    let addr = workshop.addr();
+    assert!(
+        workshop.server.banner.contains("ze is gesloten"),
+        "{}",
+        workshop.server.banner
+    );
+    assert_eq!(workshop.stand()["open"], false);
+    assert_eq!(workshop.count(), 1);
+    let mut phone = Conn::open(addr).expect("connect");
     assert_eq!(
         phone
             .post_json("/_workshop/openen", empty)

@@ -141,9 +141,9 @@ async fn bind(public: Option<IpAddr>, port: u16) -> io::Result<(Vec<TcpListener>
 }
 
 fn print_banner(w: &api::Workshop, start: Start, network: bool, instrument: Option<&str>) {
-    let (code, data_file) = {
+    let (code, data_file, closed) = {
         let store = w.store.lock().unwrap_or_else(|e| e.into_inner());
-        (store.code().clone(), store.data_file())
+        (store.code().clone(), store.data_file(), !store.is_open())
     };
     match start {
         Start::New => println!("Nieuwe workshopsessie {}.", code.grouped()),
@@ -152,8 +152,9 @@ fn print_banner(w: &api::Workshop, start: Start, network: bool, instrument: Opti
             skipped,
         } => {
             println!(
-                "Workshopsessie {} gaat verder met {submissions} inzending(en).",
-                code.grouped()
+                "Workshopsessie {} gaat verder met {submissions} inzending(en){}. Een nieuwe sessie begin je met --nieuwe-sessie.",
+                code.grouped(),
+                if closed { "; ze is gesloten" } else { "" }
             );
             if skipped > 0 {
                 println!(

@@ -118,8 +118,8 @@ pub fn now_ms() -> u64 {
 }
 
 impl Store {
-    /// Open the session in `dir`: the open one found there, or a new one when there is none,
-    /// it was closed, or `fresh` asks for it.
+    /// Open the session in `dir`: the one found there (open or closed), or a new one when
+    /// there is none or `fresh` asks for it.
     pub fn open(
         dir: &Path,
         fresh: bool,
@@ -131,13 +131,13 @@ impl Store {
             .create(dir)
             .map_err(|e| in_folder(dir, e))?;
         let previous = if fresh { None } else { read_session(dir)? };
-        let (code, started, resumed) = match previous {
-            Some(s) if !s.closed => match SessionCode::parse(&s.code) {
-                Some(code) => (code, s.started, true),
-                None => (SessionCode::random()?, now_ms(), false),
-            },
-            _ => (SessionCode::random()?, now_ms(), false),
-        };
+        // A closed session is resumed too (and stays closed): after a restart the trainer
+        // still sees the results. A new session is always asked for.
+        let (code, started, open, resumed) =
+            match previous.and_then(|s| SessionCode::parse(&s.code).map(|c| (c, s))) {
+                Some((code, s)) => (code, s.started, !s.closed, true),
+                None => (SessionCode::random()?, now_ms(), true, false),
+            };
         let path = data_path(dir, &code);
         let mut file = OpenOptions::new()
             .create(true)
@@ -150,7 +150,7 @@ impl Store {
             dir: dir.to_path_buf(),
             code,
             started,
-            open: true,
+            open,
             file,
             seq: 0,
             current,
