@@ -754,3 +754,49 @@ fn on_the_network_phones_get_pages_and_submit_but_not_the_trainer_endpoints() {
     assert!((8..=9).contains(&closed), "{closed} of 40 closed at once");
     assert_eq!(get(server.addr, "/index.html").status, 200);
 }
+
+#[test]
+fn a_new_session_gets_a_new_code_and_leaves_the_old_file() {
+    let workshop = Workshop::start();
+    let mut phone = Conn::open(workshop.addr()).expect("connect");
+    let reply = phone
+        .post_json(
+            "/_workshop/inzending",
+            &workshop.submission("deelnemer-0001", "goed"),
+        )
+        .expect("submit");
+    assert_eq!(reply.status, 200);
+    let old_file = workshop.data_file();
+    let Workshop {
+        site, data, server, ..
+    } = workshop;
+    server.kill();
+    let data_arg = data.path().to_string_lossy().to_string();
+    let server = Running::start(
+        site.root(),
+        &[
+            "workshop",
+            "--out",
+            "public",
+            "--data",
+            &data_arg,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--nieuwe-sessie",
+        ],
+    );
+    assert!(server.banner.contains("Nieuwe workshopsessie"));
+    let code = session_code(&server.banner);
+    assert!(!old_file.ends_with(format!("inzendingen-{code}.jsonl")));
+    assert_eq!(
+        std::fs::read_to_string(&old_file)
+            .expect("old file")
+            .lines()
+            .count(),
+        1
+    );
+    let stand = json_of(&get(server.addr, "/_workshop/stand"));
+    assert_eq!(stand["counts"], json!({}));
+}
