@@ -5,6 +5,7 @@
 mod cli;
 mod common;
 mod handbook;
+mod httpclient;
 mod input;
 mod instruments;
 mod markdown;
@@ -13,7 +14,9 @@ mod robustness;
 mod schema;
 mod search;
 mod serve;
+mod serve_http;
 mod sitemap;
 mod snapshots;
 mod templates;
 mod workshop;
+mod workshop_server;
