@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::front_matter;
-use super::source::{is_ignored, read_text, SourceFile};
+use super::source::{classify, is_ignored, read_text, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::{Page, PageId, Section, SectionId};
 use crate::slug::slugify;
@@ -77,6 +77,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
             continue;
         }
         let rel_path = rel(root, entry.path());
+        if let Err(d) = classify(root, &rel_path) {
+            diagnostics.push(d);
+            continue;
+        }
         if entry.path().extension().is_some_and(|e| e == "md") {
             let section = section_of_dir
                 .get(&parent_key(&key))

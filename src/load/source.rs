@@ -16,25 +16,151 @@ pub struct SourceFile {
     pub text: Arc<str>,
 }
 
-/// Read `root/rel` as UTF-8 text. A byte-order mark is dropped.
-pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
+/// What an entry of a source folder is, once the one rule for symbolic links is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    File,
+    Dir,
+}
+
+/// The one rule for every source folder (`content/`, `checklists/`, `templates/`, `static/`):
+/// a symbolic link is followed only to a regular file inside the handbook's folder; a link out
+/// of it would publish a file from elsewhere (`/etc/hostname`), and a link to a folder could
+/// loop. Only regular files and folders are input: a FIFO would hang the build, a device
+/// (`/dev/zero`) would be read until memory runs out.
+pub fn classify(root: &Path, rel: &Path) -> Result<Entry, Diagnostic> {
     let full = root.join(rel);
-    let size = std::fs::metadata(&full)
-        .map_err(|e| Diagnostic::file(rel, format!("kan het bestand niet lezen: {e}")))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::file(
+    let meta = std::fs::symlink_metadata(&full).map_err(|e| unreadable(rel, &e))?;
+    if meta.file_type().is_symlink() {
+        return follow_link(root, rel, &full);
+    }
+    kind_of(rel, &meta)
+}
+
+fn follow_link(root: &Path, rel: &Path, full: &Path) -> Result<Entry, Diagnostic> {
+    let target = std::fs::canonicalize(full).map_err(|e| {
+        Diagnostic::file(
             rel,
             format!(
-                "het bestand is te groot ({} MB; de grens is {} MB)",
-                size / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                "de koppeling (symlink) wijst naar iets dat niet bestaat: {}",
+                dutch_io(&e)
             ),
         )
-        .with_hint("splits de tekst over meer pagina's, of haal het bestand uit deze map"));
+        .with_hint("herstel of verwijder de koppeling")
+    })?;
+    let inside = std::fs::canonicalize(root).is_ok_and(|r| target.starts_with(r));
+    if !inside {
+        return Err(Diagnostic::file(rel, "de koppeling (symlink) wijst naar een bestand buiten de map van het handboek; leerrecht publiceert alleen wat in die map staat")
+            .with_hint("kopieer het bestand zelf naar deze plek, of verwijder de koppeling"));
     }
-    let bytes = std::fs::read(&full)
-        .map_err(|e| Diagnostic::file(rel, format!("kan het bestand niet lezen: {e}")))?;
+    let meta = std::fs::metadata(&target).map_err(|e| unreadable(rel, &e))?;
+    if meta.is_dir() {
+        return Err(Diagnostic::file(rel, "de koppeling (symlink) wijst naar een map; koppelingen naar mappen volgt leerrecht niet")
+            .with_hint("zet de bestanden zelf in deze map, of koppel elk bestand apart"));
+    }
+    kind_of(rel, &meta)
+}
+
+fn kind_of(rel: &Path, meta: &std::fs::Metadata) -> Result<Entry, Diagnostic> {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Ok(Entry::Dir);
+    }
+    if kind.is_file() {
+        return Ok(Entry::File);
+    }
+    Err(Diagnostic::file(
+        rel,
+        format!(
+            "dit is geen gewoon bestand maar {}; leerrecht leest alleen gewone bestanden",
+            special_kind(kind)
+        ),
+    )
+    .with_hint("haal het uit de map van het handboek"))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "een pijp (FIFO)"
+    } else if kind.is_socket() {
+        "een socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "een apparaat"
+    } else {
+        "iets anders"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: std::fs::FileType) -> &'static str {
+    "iets anders"
+}
+
+/// An I/O error in Dutch, with the system's own words after it for the curious.
+pub fn dutch_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let what = match e.kind() {
+        NotFound => "het bestaat niet",
+        PermissionDenied => "geen toestemming om het te lezen",
+        InvalidData => "de inhoud is onleesbaar",
+        IsADirectory => "het is een map",
+        _ => "het lezen mislukte",
+    };
+    format!("{what} ({e})")
+}
+
+fn unreadable(rel: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::file(rel, format!("kan het bestand niet lezen: {}", dutch_io(e)))
+        .with_hint("controleer of het bestand bestaat en of je het mag lezen")
+}
+
+fn too_big(rel: &Path) -> Diagnostic {
+    Diagnostic::file(
+        rel,
+        format!(
+            "het bestand is te groot (de grens is {} MB)",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+    .with_hint("splits de tekst over meer pagina's, of haal het bestand uit deze map")
+}
+
+/// Read a regular file, never more than [`MAX_FILE_BYTES`]: the metadata's length is not
+/// trusted (it is 0 for devices), the read itself is bounded.
+pub fn read_bounded(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    if classify(root, rel)? != Entry::File {
+        return Err(unreadable(
+            rel,
+            &std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        ));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Should the file have become a FIFO since it was classified, do not wait for a writer.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(root.join(rel))
+        .map_err(|e| unreadable(rel, &e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(rel, &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(rel));
+    }
+    Ok(bytes)
+}
+
+/// Read `root/rel` as UTF-8 text. A byte-order mark is dropped.
+pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
+    let bytes = read_bounded(root, rel)?;
     let text = String::from_utf8(bytes).map_err(|e| not_utf8(rel, &e))?;
     let text = text
         .strip_prefix('\u{feff}')

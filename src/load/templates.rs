@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use walkdir::WalkDir;
 
-use super::source::{is_ignored, read_text, SourceFile};
+use super::source::{classify, is_ignored, read_text, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::embedded;
 
@@ -38,14 +38,18 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Vec<SourceFile> {
             .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
         {
             let entry = match entry {
-                Ok(e) if e.file_type().is_file() => e,
-                Ok(_) => continue,
+                Ok(e) if e.file_type().is_dir() => continue,
+                Ok(e) => e,
                 Err(e) => {
                     diagnostics.push(Diagnostic::file(DIR, format!("kan de map niet lezen: {e}")));
                     continue;
                 }
             };
             let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            if let Err(d) = classify(root, rel) {
+                diagnostics.push(d);
+                continue;
+            }
             let name = entry
                 .path()
                 .strip_prefix(&base)
@@ -125,13 +129,18 @@ pub fn list_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
     {
         match entry {
-            Ok(e) if e.file_type().is_file() => files.push(
-                e.path()
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                let rel = e
+                    .path()
                     .strip_prefix(root)
                     .unwrap_or(e.path())
-                    .to_path_buf(),
-            ),
-            Ok(_) => {}
+                    .to_path_buf();
+                match classify(root, &rel) {
+                    Ok(_) => files.push(rel),
+                    Err(d) => diagnostics.push(d),
+                }
+            }
             Err(e) => {
                 diagnostics.push(Diagnostic::file(dir, format!("kan de map niet lezen: {e}")))
             }

@@ -196,3 +196,86 @@ fn editor_leftovers_are_ignored() {
     ]);
     site.build_ok();
 }
+
+#[cfg(unix)]
+mod special_files {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn errors_of_check_and_build(site: &Site) -> Vec<String> {
+        let check = leerrecht::check(site.root(), Default::default());
+        let check: Vec<String> = match check {
+            Ok(_) => Vec::new(),
+            Err(d) => d.iter().map(|d| d.location() + ": " + &d.message).collect(),
+        };
+        assert_eq!(site.errors(), check, "check finds what build finds");
+        check
+    }
+
+    /// Reproduced: a FIFO in content/ hung the build forever; a link to /dev/zero read until
+    /// memory ran out. Only regular files are read, and every read is bounded.
+    #[test]
+    fn fifos_and_devices_are_refused_by_name() {
+        let site = Site::new(&[("content/_index.md", &page("Start", "Hallo."))]);
+        let fifo = site.root().join("content/pijp.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        symlink("/dev/zero", site.root().join("content/nul.md")).unwrap();
+        let errors = errors_of_check_and_build(&site);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("content/pijp.md") && e.contains("pijp (FIFO)")),
+            "{errors:?}"
+        );
+        // /dev/zero is outside the site: the link rule names it first.
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("content/nul.md") && e.contains("buiten de map")),
+            "{errors:?}"
+        );
+    }
+
+    /// Reproduced: content/host.txt -> /etc/hostname published that file; symlinks in static/
+    /// were skipped without a word; a link to a folder passed `check` and failed `build`.
+    #[test]
+    fn one_symlink_rule_for_every_source_folder() {
+        let site = Site::new(&[
+            ("content/_index.md", &page("Start", "Hallo.")),
+            ("content/echt.txt", "echt"),
+            ("static/css/eigen.css", "body {}"),
+        ]);
+        symlink("/etc/hostname", site.root().join("content/host.txt")).unwrap();
+        symlink("/etc/hostname", site.root().join("static/host.txt")).unwrap();
+        symlink(site.root().join("content"), site.root().join("content/lus")).unwrap();
+        let errors = errors_of_check_and_build(&site);
+        assert_eq!(
+            errors
+                .iter()
+                .map(|e| e.split(':').next().unwrap_or(""))
+                .collect::<Vec<_>>(),
+            ["content/host.txt", "content/lus", "static/host.txt"],
+            "{errors:?}"
+        );
+        assert!(errors[1].contains("naar een map"), "{errors:?}");
+        // Links to files inside the site are followed, in static/ as in content/.
+        std::fs::remove_file(site.root().join("content/host.txt")).unwrap();
+        std::fs::remove_file(site.root().join("static/host.txt")).unwrap();
+        std::fs::remove_file(site.root().join("content/lus")).unwrap();
+        symlink(
+            site.root().join("content/echt.txt"),
+            site.root().join("content/ook.txt"),
+        )
+        .unwrap();
+        symlink(
+            site.root().join("static/css/eigen.css"),
+            site.root().join("static/css/ook.css"),
+        )
+        .unwrap();
+        site.build_ok();
+        assert_eq!(site.read("ook.txt"), "echt");
+        assert_eq!(site.read("css/ook.css"), "body {}");
+    }
+}
