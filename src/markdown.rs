@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use pulldown_cmark::{
-    html, BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+    html, Alignment, BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 
 use crate::slug::slugify;
@@ -173,6 +173,7 @@ pub fn to_html(body: &str, headings: &[Heading], link: &dyn Fn(&str) -> Option<S
     let mut events: Vec<Event> = Vec::new();
     let mut heading_index = 0;
     let mut in_heading: Option<Vec<Event>> = None;
+    let mut table = TableCells::default();
     for event in Parser::new_ext(body, options()) {
         // Raw HTML is shown as text, in headings too: pages stay accessible and no script or
         // markup can slip in. Our own markup is added below as Event::Html, after this.
@@ -204,8 +205,24 @@ pub fn to_html(body: &str, headings: &[Heading], link: &dyn Fn(&str) -> Option<S
                 events.push(Event::Html(
                     "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\">".into(),
                 ));
-                events.push(Event::Start(Tag::Table(alignments)));
+                // pulldown-cmark writes alignment as a style attribute, which the pages' CSP
+                // blocks; the cells get a class instead (see TableCells).
+                let plain = vec![Alignment::None; alignments.len()];
+                table = TableCells::new(alignments);
+                events.push(Event::Start(Tag::Table(plain)));
             }
+            Event::Start(Tag::TableHead) => {
+                table.start_row(true);
+                events.push(Event::Start(Tag::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                table.start_row(false);
+                events.push(Event::Start(Tag::TableRow));
+            }
+            Event::Start(Tag::TableCell) => events.push(match table.next_cell() {
+                Some(open) => Event::Html(open.into()),
+                None => Event::Start(Tag::TableCell),
+            }),
             Event::End(TagEnd::Table) => {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>\n".into()));
@@ -225,6 +242,44 @@ pub fn to_html(body: &str, headings: &[Heading], link: &dyn Fn(&str) -> Option<S
     }
     html::push_html(&mut out, events.into_iter());
     out
+}
+
+/// Where a table's cells are, so an aligned cell can be opened with a class.
+#[derive(Default)]
+struct TableCells {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    column: usize,
+}
+
+impl TableCells {
+    fn new(alignments: Vec<Alignment>) -> Self {
+        TableCells {
+            alignments,
+            in_head: false,
+            column: 0,
+        }
+    }
+
+    fn start_row(&mut self, head: bool) {
+        self.in_head = head;
+        self.column = 0;
+    }
+
+    /// The opening tag of the next cell when it is aligned; None for an unaligned one, which
+    /// pulldown-cmark opens itself. Either way pulldown-cmark closes it.
+    fn next_cell(&mut self) -> Option<String> {
+        let alignment = self.alignments.get(self.column).copied();
+        self.column += 1;
+        let class = match alignment? {
+            Alignment::None => return None,
+            Alignment::Left => "links",
+            Alignment::Center => "midden",
+            Alignment::Right => "rechts",
+        };
+        let tag = if self.in_head { "th" } else { "td" };
+        Some(format!("<{tag} class=\"uitlijnen-{class}\">"))
+    }
 }
 
 fn rewrite_link<'a>(event: Event<'a>, link: &dyn Fn(&str) -> Option<String>) -> Event<'a> {

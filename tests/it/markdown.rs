@@ -190,3 +190,59 @@ fn links_can_point_at_one_question_or_theme_of_an_instrument() {
         ["content/_index.md:4:5: link naar `@/checklists/mini.toml#vraag-plannen`: de pagina checklists/mini.toml heeft geen kopje met id `vraag-plannen`"]
     );
 }
+
+/// Reproduced: `|:--|--:|` became `style="text-align: …"`, which the pages' own CSP blocks
+/// (a violation on every such page, and the alignment lost). Alignment is now a class.
+#[test]
+fn table_alignment_is_a_class_not_a_style() {
+    let site = Site::new(&[(
+        "content/_index.md",
+        &page(
+            "Start",
+            "| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n",
+        ),
+    )]);
+    site.build_ok();
+    let html = site.read("index.html");
+    for expected in [
+        "<th class=\"uitlijnen-links\">a</th>",
+        "<th class=\"uitlijnen-midden\">b</th>",
+        "<th class=\"uitlijnen-rechts\">c</th>",
+        "<th>d</th>",
+        "<td class=\"uitlijnen-links\">1</td>",
+        "<td class=\"uitlijnen-rechts\">3</td>",
+        "<td>4</td>",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    assert!(!html.contains("style="), "{html}");
+}
+
+/// No built page of the default handbook carries a style attribute or an event handler: the
+/// CSP allows neither.
+#[test]
+fn no_page_has_style_or_event_handler_attributes() {
+    let out = tempfile::tempdir().unwrap();
+    leerrecht::build(&common::repo_root(), out.path(), Default::default()).unwrap();
+    for entry in walkdir::WalkDir::new(out.path()).into_iter().flatten() {
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        let lower = html.to_lowercase();
+        assert!(!lower.contains(" style="), "{}", entry.path().display());
+        let handler = lower.match_indices(" on").any(|(i, _)| {
+            let rest = &lower[i + 3..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase())
+                .collect();
+            !name.is_empty() && rest[name.len()..].starts_with('=')
+        });
+        assert!(
+            !handler,
+            "event handler attribute in {}",
+            entry.path().display()
+        );
+    }
+}
