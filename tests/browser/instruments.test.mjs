@@ -125,7 +125,7 @@ test('export then import in a fresh browser context gives the same answers and r
   const before = await resultText(page);
   await page.click('#paneel-bestand summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#exporteer')]);
-  assert.match(download.suggestedFilename(), /^leerrecht-toetsvragen-verzuimprotocol-v1-\d{4}-\d\d-\d\d\.json$/);
+  assert.match(download.suggestedFilename(), /^leerrecht-toetsvragen-verzuimprotocol-v2-\d{4}-\d\d-\d\d\.json$/);
   const file = join(tmp, download.suggestedFilename());
   await download.saveAs(file);
   const saved = JSON.parse(await readFile(file, 'utf8'));

@@ -7,7 +7,7 @@
 // Which law: (1) the nearest law named before it on the same line; (2) a law named right after it
 // ("artikel 2.3 van de Jeugdwet"); (3) on a page about one law (content/wetgeving/…), that law;
 // (4) the nearest law named before it in the same block (Markdown: since the last heading;
-// TOML: since the last [table]); (5) the only law named anywhere in that block. Otherwise the
+// TOML: since the last [[array table]], so an item's [items.advice] belongs to the item); (5) the only law named anywhere in that block. Otherwise the
 // citation names no law, which is an error too: every legal claim names law and article.
 //
 // The tables hold the article ids of the consolidated texts read for the handbook in December 2026
@@ -69,7 +69,7 @@ function mentions(text) {
 /** Start offsets of the blocks of a file: headings in Markdown, [tables] in TOML. */
 function blockStarts(text, file) {
   const starts = [0];
-  const re = file.endsWith('.toml') ? /^\[/gm : /^#{1,6} /gm;
+  const re = file.endsWith('.toml') ? /^\[\[/gm : /^#{1,6} /gm;
   for (const m of text.matchAll(re)) starts.push(m.index);
   return starts;
 }
@@ -183,9 +183,9 @@ test('on a page about one law, an article without a law name belongs to that law
     citations('## Kop\n\nOuders melden ziekte (artikel 12).\n', 'content/wetgeving/leerplichtwet.md').map((c) => c.law),
     ['lpw'],
   );
-  const toml = '[[items]]\nexplanation = "Binnen twee dagen (artikel 12)."\nsource = "Leerplichtwet 1969, artikel 12"\n\n[[items]]\nexplanation = "Zie artikel 13."\n';
+  const toml = '[[items]]\nexplanation = "Binnen twee dagen (artikel 12)."\nsource = "Leerplichtwet 1969, artikel 12"\n\n[items.advice]\nnee = "Zie artikel 12."\n\n[[items]]\nexplanation = "Zie artikel 13."\n';
   assert.deepEqual(
     citations(toml, 'checklists/x.toml').map((c) => `${c.line} ${c.law}`),
-    ['2 lpw', '3 lpw', '6 null'],
+    ['2 lpw', '3 lpw', '6 lpw', '9 null'],
   );
 });
