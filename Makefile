@@ -3,18 +3,31 @@
 SHELL := /bin/bash
 TEST_SITE := target/test-site
 CHROMIUM ?= /usr/bin/chromium
+VENV := target/venv
 
-.PHONY: test deps chromium rust-tests js-tests browser-tests golden serve snapshots
+.PHONY: test deps chromium rust-tests js-tests browser-tests golden serve snapshots leesbaarheid
 
-test: deps
+test: deps $(VENV)/.leerrecht-installed
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo test
 	cargo run --quiet -- build --out $(TEST_SITE)
 	LEERRECHT_SITE=$(TEST_SITE) node --test tests/js/
 	LEERRECHT_SITE=$(TEST_SITE) CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
+	$(VENV)/bin/python tests/leesbaarheid.py $(TEST_SITE) --check > /dev/null
 
 deps: node_modules/.leerrecht-installed chromium
+
+# Python for the readability check (pyphen, pinned in tests/requirements.txt), in a venv under target/.
+$(VENV)/.leerrecht-installed: tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet -r tests/requirements.txt
+	touch $@
+
+# Flesch-Douma and words per sentence per page, as the Markdown table in README.md.
+leesbaarheid: $(VENV)/.leerrecht-installed
+	cargo run --quiet -- build --out $(TEST_SITE)
+	$(VENV)/bin/python tests/leesbaarheid.py $(TEST_SITE) --check
 
 # npm packages exactly as package-lock.json pins them (test-only: the site ships none).
 node_modules/.leerrecht-installed: package.json package-lock.json

@@ -125,7 +125,7 @@ test('export then import in a fresh browser context gives the same answers and r
   const before = await resultText(page);
   await page.click('#paneel-bestand summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#exporteer')]);
-  assert.match(download.suggestedFilename(), /^leerrecht-toetsvragen-verzuimprotocol-v1-\d{4}-\d\d-\d\d\.json$/);
+  assert.match(download.suggestedFilename(), /^leerrecht-toetsvragen-verzuimprotocol-v2-\d{4}-\d\d-\d\d\.json$/);
   const file = join(tmp, download.suggestedFilename());
   await download.saveAs(file);
   const saved = JSON.parse(await readFile(file, 'utf8'));
@@ -334,7 +334,7 @@ test('print: the result with date, version and notes, without the tool bar', asy
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#werkbalk'), false);
   assert.equal(await page.isVisible('.printkop'), true);
-  assert.match(await page.textContent('.printkop'), /Versie 1 · geprint op \d+ \w+ \d{4} om \d\d:\d\d/);
+  assert.match(await page.textContent('.printkop'), /Versie \d+ · geprint op \d+ \w+ \d{4} om \d\d:\d\d/);
   assert.equal(await page.isVisible('text=Een notitie voor de print'), true);
   await page.evaluate(() => document.documentElement.classList.add('print-uitslag'));
   assert.equal(await page.isVisible('#instrument-form'), false);

@@ -13,7 +13,7 @@ import { launch, serve } from './harness.mjs';
 let browser;
 let server;
 const CHECKLIST = 'instrumenten/tien-punten.html';
-const KEY = 'leerrecht:leerrecht:tien-punten:v1';
+const KEY = 'leerrecht:leerrecht:tien-punten:v2';
 
 before(async () => {
   browser = await launch();

@@ -53,7 +53,7 @@ const CHECKLIST = [
   ['antwoord-definities', 'nee'],
   ['antwoord-preventie', 'deels'],
   ['antwoord-kind-en-ouders', 'ja'],
-  ['antwoord-privacy', 'nvt'],
+  ['antwoord-wachtlijsten', 'nvt'],
 ];
 /** Step 1 with two regies and not written down, step 2 without regie but written down, a partner without role. */
 const ROUTEKAART = [

@@ -230,7 +230,7 @@ test('exports: CSV for a Dutch spreadsheet and versioned JSON with the same numb
     return { name: download.suggestedFilename(), body: await readFile(file, 'utf8') };
   };
   const csv = await save('#download-csv');
-  assert.match(csv.name, /^leerrecht-workshop-tien-punten-v1-\d{4}-\d\d-\d\d\.csv$/);
+  assert.match(csv.name, /^leerrecht-workshop-tien-punten-v2-\d{4}-\d\d-\d\d\.csv$/);
   assert.ok(csv.body.startsWith('\uFEFFGroepsuitslag;'));
   assert.match(csv.body, new RegExp(`\\r\\n1;${data.items[1].number};[^\\r]*;2;1;2;0;0;50;89,4\\r\\n`));
   const out = await save('#download-json');
@@ -258,7 +258,7 @@ test('the participant page: answer, type a name, show the code, and the trainer 
   await page.click('#toon-code');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'code-tekst');
   const handed = await page.inputValue('#code-tekst');
-  assert.match(handed, /^Jan de Vries: 1\.tien-punten\.1\./);
+  assert.match(handed, /^Jan de Vries: 1\.tien-punten\.2\./);
   assert.match(await page.textContent('#code-telling'), /2 van de 10 onderdelen ingevuld/);
   // Changing an answer updates the code on the spot.
   await page.check(`input[name="antwoord-${data.items[2].id}"][value="${data.scale[1].id}"]`);
@@ -360,7 +360,7 @@ test('from file://: the instrument loads, codes count, and the page says the add
   const participant = await open(fileBase() + 'instrumenten/tien-punten-deelnemen.html');
   await participant.page.check('input[name^="antwoord-"]');
   await participant.page.click('#toon-code');
-  assert.match(await participant.page.inputValue('#code-tekst'), /^1\.tien-punten\.1\./);
+  assert.match(await participant.page.inputValue('#code-tekst'), /^1\.tien-punten\.2\./);
   assert.deepEqual([...problems, ...participant.problems], []);
   await participant.context.close();
   await context.close();
@@ -375,7 +375,7 @@ test('print: the handout has the group result as tables, without the controls', 
     assert.equal(await page.isVisible(hidden), false, hidden);
   }
   assert.equal(await page.isVisible('.groep__vraag table'), true);
-  assert.match(await text(page, '.printkop'), /Versie 1 · geprint op/);
+  assert.match(await text(page, '.printkop'), /Versie \d+ · geprint op/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -48,7 +48,8 @@ test('every generated instrument round-trips its top and bottom answers', (t) =>
     else if (json.kind === 'inventarisatie') answers = Object.fromEntries(json.fields.map((f, i) => [f.id, i * 7]));
     else answers = Object.fromEntries(json.items.map((it, i) => [it.id, i % 2 ? json.scale[0].id : json.scale.at(-1).id]));
     const code = encodeCode(json, answers);
-    assert.ok(code.length < 80, `${id}: ${code} is short`);
+    // An inventarisatie carries its numbers as text: its code grows with the number of fields.
+    assert.ok(code.length < (json.kind === 'inventarisatie' ? 140 : 80), `${id}: ${code} is short`);
     assert.deepEqual(decodeCode(code, json).answers, answers, id);
   }
 });
