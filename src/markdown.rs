@@ -27,6 +27,8 @@ pub struct Heading {
 pub struct LinkRef {
     pub dest: String,
     pub span: Range<usize>,
+    /// An image (`![…](…)`): it is loaded with the page, so it must come from the site.
+    pub image: bool,
 }
 
 /// The text of a page between two headings of level 2 or 3: one search document.
@@ -91,11 +93,18 @@ pub fn analyze(body: &str) -> Analysis {
                     analysis.headings.push(h);
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 analysis.links.push(LinkRef {
                     dest: dest_url.to_string(),
                     span: range,
+                    image: false,
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                analysis.links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    span: range,
+                    image: true,
                 });
             }
             Event::Text(t) | Event::Code(t) => match &mut heading {

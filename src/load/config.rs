@@ -19,7 +19,7 @@ pub struct SiteConfig {
     /// Where the site will be published, e.g. `https://example.org/handboek/`. Only used
     /// where a link must be absolute (the 404 page, which a host serves at any depth).
     #[serde(default)]
-    pub base_url: Option<String>,
+    pub base_url: Option<toml::Spanned<String>>,
     #[serde(default)]
     pub language: Language,
     /// Build a search index and show the search box.
@@ -84,7 +84,25 @@ pub fn load(root: &Path) -> Result<LoadedConfig, Diagnostic> {
             "toegestane sleutels: title, description, base_url, language (\"nl\"), search, id, [[menu]] en [extra]".into(),
         )
     })?;
+    check_base_url(&config, &file)?;
     Ok(LoadedConfig { config, file })
+}
+
+/// The base URL ends up in `sitemap.xml` and in the 404 page's links, so it must be a web
+/// address: `javascript:…` or a relative path would make those links run code or break.
+fn check_base_url(config: &SiteConfig, file: &SourceFile) -> Result<(), Diagnostic> {
+    let Some(base) = &config.base_url else {
+        return Ok(());
+    };
+    let lower = base.get_ref().trim().to_ascii_lowercase();
+    let web = ["http://", "https://"]
+        .iter()
+        .any(|scheme| lower.len() > scheme.len() && lower.starts_with(scheme));
+    if web {
+        return Ok(());
+    }
+    Err(Diagnostic::at(&file.path, &file.text, base.span(), format!("base_url `{}` is geen webadres", base.get_ref()))
+        .with_hint("schrijf het volledige adres van de site, beginnend met https://, bijvoorbeeld base_url = \"https://handboek.example.nl/\", of laat base_url weg"))
 }
 
 impl SiteConfig {

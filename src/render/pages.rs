@@ -164,7 +164,7 @@ impl Pages<'_> {
             Ok(html) => output.insert(SITE_MAP.into(), OutputFile::Bytes(html.into_bytes())),
             Err(d) => diagnostics.push(d),
         }
-        if let Some(base) = &site.config.config.base_url {
+        if let Some(base) = site.config.config.base_url.as_ref().map(|b| b.get_ref()) {
             output.insert(
                 SITE_MAP_XML.into(),
                 OutputFile::Bytes(sitemap_xml(base, &context::all_urls(site)).into_bytes()),
@@ -308,7 +308,13 @@ fn render_not_found(
     templates: &Templates,
     shared: &Shared,
 ) -> Result<String, Diagnostic> {
-    let root = match site.config.config.base_url.as_deref() {
+    let root = match site
+        .config
+        .config
+        .base_url
+        .as_ref()
+        .map(|b| b.get_ref().as_str())
+    {
         Some(b) if b.ends_with('/') => b.to_string(),
         Some(b) => format!("{b}/"),
         None => "/".to_string(),

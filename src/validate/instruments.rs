@@ -8,18 +8,24 @@ use crate::site::Site;
 
 use super::links::LinkTargets;
 
-/// Every instrument, indexed like `site.instruments`: Some when it can be used (even with
-/// problems, which are in `diagnostics`, so links to its parts can still be checked).
-pub fn validate(site: &Site, diagnostics: &mut Diagnostics) -> Vec<Option<Instrument>> {
+/// Every instrument, indexed like `site.instruments`, also those with problems (which are in
+/// `diagnostics`), so that links to their parts can still be checked.
+pub fn validate(site: &Site, diagnostics: &mut Diagnostics) -> Vec<Instrument> {
     instrument::check_across_files(&site.instruments, diagnostics);
     site.instruments
         .iter()
         .enumerate()
         .map(|(index, loaded)| {
-            let page = site.pages.iter().find(|p| p.instrument == Some(index))?;
-            let (instrument, problems) = instrument::validate(loaded, page.url.clone());
+            // The load stage gave every instrument a page.
+            let url = site
+                .pages
+                .iter()
+                .find(|p| p.instrument == Some(index))
+                .map(|p| p.url.clone())
+                .unwrap_or_default();
+            let (instrument, problems) = instrument::validate(loaded, url);
             diagnostics.extend(problems);
-            Some(instrument)
+            instrument
         })
         .collect()
 }
@@ -27,14 +33,11 @@ pub fn validate(site: &Site, diagnostics: &mut Diagnostics) -> Vec<Option<Instru
 /// Links in the explanations resolve like links written on the instrument's page.
 pub fn check_links(
     site: &Site,
-    instruments: &[Option<Instrument>],
+    instruments: &[Instrument],
     targets: &LinkTargets,
     diagnostics: &mut Diagnostics,
 ) {
     for (loaded, instrument) in site.instruments.iter().zip(instruments) {
-        let Some(instrument) = instrument else {
-            continue;
-        };
         for explanation in instrument.part().explanations() {
             for link in &markdown::analyze(explanation.markdown).links {
                 if let Err(e) = targets.resolve(&instrument.url, None, &link.dest) {

@@ -14,6 +14,8 @@ pub struct LinkTargets<'a> {
     pub site: &'a Site,
     /// Heading ids per page, indexed like `site.pages`.
     pub anchors: Vec<BTreeSet<String>>,
+    /// Every file the build will write, so that a plain relative link can be checked too.
+    pub files: BTreeSet<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -32,6 +34,13 @@ pub enum LinkError {
     MarkdownPath,
     /// `javascript:`, `vbscript:` or `data:`: a link that runs or carries code.
     RunsCode,
+    /// A relative link to a file the build does not write.
+    MissingFile {
+        target: String,
+    },
+    /// An image from another site: the pages' CSP blocks it, and nothing may come from
+    /// elsewhere.
+    ExternalImage,
 }
 
 impl LinkError {
@@ -44,6 +53,8 @@ impl LinkError {
             LinkError::Absolute => format!("link naar `{dest}` begint met /: die werkt niet onder een submap of vanaf een USB-stick"),
             LinkError::MarkdownPath => format!("link naar `{dest}` wijst naar een Markdown-bestand zonder @/"),
             LinkError::RunsCode => format!("link naar `{dest}` voert code uit in plaats van een pagina te openen"),
+            LinkError::MissingFile { target } => format!("link naar `{dest}`: de site heeft geen bestand {target}"),
+            LinkError::ExternalImage => format!("de afbeelding `{dest}` komt van een andere site; de pagina's laden niets van elders"),
         }
     }
 
@@ -56,6 +67,8 @@ impl LinkError {
             LinkError::LeavesSite => "links naar andere pagina's schrijf je als @/pad/naar/pagina.md, zonder ..".into(),
             LinkError::Absolute | LinkError::MarkdownPath => "schrijf een link naar een pagina als @/pad/naar/pagina.md, gezien vanaf de map content/".into(),
             LinkError::RunsCode => "links naar javascript:, vbscript: en data: zijn niet toegestaan; link naar een pagina of een https://-adres".into(),
+            LinkError::MissingFile { .. } => "zet het bestand naast de pagina in content/ of in static/, of link naar een pagina met @/pad/naar/pagina.md".into(),
+            LinkError::ExternalImage => "download de afbeelding, zet hem in static/ (bijvoorbeeld static/img/) of naast de pagina in content/, en link daarnaar".into(),
         }
     }
 }
@@ -65,7 +78,8 @@ impl<'a> LinkTargets<'a> {
     pub fn new(
         site: &'a Site,
         analyses: &[Arc<Analysis>],
-        instruments: &[Option<Instrument>],
+        instruments: &[Instrument],
+        files: BTreeSet<String>,
     ) -> Self {
         let anchors = site
             .pages
@@ -75,13 +89,17 @@ impl<'a> LinkTargets<'a> {
                 let headings = a.headings.iter().map(|h| h.id.clone());
                 let parts = page
                     .instrument
-                    .and_then(|i| instruments.get(i)?.as_ref())
+                    .and_then(|i| instruments.get(i))
                     .map(|i| i.part().anchors())
                     .unwrap_or_default();
                 headings.chain(parts).collect()
             })
             .collect();
-        LinkTargets { site, anchors }
+        LinkTargets {
+            site,
+            anchors,
+            files,
+        }
     }
 
     /// The href to write for `dest` in the page with output path `from`. Ok(None) means
@@ -114,7 +132,38 @@ impl<'a> LinkTargets<'a> {
         if path.ends_with(".md") {
             return Err(LinkError::MarkdownPath);
         }
+        self.check_relative(from, path)?;
         Ok(None)
+    }
+
+    /// A plain relative link (`bijlage.pdf`, `../img/logo.svg`) must name a file the build
+    /// writes, and stay inside the site.
+    fn check_relative(&self, from: &str, path: &str) -> Result<(), LinkError> {
+        if path.is_empty() {
+            return Ok(());
+        }
+        let mut parts: Vec<String> = from.split('/').map(str::to_string).collect();
+        parts.pop();
+        for part in percent_decoded(path).split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop().ok_or(LinkError::LeavesSite)?;
+                }
+                other => parts.push(other.to_string()),
+            }
+        }
+        let mut target = parts.join("/");
+        if path.ends_with('/') || target.is_empty() {
+            target = format!("{target}/index.html")
+                .trim_start_matches('/')
+                .to_string();
+        }
+        if self.files.contains(&target) || self.files.contains(&format!("{target}/index.html")) {
+            Ok(())
+        } else {
+            Err(LinkError::MissingFile { target })
+        }
     }
 
     fn resolve_internal(&self, from: &str, path: &str) -> Result<String, LinkError> {
@@ -169,6 +218,35 @@ impl<'a> LinkTargets<'a> {
             .contains(&wanted)
             .then(|| crate::assets::content_asset_output(key))
     }
+}
+
+/// `%20` and friends as the characters they stand for; a broken escape stays as written.
+fn percent_decoded(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// An image from another site (`https://…`, `//host/…`).
+pub fn is_external(dest: &str) -> bool {
+    has_scheme(dest) || dest.starts_with("//")
 }
 
 /// Browsers ignore case, spaces and control characters in a scheme (`JaVa\tScript:`).
@@ -226,7 +304,12 @@ pub fn check_pages(
 ) {
     for ((id, page), analysis) in site.page_ids().zip(analyses) {
         for link in &analysis.links {
-            if let Err(e) = targets.resolve(&page.url, Some(id), &link.dest) {
+            let checked = if link.image && is_external(&link.dest) && !runs_code(&link.dest) {
+                Err(LinkError::ExternalImage)
+            } else {
+                targets.resolve(&page.url, Some(id), &link.dest).map(|_| ())
+            };
+            if let Err(e) = checked {
                 let span = page.file_span(link.span.clone());
                 diagnostics.push(
                     Diagnostic::at(

@@ -40,20 +40,17 @@ pub struct Validated<'a> {
 pub fn validate(site: &Site, analyzed: Analyzed) -> Result<Validated<'_>, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let instruments = instruments::validate(site, &mut diagnostics);
-    let targets = LinkTargets::new(site, &analyzed.analyses, &instruments);
+    let assets = crate::assets::plan(site, &mut diagnostics);
+    let plan = outputs::plan(site, &instruments, &assets);
+    outputs::check_unique(&plan, &mut diagnostics);
+    outputs::check_names(&plan, &mut diagnostics);
+    let files = plan.into_iter().map(|c| c.path).collect();
+    let targets = LinkTargets::new(site, &analyzed.analyses, &instruments, files);
     links::check_pages(site, &analyzed.analyses, &targets, &mut diagnostics);
     instruments::check_links(site, &instruments, &targets, &mut diagnostics);
     let menu = menu::resolve(site, &targets, &mut diagnostics);
     let templates = Templates::new(&site.templates, &mut diagnostics);
     check_page_templates(site, &templates, &mut diagnostics);
-    let assets = crate::assets::plan(site, &mut diagnostics);
-    let instruments: Vec<Instrument> = instruments.into_iter().flatten().collect();
-    if instruments.len() == site.instruments.len() {
-        outputs::check_unique(
-            &outputs::plan(site, &instruments, &assets),
-            &mut diagnostics,
-        );
-    }
     diagnostics.into_result(Validated {
         site,
         analyses: analyzed.analyses,

@@ -68,3 +68,18 @@ pub fn check_unique(claims: &[Claim], diagnostics: &mut Diagnostics) {
         }
     }
 }
+
+/// Most file systems refuse a file name over 255 bytes; such a page would pass every check
+/// and then fail while writing, blaming the output folder. Found here, it names the input.
+pub const MAX_NAME_BYTES: usize = 255;
+
+pub fn check_names(claims: &[Claim], diagnostics: &mut Diagnostics) {
+    for c in claims {
+        if let Some(long) = c.path.split('/').find(|part| part.len() > MAX_NAME_BYTES) {
+            diagnostics.push(
+                Diagnostic::file(&c.origin, format!("de naam van het uitvoerbestand is te lang ({} bytes; de grens is {MAX_NAME_BYTES}): {long}", long.len()))
+                    .with_hint("geef het bestand of de map een kortere naam"),
+            );
+        }
+    }
+}

@@ -279,3 +279,62 @@ mod special_files {
         assert_eq!(site.read("css/ook.css"), "body {}");
     }
 }
+
+/// Reproduced: relative links to missing files and images, links out of the site, external
+/// images, a relative menu address and a `base_url` that runs code all passed the build.
+#[test]
+fn links_that_would_break_are_refused_with_their_line() {
+    let site = Site::new(&[
+        (
+            "site.toml",
+            "title = \"T\"\nbase_url = \"javascript:alert(1)\"\n\n[[menu]]\nname = \"Privacy\"\nurl = \"over/privacy.html\"\n",
+        ),
+        (
+            "content/_index.md",
+            &page(
+                "Start",
+                "[weg](bijlage.pdf) ![plaatje](img/weg.png) [site](../site.toml)\n\n![extern](https://example.org/a.png) [ok](echt.txt) [ook](./echt.txt) [map](regio/)\n",
+            ),
+        ),
+        ("content/echt.txt", "echt"),
+        ("content/regio/_index.md", &page("Regio", "[terug](../echt.txt) [pagina](../index.html)")),
+    ]);
+    let errors = site.errors();
+    assert_eq!(errors.len(), 1, "config errors come first: {errors:?}");
+    assert!(
+        errors[0].starts_with("site.toml:2:12: base_url `javascript:alert(1)` is geen webadres"),
+        "{errors:?}"
+    );
+    site.write(
+        "site.toml",
+        "title = \"T\"\n\n[[menu]]\nname = \"Privacy\"\nurl = \"over/privacy.html\"\n",
+    );
+    assert_eq!(
+        site.errors(),
+        [
+            "content/_index.md:4:1: link naar `bijlage.pdf`: de site heeft geen bestand bijlage.pdf",
+            "content/_index.md:4:20: link naar `img/weg.png`: de site heeft geen bestand img/weg.png",
+            "content/_index.md:4:44: link naar `../site.toml` wijst buiten de map content/",
+            "content/_index.md:6:1: de afbeelding `https://example.org/a.png` komt van een andere site; de pagina's laden niets van elders",
+            "site.toml:5:7: menu-adres `over/privacy.html` is relatief; het menu staat op elke pagina, ook in submappen, en zou daar niet werken",
+        ]
+    );
+}
+
+/// Reproduced: a 251-character file name passed `check`, and `build` then blamed the output
+/// folder ("disk full?"). The planned output name is checked, naming the input.
+#[test]
+fn an_output_name_too_long_for_the_file_system_is_found_by_check() {
+    let long = format!("{}.md", "a".repeat(251));
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "Hallo.")),
+        (&format!("content/{long}"), &page("Lang", "Tekst.")),
+    ]);
+    let check = leerrecht::check(site.root(), Default::default());
+    let errors: Vec<String> = check
+        .err()
+        .map(|d| d.iter().map(|d| d.message.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("te lang (256 bytes"), "{errors:?}");
+}
