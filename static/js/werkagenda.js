@@ -5,7 +5,8 @@
 // Nothing is ever sent anywhere.
 
 import { savedInstrumentIds, readResults } from './lib/agenda-sources.js';
-import { proposalsFrom, exampleProposals, KIND_ORDER } from './lib/agenda-proposals.js';
+import { proposalsFrom, exampleProposals } from './lib/agenda-proposals.js';
+import { findKind } from './lib/kinds.js';
 import {
   emptyAgenda,
   accept,
@@ -26,21 +27,13 @@ import {
 import { createAgendaStore } from './lib/agenda-store.js';
 import { serializeAgenda, readAgendaFile, MAX_FILE } from './lib/agenda-file.js';
 import { toMarkdown, toAgendaCsv, agendaFileName } from './lib/agenda-export.js';
-import { themesView, problemsOf, fieldMessage, errorSummaryView, emptyView, sourcesView, printView, fieldId } from './lib/agenda-views.js';
+import { themesView, problemsOf, fieldMessage, errorSummaryView, emptyView, sourcesView, printView, fieldId, pageView } from './lib/agenda-views.js';
 import { h } from './lib/view-tree.js';
 import { formatTime, formatDate, isoDay, plural } from './lib/nl-format.js';
-import { fill, openStorage, debounce, download, liveRegion, noticeBox, fieldError } from './page/dom.js';
-
-/** Load a data script (instrumenten/ID.js); resolves to false when it cannot be loaded. */
-function loadScript(src) {
-  return new Promise((resolve) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve(true);
-    script.onerror = () => resolve(false);
-    document.head.append(script);
-  });
-}
+import { fill, openStorage, debounce, download, liveRegion, noticeBox, fieldError, controlMessage } from './page/dom.js';
+import { importedView } from './lib/instrument-views.js';
+import { loadScript } from './page/load-script.js';
+import { confirmDialog } from './page/confirm.js';
 
 /** The themes of every werkagenda instrument, in list order, each id once. */
 function themesOf(werkagendas) {
@@ -64,8 +57,8 @@ function start() {
   const { storage, ok: storageOk } = openStorage();
   // Only the werkagenda itself and the instruments with gaps that have results in this
   // browser: the page stays light however many instruments the handbook has.
-  const withGaps = list.filter((e) => KIND_ORDER.includes(e.kind));
-  const wanted = new Set([...list.filter((e) => e.kind === 'werkagenda').map((e) => e.id), ...savedInstrumentIds(storage, withGaps, site)]);
+  const withGaps = list.filter((e) => findKind(e)?.agendaRank != null);
+  const wanted = new Set([...list.filter((e) => findKind(e)?.definesAgenda).map((e) => e.id), ...savedInstrumentIds(storage, withGaps, site)]);
   const entries = list.filter((e) => wanted.has(e.id));
   Promise.all(entries.map((e) => loadScript(`${root}${e.data}`))).then(() => {
     const loaded = window.leerrechtInstrumenten ?? {};
@@ -76,10 +69,10 @@ function start() {
 }
 
 function run({ app, list, site, root, storage, storageOk, instruments, missing }) {
-  const werkagendas = instruments.filter((i) => i.kind === 'werkagenda');
+  const werkagendas = instruments.filter((i) => findKind(i)?.definesAgenda);
   const themes = themesOf(werkagendas);
   const themeIds = themes.map((t) => t.id);
-  const results = readResults(storage, instruments.filter((i) => i.kind !== 'werkagenda'), site);
+  const results = readResults(storage, instruments.filter((i) => findKind(i)?.answerable), site);
   const fromResults = proposalsFrom(results);
   const examples = werkagendas.flatMap(exampleProposals);
   const exampleCounts = {};
@@ -87,66 +80,7 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
   const store = createAgendaStore(storage, site, themeIds);
 
   // ----- the parts of the page that stay; the themes are drawn again on every change -------
-  fill(
-    app,
-    h('div', { id: 'agenda-fouten' }),
-    h('div', { class: 'melding-vak', id: 'agenda-meldingen', hidden: true }),
-    h(
-      'fieldset',
-      { class: 'agenda-gegevens' },
-      h('legend', {}, 'Over deze werkagenda'),
-      h('p', { class: 'veld__uitleg' }, 'Regio en datum staan boven de geprinte en de opgeslagen werkagenda.'),
-      h('div', { class: 'veld' }, h('label', { for: 'agenda-regio' }, 'Regio'), h('input', { type: 'text', id: 'agenda-regio', 'data-gegeven': 'region', autocomplete: 'off' })),
-      h(
-        'div',
-        { class: 'veld' },
-        h('label', { for: 'agenda-datum' }, 'Datum'),
-        h('p', { class: 'veld__uitleg', id: 'agenda-datum-hint' }, 'Bijvoorbeeld de dag van het overleg. Laat je het leeg, dan staat de dag van printen erboven.'),
-        h('input', { type: 'date', id: 'agenda-datum', 'data-gegeven': 'date', 'aria-describedby': 'agenda-datum-hint' }),
-      ),
-    ),
-    h('div', { id: 'agenda-bronnen' }),
-    h(
-      'section',
-      { class: 'werkbalk agenda-werkbalk', 'aria-labelledby': 'agenda-werkbalk-kop' },
-      h('h2', { class: 'werkbalk__kop', id: 'agenda-werkbalk-kop' }, 'Bewaren en ongedaan maken'),
-      h('p', { class: 'werkbalk__status', id: 'agenda-bewaard' }, 'Je werkagenda wordt bewaard in deze browser, op dit apparaat. Er gaat niets naar internet.'),
-      h(
-        'p',
-        { class: 'knoppen' },
-        h('button', { type: 'button', class: 'knop knop--tweede', id: 'ongedaan', 'aria-describedby': 'ongedaan-uitleg' }, 'Ongedaan maken'),
-        h('span', { id: 'ongedaan-uitleg', class: 'agenda-werkbalk__uitleg' }),
-      ),
-      h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein', id: 'toon-genegeerd', hidden: true })),
-    ),
-    h('div', { id: 'agenda-themas' }),
-    h(
-      'section',
-      { class: 'werkbalk agenda-bestanden', 'aria-labelledby': 'agenda-bestanden-kop' },
-      h('h2', { class: 'werkbalk__kop', id: 'agenda-bestanden-kop' }, 'Opslaan, openen en printen'),
-      h('p', {}, 'Sla je werkagenda op voor een document (Markdown), een spreadsheet (CSV) of om later verder te werken (JSON). Alleen de acties die je hebt overgenomen of toegevoegd, staan erin.'),
-      h(
-        'p',
-        { class: 'knoppen' },
-        h('button', { type: 'button', class: 'knop', id: 'export-md' }, 'Opslaan als Markdown'),
-        h('button', { type: 'button', class: 'knop', id: 'export-csv' }, 'Opslaan als CSV'),
-        h('button', { type: 'button', class: 'knop knop--tweede', id: 'export-json' }, 'Opslaan om verder te werken (JSON)'),
-      ),
-      h(
-        'div',
-        { class: 'veldgroep', id: 'importeer-groep' },
-        h('label', { class: 'veldgroep__label', for: 'importeer' }, 'Een opgeslagen werkagenda openen'),
-        h('p', { class: 'veldgroep__hint', id: 'importeer-hint' }, 'Kies een bestand dat je eerder met deze pagina als JSON hebt opgeslagen.'),
-        h('p', { class: 'veldgroep__fout', id: 'importeer-fout', hidden: true }),
-        h('input', { type: 'file', id: 'importeer', accept: '.json,application/json', 'aria-describedby': 'importeer-hint' }),
-      ),
-      h('div', { id: 'import-bevestig', hidden: true }),
-      h('div', { id: 'bestand-melding' }),
-      h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Werkagenda printen')),
-    ),
-    h('div', { class: 'agenda-print alleen-print', id: 'agenda-print' }),
-    h('p', { class: 'visueel-verborgen', id: 'agenda-melding', role: 'status', 'aria-live': 'polite' }),
-  );
+  fill(app, ...pageView());
   const $ = (id) => document.getElementById(id);
   const themesEl = $('agenda-themas');
 
@@ -347,27 +281,7 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
     const byId = new Map(problems.map((p) => [p.id, fieldMessage(p)]));
     for (const control of themesEl.querySelectorAll('[data-veld]')) {
       const message = byId.get(control.id);
-      const wrap = control.closest('.veld');
-      let p = document.getElementById(`${control.id}-fout`);
-      const others = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== `${control.id}-fout`);
-      if (message) {
-        if (!p) {
-          p = document.createElement('p');
-          p.id = `${control.id}-fout`;
-          p.className = 'veld__fout';
-          control.before(p);
-        }
-        p.textContent = `Fout: ${message}`;
-        control.setAttribute('aria-invalid', 'true');
-        control.setAttribute('aria-describedby', [...others, p.id].join(' '));
-        wrap.classList.add('veld--fout');
-      } else if (p || control.hasAttribute('aria-invalid')) {
-        p?.remove();
-        control.removeAttribute('aria-invalid');
-        if (others.length) control.setAttribute('aria-describedby', others.join(' '));
-        else control.removeAttribute('aria-describedby');
-        wrap.classList.remove('veld--fout');
-      }
+      controlMessage(control, { id: `${control.id}-fout`, text: message ? `Fout: ${message}` : null });
     }
   }
 
@@ -423,19 +337,8 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
 
   function applyImport(result, name) {
     change(result.agenda, 'Werkagenda geopend uit een bestand');
-    $('import-bevestig').hidden = true;
-    fill($('import-bevestig'));
     const text = `De werkagenda uit "${name}" staat nu op de pagina. Met "Ongedaan maken" krijg je je vorige werkagenda terug.`;
-    fill(
-      $('bestand-melding'),
-      h(
-        'div',
-        { class: 'melding melding--succes' },
-        h('p', {}, text),
-        result.warnings.map((w) => h('p', {}, w)),
-        result.dropped.length ? [h('p', {}, `Niet overgenomen (${result.dropped.length}):`), h('ul', {}, result.dropped.map((d) => h('li', {}, d)))] : null,
-      ),
-    );
+    fill($('bestand-melding'), importedView(text, result));
     announce(`${text}${result.dropped.length ? ` ${plural(result.dropped.length, 'onderdeel', 'onderdelen')} niet overgenomen.` : ''}`);
   }
 
@@ -465,28 +368,16 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
       applyImport(result, file.name);
       return;
     }
-    const box = $('import-bevestig');
-    box.hidden = false;
-    fill(
-      box,
-      h(
-        'div',
-        { class: 'melding melding--waarschuwing' },
-        h('p', {}, `Er staat al een werkagenda op deze pagina. Als je "${file.name}" opent, komt die ervoor in de plaats. Met "Ongedaan maken" kun je dat terugdraaien.`),
-        h('p', { class: 'knoppen' }, h('button', { type: 'button', class: 'knop', id: 'import-ja' }, 'Open het bestand'), h('button', { type: 'button', class: 'knop knop--tweede', id: 'import-nee' }, 'Niet openen')),
-      ),
-    );
-    $('import-ja').addEventListener('click', () => {
-      applyImport(result, file.name);
-      $('importeer').focus();
+    const replace = await confirmDialog({
+      id: 'import-bevestig',
+      text: `Er staat al een werkagenda op deze pagina. Als je "${file.name}" opent, komt die ervoor in de plaats. Met "Ongedaan maken" kun je dat terugdraaien.`,
+      yes: { id: 'import-ja', label: 'Open het bestand' },
+      no: { id: 'import-nee', label: 'Niet openen' },
+      focus: 'yes',
     });
-    $('import-nee').addEventListener('click', () => {
-      box.hidden = true;
-      fill(box);
-      announce('Het bestand is niet geopend.');
-      $('importeer').focus();
-    });
-    $('import-ja').focus();
+    if (replace) applyImport(result, file.name);
+    else announce('Het bestand is niet geopend.');
+    $('importeer').focus();
   });
 
   $('print').addEventListener('click', () => {

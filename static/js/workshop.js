@@ -7,101 +7,17 @@
 import { aggregate } from './lib/aggregate.js';
 import { readLines, readFile, addCandidates, removeParticipant, emptySession, participantLabel } from './lib/workshop-input.js';
 import { createWorkshopStore, openSession, emptyState } from './lib/workshop-store.js';
-import { groupView, groupSummary, participantsView, slides, positionText, handoutHeaderView } from './lib/workshop-views.js';
+import { groupView, groupSummary, participantsView, slides, handoutHeaderView, workView } from './lib/workshop-views.js';
 import { aggregateCsv, aggregateJson, aggregateFileName } from './lib/workshop-export.js';
 import { MAX_FILE } from './lib/result-file.js';
 import { h } from './lib/view-tree.js';
 import { isoDay, plural } from './lib/nl-format.js';
 import { build, fill, openStorage, download, liveRegion, noticeBox, fieldError } from './page/dom.js';
+import { loadInstrument } from './page/load-script.js';
+import { confirmDialog } from './page/confirm.js';
+import { createProjector } from './page/projector.js';
 
 const $ = (id) => document.getElementById(id);
-
-/** The instrument of a radio button: from its data script, added to the page when first chosen. */
-function loadInstrument(radio) {
-  const id = radio.value;
-  const known = () => window.leerrechtInstrumenten?.[id];
-  if (known()) return Promise.resolve(known());
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = radio.dataset.data;
-    script.addEventListener('load', () => (known() ? resolve(known()) : reject(new Error('leeg'))));
-    script.addEventListener('error', () => reject(new Error('niet geladen')));
-    document.head.append(script);
-  });
-}
-
-/** The one polite live region, outside everything the projector view hides. */
-function workView(instrument, address, fromDisk, join) {
-  return [
-    h(
-      'section',
-      { class: 'workshop__stap', 'aria-labelledby': 'meedoen-kop' },
-      h('h2', { id: 'meedoen-kop' }, '2. Laat de deelnemers meedoen'),
-      h('p', {}, `Deelnemers openen dit adres op hun telefoon of laptop en vullen daar "${instrument.title}" in:`),
-      h('p', { class: 'workshop__adres' }, h('a', { href: address, id: 'deelnemers-adres' }, address)),
-      fromDisk
-        ? h('p', { class: 'melding melding--waarschuwing' }, `Je opent het handboek als bestand op deze computer, niet als website. Dit adres werkt dus niet op de telefoon van een deelnemer. Staat het handboek op een USB-stick? Laat deelnemers dan op hun eigen laptop hetzelfde bestand van de stick openen: ${join}.`)
-        : h('p', {}, 'Onderaan die pagina drukken ze op "Toon mijn code". De code sturen ze naar jou, bijvoorbeeld in de chat.'),
-    ),
-    h(
-      'section',
-      { class: 'workshop__stap', 'aria-labelledby': 'toevoegen-kop' },
-      h('h2', { id: 'toevoegen-kop' }, '3. Voeg de uitslagen toe'),
-      h('div', { class: 'veldgroep', id: 'codes-groep' },
-        h('label', { class: 'veldgroep__label', for: 'codes' }, 'Plak de codes, één per regel'),
-        h('p', { class: 'veldgroep__hint', id: 'codes-hint' }, 'Een regel mag beginnen met een naam en een dubbele punt, zoals "Sanne: 1.tien-punten.1.…". Een link met een code werkt ook.'),
-        h('p', { class: 'veldgroep__fout', id: 'codes-fout', hidden: true }),
-        h('textarea', { id: 'codes', class: 'veldgroep__code workshop__codes', rows: '6', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'codes-hint' }),
-      ),
-      h('p', {}, h('button', { type: 'button', class: 'knop', id: 'voeg-toe' }, 'Voeg de codes toe')),
-      h('div', { class: 'veldgroep workshop__sleep', id: 'bestanden-groep' },
-        h('label', { class: 'veldgroep__label', for: 'bestanden' }, 'Of kies bestanden met uitslagen'),
-        h('p', { class: 'veldgroep__hint', id: 'bestanden-hint' }, 'Je kunt meer bestanden tegelijk kiezen (ze eindigen op .json). Slepen naar dit vak kan ook.'),
-        h('p', { class: 'veldgroep__fout', id: 'bestanden-fout', hidden: true }),
-        h('input', { type: 'file', id: 'bestanden', multiple: true, accept: '.json,application/json', 'aria-describedby': 'bestanden-hint' }),
-      ),
-      h('div', { id: 'toevoeg-melding' }),
-    ),
-    h(
-      'section',
-      { class: 'workshop__stap workshop__deelnemers', 'aria-labelledby': 'deelnemers-kop' },
-      h('h2', { id: 'deelnemers-kop', tabindex: '-1' }, '4. Deelnemers'),
-      h('div', { id: 'deelnemers' }),
-      h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede', id: 'wis-alles' }, 'Alles wissen')),
-      h('div', { id: 'wis-bevestig', hidden: true }),
-    ),
-    h(
-      'section',
-      { class: 'workshop__stap workshop__uitslag', 'aria-labelledby': 'uitslag-kop' },
-      h('h2', { id: 'uitslag-kop', tabindex: '-1' }, '5. Uitslag van de groep'),
-      h('p', { class: 'knoppen workshop__acties', id: 'uitslag-acties', hidden: true },
-        h('button', { type: 'button', class: 'knop', id: 'projectie-open' }, 'Projectieweergave'),
-        h('button', { type: 'button', class: 'knop knop--tweede', id: 'download-csv' }, 'Download als CSV'),
-        h('button', { type: 'button', class: 'knop knop--tweede', id: 'download-json' }, 'Download als JSON'),
-        h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Hand-out printen'),
-      ),
-      h('div', { id: 'groep' }),
-    ),
-  ];
-}
-
-function projectorView(fullscreen) {
-  return h(
-    'div',
-    { class: 'projectie', id: 'projectie', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Projectieweergave', hidden: true },
-    h('div', { class: 'projectie__balk' },
-      h('p', { class: 'projectie__positie', id: 'projectie-positie' }),
-      h('p', { class: 'projectie__knoppen' },
-        h('button', { type: 'button', class: 'knop', id: 'projectie-vorige' }, 'Vorige'),
-        h('button', { type: 'button', class: 'knop', id: 'projectie-volgende' }, 'Volgende'),
-        fullscreen ? h('button', { type: 'button', class: 'knop knop--tweede', id: 'projectie-scherm' }, 'Volledig scherm') : null,
-        h('button', { type: 'button', class: 'knop knop--tweede', id: 'projectie-sluit' }, 'Sluiten (Esc)'),
-      ),
-      h('p', { class: 'projectie__hulp' }, 'Toetsen: pijl links en rechts (of Page Up en Page Down) voor vorige en volgende, Home en End voor de eerste en de laatste, Esc om terug te gaan.'),
-    ),
-    h('div', { class: 'projectie__dia', id: 'projectie-dia' }),
-  );
-}
 
 function start() {
   const root = $('workshop');
@@ -149,10 +65,8 @@ function start() {
   }
 
   async function choose(radio, { quiet = false } = {}) {
-    let loadedInstrument;
-    try {
-      loadedInstrument = await loadInstrument(radio);
-    } catch {
+    const loadedInstrument = await loadInstrument(radio.value, radio.dataset.data);
+    if (!loadedInstrument) {
       const text = 'Dit instrument kon niet worden geladen. Controleer of de map van het handboek compleet is, en laad de pagina opnieuw.';
       showSummary('Er ging iets mis', null, [{ field: radio.id, text }]);
       return;
@@ -217,7 +131,7 @@ function start() {
       showSummary('Niet alles is meegeteld', `${plural(added.length, 'uitslag is', 'uitslagen zijn')} toegevoegd. ${plural(skipped.length, 'uitslag telt', 'uitslagen tellen')} niet mee:`, skipped);
     } else {
       clearSummary();
-      announce(added.length ? `${plural(added.length, 'uitslag', 'uitslagen')} toegevoegd. Nu ${plural(n, 'deelnemer', 'deelnemers')}. ${groupSummary(agg)}` : 'Er is niets toegevoegd.');
+      announce(added.length ? `${plural(added.length, 'uitslag', 'uitslagen')} toegevoegd. Nu ${plural(n, 'deelnemer', 'deelnemers')}. ${groupSummary(instrument, agg)}` : 'Er is niets toegevoegd.');
     }
   }
 
@@ -281,39 +195,27 @@ function start() {
     (buttons[Math.min(index, buttons.length - 1)] ?? $('deelnemers-kop')).focus();
   }
 
-  function askClear() {
-    const box = $('wis-bevestig');
-    box.hidden = false;
-    fill(
-      box,
-      h(
-        'div',
-        { class: 'melding melding--waarschuwing' },
-        h('p', {}, 'Hiermee wis je de uitslagen van alle deelnemers, bij elk instrument, uit deze browser. Wil je de uitslag bewaren? Download hem dan eerst.'),
-        h('p', { class: 'knoppen' }, h('button', { type: 'button', class: 'knop knop--gevaar', id: 'wis-ja' }, 'Ja, wis alles'), h('button', { type: 'button', class: 'knop knop--tweede', id: 'wis-nee' }, 'Nee, niet wissen')),
-      ),
-    );
-    const close = () => {
-      box.hidden = true;
-      fill(box);
-    };
-    $('wis-ja').addEventListener('click', () => {
-      state = { ...emptyState(), current: instrument.id };
-      session = emptySession(instrument);
-      persist();
-      close();
-      refresh();
-      fill($('toevoeg-melding'));
-      clearSummary();
-      announce('Alle uitslagen zijn gewist.');
-      $('deelnemers-kop').focus();
+  async function askClear() {
+    const clear = await confirmDialog({
+      id: 'wis-bevestig',
+      text: 'Hiermee wis je de uitslagen van alle deelnemers, bij elk instrument, uit deze browser. Wil je de uitslag bewaren? Download hem dan eerst.',
+      yes: { id: 'wis-ja', label: 'Ja, wis alles', class: 'knop knop--gevaar' },
+      no: { id: 'wis-nee', label: 'Nee, niet wissen' },
+      focus: 'no',
     });
-    $('wis-nee').addEventListener('click', () => {
-      close();
+    if (!clear) {
       announce('Er is niets gewist.');
       $('wis-alles').focus();
-    });
-    $('wis-nee').focus();
+      return;
+    }
+    state = { ...emptyState(), current: instrument.id };
+    session = emptySession(instrument);
+    persist();
+    refresh();
+    fill($('toevoeg-melding'));
+    clearSummary();
+    announce('Alle uitslagen zijn gewist.');
+    $('deelnemers-kop').focus();
   }
 
   function exportAs(extension) {
@@ -366,69 +268,6 @@ function start() {
     current.checked = true;
     choose(current, { quiet: true });
   }
-}
-
-/** The projector view: one slide at a time, keyboard operable, focus back where it came from. */
-function createProjector(announce, makeSlides) {
-  const fullscreen = Boolean(document.fullscreenEnabled && document.documentElement.requestFullscreen);
-  const view = build(projectorView(fullscreen));
-  document.body.append(view);
-  let list = [];
-  let index = 0;
-  let opener = null;
-
-  function show(i) {
-    index = Math.max(0, Math.min(list.length - 1, i));
-    const slide = list[index];
-    const dia = $('projectie-dia');
-    const focusInside = dia.contains(document.activeElement) || document.activeElement === document.body;
-    fill(dia, h('h2', { class: 'projectie__kop', id: 'projectie-kop', tabindex: '-1' }, slide.heading), h('div', {}, slide.body));
-    const position = positionText(list, index);
-    $('projectie-positie').textContent = position;
-    $('projectie-vorige').setAttribute('aria-disabled', String(index === 0));
-    $('projectie-volgende').setAttribute('aria-disabled', String(index === list.length - 1));
-    if (focusInside) $('projectie-kop').focus();
-    announce(`${position}: ${slide.heading}`);
-  }
-  function step(delta) {
-    const target = index + delta;
-    if (target < 0 || target >= list.length) {
-      announce(target < 0 ? 'Dit is de eerste.' : 'Dit is de laatste.');
-      return;
-    }
-    show(target);
-  }
-  function close() {
-    if (view.hidden) return;
-    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-    view.hidden = true;
-    document.documentElement.classList.remove('workshop-projectie');
-    opener?.focus();
-    announce('De projectieweergave is gesloten.');
-  }
-  function open(from) {
-    list = makeSlides();
-    if (!list.length) return;
-    opener = from;
-    view.hidden = false;
-    document.documentElement.classList.add('workshop-projectie');
-    show(0);
-    $('projectie-kop').focus();
-  }
-  $('projectie-vorige').addEventListener('click', () => step(-1));
-  $('projectie-volgende').addEventListener('click', () => step(1));
-  $('projectie-sluit').addEventListener('click', close);
-  $('projectie-scherm')?.addEventListener('click', () => {
-    const request = document.fullscreenElement ? document.exitFullscreen() : view.requestFullscreen();
-    request.catch(() => announce('Volledig scherm lukt niet in deze browser. Gebruik F11.'));
-  });
-  const KEYS = { ArrowRight: () => step(1), PageDown: () => step(1), ArrowLeft: () => step(-1), PageUp: () => step(-1), Home: () => show(0), End: () => show(list.length - 1), Escape: close };
-  document.addEventListener('keydown', (e) => {
-    if (view.hidden || e.altKey || e.ctrlKey || e.metaKey || !KEYS[e.key]) return;
-    e.preventDefault();
-    KEYS[e.key]();
-  });
-  return { open, close };
 }
 
 start();
