@@ -1,0 +1,95 @@
+// The kind registry: every kind of instrument answers through the same shape, and nothing
+// outside the registry needs to know a kind by name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { kindOf, findKind, byAgendaRank } from '../../static/js/lib/kinds.js';
+import { checklist, routekaart, inventarisatie, generated, GENERATED } from './instrument-fixtures.mjs';
+
+const ANSWERABLE = ['analyse', 'summary', 'resultView', 'fieldProblems', 'compare', 'compareView', 'aggregate', 'groupView', 'groupSummary', 'slots', 'slides', 'csvRows', 'proposals'];
+
+test('every answerable kind has the whole shape, and a codec', () => {
+  for (const name of ['checklist', 'toetsvragen', 'routekaart', 'inventarisatie']) {
+    const kind = kindOf({ kind: name });
+    assert.equal(kind.name, name);
+    assert.equal(kind.answerable, true, name);
+    for (const fn of ANSWERABLE) assert.equal(typeof kind[fn], 'function', `${name}.${fn}`);
+    assert.equal(typeof kind.codec.encode, 'function', name);
+    assert.equal(typeof kind.codec.decode, 'function', name);
+  }
+});
+
+test('the werkagenda kind is not answered: it defines the agenda and gives examples', () => {
+  const kind = kindOf({ kind: 'werkagenda' });
+  assert.equal(kind.answerable, false);
+  assert.equal(kind.definesAgenda, true);
+  assert.equal(kind.codec, null);
+  assert.deepEqual(kind.proposals(), []);
+  const w = { id: 'w', title: 'W', kind: 'werkagenda', actions: [{ theme: 't', action: 'Doe iets.' }] };
+  assert.deepEqual(kind.examples(w).map((p) => [p.key.startsWith('w/voorbeeld/'), p.theme, p.action, p.goal]), [[true, 't', 'Doe iets.', '']]);
+});
+
+test('an unknown kind: findKind says null, kindOf says which kind it does not know', () => {
+  assert.equal(findKind({ kind: 'enquete' }), null);
+  assert.equal(findKind(null), null);
+  assert.equal(findKind({ kind: 'constructor' }), null, 'no inherited names');
+  assert.throws(() => kindOf({ kind: 'enquete' }), /soort "enquete"/);
+});
+
+test('the kinds are frozen: a page cannot change a kind for every other page', () => {
+  assert.throws(() => {
+    'use strict';
+    kindOf({ kind: 'routekaart' }).hasNotes = true;
+  });
+});
+
+test('only the scored kinds keep notes', () => {
+  assert.deepEqual(['checklist', 'toetsvragen', 'routekaart', 'inventarisatie', 'werkagenda'].map((k) => kindOf({ kind: k }).hasNotes), [true, true, false, false, false]);
+});
+
+test('agenda order: the region\'s checklist, then the route, then a school\'s test questions; others not at all', () => {
+  const entries = ['toetsvragen', 'inventarisatie', 'routekaart', 'werkagenda', 'checklist', 'onbekend', 'checklist'].map((kind, i) => ({ kind, i }));
+  assert.deepEqual(byAgendaRank(entries).map((e) => e.i), [4, 6, 2, 0]);
+  assert.deepEqual(byAgendaRank(entries.map((e) => ({ instrument: e })), (r) => r.instrument).map((r) => r.instrument.i), [4, 6, 2, 0]);
+  for (const e of byAgendaRank(entries)) assert.ok(kindOf(e).agendaHint.length > 10);
+});
+
+test('each fixture kind analyses, compares, aggregates and packs through the registry alone', () => {
+  for (const inst of [checklist(), routekaart(), inventarisatie()]) {
+    const kind = kindOf(inst);
+    const analysis = kind.analyse(inst, {}, {});
+    assert.equal(typeof kind.summary(analysis), 'string');
+    assert.equal(typeof kind.resultView(inst, analysis, {}).tag, 'string');
+    const cmp = kind.compare(inst, {}, {});
+    assert.deepEqual(cmp.changed, []);
+    const agg = kind.aggregate(inst, []);
+    assert.equal(agg.participants, 0);
+    assert.ok(Array.isArray(kind.slides(inst, agg)));
+    assert.ok(Array.isArray(kind.csvRows(inst, agg, [])));
+  }
+});
+
+test('the generated instruments all have a known kind', (t) => {
+  const found = GENERATED.map(generated).filter(Boolean);
+  if (!found.length) return t.skip('site not built');
+  for (const inst of found) assert.ok(findKind(inst), inst.id);
+});
+
+test('no module outside the registry and the kinds names a kind in its code', () => {
+  const root = new URL('../../static/js/', import.meta.url).pathname;
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.js')) files.push(join(dir, e.name));
+    }
+  };
+  walk(root);
+  const named = /(['"`])(checklist|toetsvragen|routekaart|inventarisatie|werkagenda)\1/;
+  const offenders = files
+    .filter((f) => !f.endsWith('/lib/kinds.js') && !f.includes('/lib/kinds/'))
+    .filter((f) => named.test(readFileSync(f, 'utf8')))
+    .map((f) => f.slice(root.length));
+  assert.deepEqual(offenders, []);
+});
