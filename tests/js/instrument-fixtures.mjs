@@ -1,13 +1,21 @@
-// Small instruments in the shape the generator writes, for the instrument tests; and the
-// generated ones from a built site (LEERRECHT_SITE, default public/).
+// Small instruments in the shape the generator writes (instrument JSON format 2: each kind
+// carries only its own lists, and the names of its form controls and anchors on its parts), for
+// the instrument tests; and the generated ones from a built site (LEERRECHT_SITE, default public/).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE } from './site-index.mjs';
 
-const base = {
-  format: 1, version: 1, audience: [], description: '', intro: '', scale: [], not_applicable: null, themes: [], items: [], bands: [],
-  steps: [], partners: [], roles: [], guidance: [], fields: [], derived: [], checks: [], actions: [], url: '',
-};
+const base = { format: 2, version: 1, audience: [], description: '', intro: '', url: '' };
+
+/** An item as the generator writes it: with its anchor, control and note names. */
+const item = (fields) => ({ anchor: `vraag-${fields.id}`, control: `antwoord-${fields.id}`, note: `notitie-${fields.id}`, agenda: null, ...fields });
+const theme = (id, title) => ({ id, title, description: null, anchor: `thema-${id}` });
+const field = (id, label) => ({ id, theme: null, label, definition: '', anchor: `veld-${id}`, control: `veld-${id}` });
+
+/** Steps with the names of their controls: one per partner (two hyphens), one for "op papier". */
+function steps(list, partners) {
+  return list.map((s) => ({ ...s, anchor: `stap-${s.id}`, written: `vastgelegd-${s.id}`, cells: partners.map((p) => `rol-${s.id}--${p.id}`) }));
+}
 
 export function checklist(extra = {}) {
   return {
@@ -17,11 +25,11 @@ export function checklist(extra = {}) {
     kind: 'checklist',
     scale: [{ id: 'ja', label: 'Ja', points: 2 }, { id: 'deels', label: 'Deels', points: 1 }, { id: 'nee', label: 'Nee', points: 0 }],
     not_applicable: { id: 'nvt', label: 'n.v.t.' },
-    themes: [{ id: 'a', title: 'Thema A', description: null }, { id: 'b', title: 'Thema B', description: null }],
+    themes: [theme('a', 'Thema A'), theme('b', 'Thema B')],
     items: [
-      { id: 'i1', number: 1, theme: 'a', question: 'Een?', explanation: '', source: null, weight: 1, advice: { deels: 'D1', nee: 'N1' } },
-      { id: 'i2', number: 2, theme: 'a', question: 'Twee?', explanation: '', source: null, weight: 3, advice: { deels: 'D2', nee: 'N2' } },
-      { id: 'i3', number: 3, theme: 'b', question: 'Drie?', explanation: '', source: null, weight: 1, advice: { deels: 'D3', nee: 'N3' } },
+      item({ id: 'i1', number: 1, theme: 'a', question: 'Een?', explanation: '', source: null, weight: 1, advice: { deels: 'D1', nee: 'N1' } }),
+      item({ id: 'i2', number: 2, theme: 'a', question: 'Twee?', explanation: '', source: null, weight: 3, advice: { deels: 'D2', nee: 'N2' } }),
+      item({ id: 'i3', number: 3, theme: 'b', question: 'Drie?', explanation: '', source: null, weight: 1, advice: { deels: 'D3', nee: 'N3' } }),
     ],
     bands: [
       { from: 0, to: 39, label: 'Laag', message: 'L' },
@@ -32,15 +40,18 @@ export function checklist(extra = {}) {
   };
 }
 
+const PARTNERS = [{ id: 'school', title: 'School' }, { id: 'lp', title: 'Leerplicht' }, { id: 'gem', title: 'Gemeente' }];
+
 export function routekaart(extra = {}) {
   return {
     ...base,
     id: 'kaart',
     title: 'Proefroutekaart',
     kind: 'routekaart',
-    steps: [{ id: 's1', title: 'Signaal' }, { id: 's2', title: 'Melding' }, { id: 's3', title: 'Plan' }],
-    partners: [{ id: 'school', title: 'School' }, { id: 'lp', title: 'Leerplicht' }, { id: 'gem', title: 'Gemeente' }],
+    steps: steps([{ id: 's1', title: 'Signaal' }, { id: 's2', title: 'Melding' }, { id: 's3', title: 'Plan' }], PARTNERS),
+    partners: PARTNERS,
     roles: [{ id: 'regie', label: 'regie' }, { id: 'neemt_deel', label: 'neemt deel' }, { id: 'geen_rol', label: 'geen rol' }],
+    guidance: [],
     ...extra,
   };
 }
@@ -51,12 +62,8 @@ export function inventarisatie(extra = {}) {
     id: 'telling',
     title: 'Prooftelling',
     kind: 'inventarisatie',
-    fields: [
-      { id: 'leerlingen', theme: null, label: 'Leerlingen', definition: '' },
-      { id: 'kort', theme: null, label: 'Kort', definition: '' },
-      { id: 'lang', theme: null, label: 'Lang', definition: '' },
-      { id: 'vrij', theme: null, label: 'Vrijstellingen', definition: '' },
-    ],
+    themes: [],
+    fields: [field('leerlingen', 'Leerlingen'), field('kort', 'Kort'), field('lang', 'Lang'), field('vrij', 'Vrijstellingen')],
     derived: [
       { kind: 'sum', id: 'totaal', label: 'Totaal', of: ['kort', 'lang'] },
       { kind: 'ratio', id: 'aandeel-lang', label: 'Aandeel lang', numerator: 'lang', denominator: 'totaal' },

@@ -93,3 +93,24 @@ test('no module outside the registry and the kinds names a kind in its code', ()
     .map((f) => f.slice(root.length));
   assert.deepEqual(offenders, []);
 });
+
+test('slots come from the parts of the JSON: the control names and anchors the generator wrote', async () => {
+  const { slotsOf } = await import('../../static/js/lib/instrument-answers.js');
+  const c = slotsOf(checklist());
+  assert.deepEqual(c[0], { key: 'i1', type: 'choice', options: ['ja', 'deels', 'nee', 'nvt'], label: 'vraag 1', control: 'antwoord-i1', anchor: 'vraag-i1', note: 'notitie-i1' });
+  const r = slotsOf(routekaart());
+  assert.equal(r.length, 3 * 3 + 3);
+  assert.deepEqual(r.slice(0, 4).map((s) => [s.key, s.type, s.control, s.anchor]), [
+    ['s1/school', 'choice', 'rol-s1--school', 'stap-s1'],
+    ['s1/lp', 'choice', 'rol-s1--lp', 'stap-s1'],
+    ['s1/gem', 'choice', 'rol-s1--gem', 'stap-s1'],
+    ['s1/vastgelegd', 'flag', 'vastgelegd-s1', 'stap-s1'],
+  ]);
+  assert.equal(r[0].label, 'stap 1 (Signaal), School');
+  const i = slotsOf(inventarisatie());
+  assert.deepEqual(i[0], { key: 'leerlingen', type: 'number', label: 'Leerlingen', control: 'veld-leerlingen', anchor: 'veld-leerlingen' });
+  // A step id with a hyphen no longer makes two cells share one control.
+  const tricky = routekaart({ steps: [{ id: 'a-b', title: 'AB' }, { id: 'a', title: 'A' }].map((s) => ({ ...s, anchor: `stap-${s.id}`, written: `vastgelegd-${s.id}`, cells: [['c'], ['b-c']].flat().map((p) => `rol-${s.id}--${p}`) })), partners: [{ id: 'c', title: 'C' }, { id: 'b-c', title: 'BC' }] });
+  const names = slotsOf(tricky).map((s) => s.control);
+  assert.equal(new Set(names).size, names.length);
+});

@@ -14,11 +14,12 @@ export const MAX_NUMBER = 1e12;
 
 /**
  * The slots in instrument order: { key, type: 'choice'|'flag'|'number', options? (choice only),
- * label, control (the name of the form control), anchor? }. The generator writes them into the
- * instrument's JSON; the kind computes them for JSON that does not carry them.
+ * label, control (the name of the form control), anchor (the id of the element that holds it),
+ * note? (the name of its note field) }. The kind builds them from the parts of the JSON, where
+ * the generator wrote every control name and anchor once.
  */
 export function slotsOf(instrument) {
-  const slots = Array.isArray(instrument.slots) ? instrument.slots : kindOf(instrument).slots(instrument);
+  const slots = kindOf(instrument).slots(instrument);
   const seen = new Set();
   for (const slot of slots) {
     if (seen.has(slot.key)) throw new Error(`Twee antwoorden krijgen dezelfde sleutel "${slot.key}"; geef de onderdelen andere id's.`);

@@ -14,13 +14,13 @@ function controlsByName(form) {
 
 /**
  * read() → { answers, notes, problems }; write(answers, notes); setDisabled(bool);
- * controlOf(key) → the first control of a slot. Notes are the textareas named `notitie-KEY`,
- * when the form has them.
+ * controlOf(key) → the first control of a slot. A slot's note is the field named `slot.note`,
+ * when the form has one (the participant page has none: notes never travel in a code).
  */
 export function bindForm(form, instrument) {
   const byName = controlsByName(form);
   const bindings = slotsOf(instrument).map((slot) => ({ slot, controls: byName.get(slot.control) ?? [] }));
-  const notes = bindings.map(({ slot }) => ({ key: slot.key, el: byName.get(`notitie-${slot.key}`)?.[0] })).filter((n) => n.el);
+  const notes = bindings.map(({ slot }) => ({ key: slot.key, el: slot.note ? byName.get(slot.note)?.[0] : null })).filter((n) => n.el);
   return {
     read() {
       const { answers, problems } = readSlots(bindings);

@@ -14,9 +14,12 @@ import { countProblem, NOT_A_NUMBER } from '../slot-values.js';
 import { numberStats, delta } from '../stats.js';
 import { formatPercent, formatNumber, formatDelta, plural } from '../nl-format.js';
 
+/** The id of a field's input, to jump to. */
+const anchorOf = (field) => field.anchor ?? `veld-${field.id}`;
+
 /** One number slot per field. */
 function slots(instrument) {
-  return instrument.fields.map((field) => ({ key: field.id, type: 'number', label: field.label, control: `veld-${field.id}` }));
+  return instrument.fields.map((field) => ({ key: field.id, type: 'number', label: field.label, control: field.control ?? `veld-${field.id}`, anchor: anchorOf(field) }));
 }
 
 // ----- analysis -----------------------------------------------------------------------------
@@ -110,8 +113,8 @@ function summary(inv) {
 
 function resultView(instrument, inv) {
   const messages = [
-    ...inv.problems.map((f) => h('li', {}, h('a', { href: `#veld-${f.id}` }, `${f.label}: ${f.problem}`))),
-    ...inv.checks.map((c) => h('li', {}, h('a', { href: `#veld-${instrument.fields.some((f) => f.id === c.whole) ? c.whole : firstField(instrument, c.part)}` }, c.message), ` (${c.partLabel}: ${formatNumber(c.partValue, 0)}; ${c.wholeLabel}: ${formatNumber(c.wholeValue, 0)})`)),
+    ...inv.problems.map((f) => h('li', {}, h('a', { href: `#${fieldAnchor(instrument, f.id)}` }, `${f.label}: ${f.problem}`))),
+    ...inv.checks.map((c) => h('li', {}, h('a', { href: `#${fieldAnchor(instrument, instrument.fields.some((f) => f.id === c.whole) ? c.whole : firstField(instrument, c.part))}` }, c.message), ` (${c.partLabel}: ${formatNumber(c.partValue, 0)}; ${c.wholeLabel}: ${formatNumber(c.wholeValue, 0)})`)),
   ];
   return h(
     'div',
@@ -132,6 +135,11 @@ function resultView(instrument, inv) {
       table('Je getallen', ['Wat', 'Aantal'], inv.fields.map((f) => [f.label, f.entered === null ? '–' : formatNumber(f.entered, 6)])),
     ),
   );
+}
+
+function fieldAnchor(instrument, id) {
+  const field = instrument.fields.find((f) => f.id === id);
+  return field ? anchorOf(field) : `veld-${id}`;
 }
 
 function firstField(instrument, derivedId) {

@@ -33,16 +33,21 @@ const writtenKey = (step) => `${step.id}/vastgelegd`;
 /** Per step each partner's role, then whether the step is written down. */
 function slots(instrument) {
   const options = instrument.roles.map((r) => r.id);
-  return instrument.steps.flatMap((step, i) => [
-    ...instrument.partners.map((partner) => ({
-      key: cellKey(step, partner),
-      type: 'choice',
-      options,
-      label: `stap ${i + 1} (${step.title}), ${partner.title}`,
-      control: `rol-${step.id}-${partner.id}`,
-    })),
-    { key: writtenKey(step), type: 'flag', label: `stap ${i + 1} (${step.title}), op papier`, control: `vastgelegd-${step.id}` },
-  ]);
+  return instrument.steps.flatMap((step, i) => {
+    const where = `stap ${i + 1} (${step.title})`;
+    const anchor = step.anchor ?? `stap-${step.id}`;
+    return [
+      ...instrument.partners.map((partner, j) => ({
+        key: cellKey(step, partner),
+        type: 'choice',
+        options,
+        label: `${where}, ${partner.title}`,
+        control: step.cells?.[j] ?? `rol-${step.id}-${partner.id}`,
+        anchor,
+      })),
+      { key: writtenKey(step), type: 'flag', label: `${where}, op papier`, control: step.written ?? `vastgelegd-${step.id}`, anchor },
+    ];
+  });
 }
 
 // ----- analysis -----------------------------------------------------------------------------

@@ -15,11 +15,19 @@ import { proposal } from '../proposal.js';
 
 // ----- answers ------------------------------------------------------------------------------
 
-/** One slot per item: a scale id or the n.v.t. id. */
+/** One slot per item: a scale id or the n.v.t. id; with a note. */
 function slots(instrument) {
   const options = instrument.scale.map((s) => s.id);
   if (instrument.not_applicable) options.push(instrument.not_applicable.id);
-  return instrument.items.map((item) => ({ key: item.id, type: 'choice', options, label: `vraag ${item.number}`, control: `antwoord-${item.id}` }));
+  return instrument.items.map((item) => ({
+    key: item.id,
+    type: 'choice',
+    options,
+    label: `vraag ${item.number}`,
+    control: item.control ?? `antwoord-${item.id}`,
+    anchor: item.anchor ?? `vraag-${item.id}`,
+    note: item.note ?? `notitie-${item.id}`,
+  }));
 }
 
 function answerLabel(instrument, id) {
