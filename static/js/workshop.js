@@ -5,17 +5,17 @@
 // collected results stay in this browser (localStorage, leerrecht:<site>:workshop).
 
 import { aggregate } from './lib/aggregate.js';
-import { readLines, readFile, addCandidates, removeParticipant, emptySession, participantLabel } from './lib/workshop-input.js';
+import { removeParticipant, emptySession, participantLabel } from './lib/workshop-input.js';
 import { createWorkshopStore, openSession, emptyState } from './lib/workshop-store.js';
-import { groupView, groupSummary, participantsView, slides, handoutHeaderView, workView } from './lib/workshop-views.js';
+import { groupView, participantsView, slides, handoutHeaderView, workView } from './lib/workshop-views.js';
 import { aggregateCsv, aggregateJson, aggregateFileName } from './lib/workshop-export.js';
-import { MAX_FILE } from './lib/result-file.js';
 import { h } from './lib/view-tree.js';
 import { isoDay, plural } from './lib/nl-format.js';
-import { build, fill, openStorage, download, liveRegion, noticeBox, fieldError } from './page/dom.js';
+import { build, fill, openStorage, download, liveRegion, noticeBox } from './page/dom.js';
 import { loadInstrument } from './page/load-script.js';
 import { confirmDialog } from './page/confirm.js';
 import { createProjector } from './page/projector.js';
+import { setupAdding } from './page/workshop-add.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -117,72 +117,6 @@ function start() {
     );
   }
 
-  function report(field, added, duplicates, problems, notes = []) {
-    const n = session.participants.length;
-    fill(
-      $('toevoeg-melding'),
-      added.length
-        ? h('div', { class: 'melding melding--succes' }, h('p', {}, `${plural(added.length, 'uitslag', 'uitslagen')} toegevoegd: ${added.map(participantLabel).join(', ')}. Nu ${plural(n, 'deelnemer', 'deelnemers')}.`), notes.map((t) => h('p', {}, t)))
-        : null,
-    );
-    const skipped = [...problems.map((p) => ({ field, text: `${p.where}: ${p.message}`, line: p.line ?? 0 })), ...duplicates.map((d) => ({ field, text: `${d.where}: deze uitslag is al toegevoegd (${d.of}). Hij telt niet nog een keer mee.`, line: d.line ?? 0 }))];
-    skipped.sort((a, b) => a.line - b.line);
-    if (skipped.length) {
-      showSummary('Niet alles is meegeteld', `${plural(added.length, 'uitslag is', 'uitslagen zijn')} toegevoegd. ${plural(skipped.length, 'uitslag telt', 'uitslagen tellen')} niet mee:`, skipped);
-    } else {
-      clearSummary();
-      announce(added.length ? `${plural(added.length, 'uitslag', 'uitslagen')} toegevoegd. Nu ${plural(n, 'deelnemer', 'deelnemers')}. ${groupSummary(instrument, agg)}` : 'Er is niets toegevoegd.');
-    }
-  }
-
-  function add(field, candidates, problems, notes) {
-    const result = addCandidates(session, instrument, candidates);
-    session = result.session;
-    persist();
-    refresh();
-    report(field, result.added, result.duplicates, problems, notes);
-  }
-
-  function addCodes() {
-    const text = $('codes').value;
-    if (!text.trim()) {
-      fieldError('codes', 'Plak eerst een of meer codes in het veld.');
-      showSummary('Er ging iets mis', null, [{ field: 'codes', text: 'Plak eerst een of meer codes in het veld.' }]);
-      return;
-    }
-    const { candidates, problems } = readLines(text, instrument);
-    // What could not be read stays in the field, to fix or to remove; the rest has been counted.
-    $('codes').value = problems.map((p) => p.text).join('\n');
-    fieldError('codes', problems.length ? `${plural(problems.length, 'regel is', 'regels zijn')} niet gelezen. ${problems.length === 1 ? 'Die staat' : 'Ze staan'} nog in het veld: verbeter of verwijder ${problems.length === 1 ? 'hem' : 'ze'}.` : null);
-    fieldError('bestanden', null);
-    add('codes', candidates, problems, []);
-  }
-
-  async function addFiles(files) {
-    const candidates = [];
-    const problems = [];
-    for (const file of files) {
-      const where = `Bestand "${file.name}"`;
-      if (file.size > MAX_FILE) {
-        problems.push({ where, message: 'Dit bestand is te groot voor een uitslag (meer dan 1 MB).' });
-        continue;
-      }
-      let text;
-      try {
-        text = await file.text();
-      } catch {
-        problems.push({ where, message: 'Dit bestand kan niet worden gelezen.' });
-        continue;
-      }
-      const read = readFile(text, file.name, instrument, site);
-      if (read.problem) problems.push(read.problem);
-      else candidates.push(read.candidate);
-    }
-    fieldError('bestanden', problems.length ? `${plural(problems.length, 'bestand is', 'bestanden zijn')} niet gelezen.` : null);
-    const notes = candidates.flatMap((c) => c.notes.map((t) => `${c.where}: ${t}`));
-    add('bestanden', candidates, problems, notes);
-  }
-
   function removeOne(n) {
     const p = session.participants.find((x) => x.n === n);
     if (!p) return;
@@ -225,25 +159,30 @@ function start() {
     announce(`De uitslag is opgeslagen als ${name}.`);
   }
 
+  // What the components share (page/workshop-add.js): the current session and its result.
+  const ws = {
+    site,
+    announce,
+    persist,
+    refresh,
+    showSummary,
+    clearSummary,
+    get instrument() {
+      return instrument;
+    },
+    get agg() {
+      return agg;
+    },
+    get session() {
+      return session;
+    },
+    set session(value) {
+      session = value;
+    },
+  };
+
   function wireWork() {
-    $('voeg-toe').addEventListener('click', addCodes);
-    $('bestanden').addEventListener('change', async (e) => {
-      const files = [...e.target.files];
-      e.target.value = '';
-      if (files.length) await addFiles(files);
-    });
-    const zone = $('bestanden-groep');
-    zone.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      zone.classList.add('workshop__sleep--actief');
-    });
-    zone.addEventListener('dragleave', () => zone.classList.remove('workshop__sleep--actief'));
-    zone.addEventListener('drop', (e) => {
-      e.preventDefault();
-      zone.classList.remove('workshop__sleep--actief');
-      const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.length) addFiles(files);
-    });
+    setupAdding(ws);
     $('deelnemers').addEventListener('click', (e) => {
       const button = e.target.closest('[data-verwijder]');
       if (button) removeOne(Number(button.dataset.verwijder));
