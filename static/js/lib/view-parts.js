@@ -3,7 +3,7 @@
 // text helpers. Pure; the kinds (kinds/*.js) and the page views build on them.
 
 import { h } from './view-tree.js';
-import { formatDate, formatNumber, formatPercent } from './nl-format.js';
+import { formatDate, formatPercent } from './nl-format.js';
 
 /** A table that scrolls in its own box on a small screen, reachable by keyboard. */
 export function table(caption, head, rows, foot = null) {
@@ -63,9 +63,6 @@ export function listText(list) {
 
 /** A percentage or a dash. */
 export const pct = (v) => (v === null || v === undefined ? '–' : formatPercent(v));
-
-/** A number with at most two decimals, or a dash. */
-export const num = (v) => (v === null || v === undefined ? '–' : formatNumber(v, 2));
 
 /**
  * Markdown of an explanation as plain paragraphs: links become their text, emphasis and code

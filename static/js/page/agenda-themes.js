@@ -6,9 +6,9 @@ import { accept, ignore, addOwn, edit, remove, move, toggleExamples, FIELDS } fr
 import { fieldMessage, fieldId } from '../lib/agenda-views.js';
 import { controlMessage } from './dom.js';
 
-export function setupThemes(page) {
-  const { themes, themeIds, themesEl, announce, badDates, touched } = page;
-  // ----- the themes: buttons --------------------------------------------------------------
+/** The buttons (`data-doe`) on proposals and actions. */
+function setupButtons(page) {
+  const { themes, themeIds, themesEl, announce } = page;
   const nameOfTheme = (id) => themes.find((t) => t.id === id)?.title ?? 'Nog zonder thema';
 
   /** After a proposal is handled: the next one of the same theme, else the theme's heading. */
@@ -89,7 +89,11 @@ export function setupThemes(page) {
     if (el && actions[el.dataset.doe]) actions[el.dataset.doe](el);
   });
 
-  // ----- the themes: typing ----------------------------------------------------------------
+}
+
+/** Typing in an action's fields: one change per field, the errors once the field is left. */
+function setupTyping(page) {
+  const { themesEl, badDates, touched } = page;
   const label = (field) => FIELDS.find((f) => f.id === field)?.label ?? field;
   themesEl.addEventListener('input', (e) => {
     const el = e.target;
@@ -119,4 +123,9 @@ export function setupThemes(page) {
       controlMessage(control, { id: `${control.id}-fout`, text: message ? `Fout: ${message}` : null });
     }
   }
+}
+
+export function setupThemes(page) {
+  setupButtons(page);
+  setupTyping(page);
 }

@@ -22,7 +22,6 @@ import { proposal } from '../proposal.js';
 
 export const REGIE = 'regie';
 export const NEEMT_DEEL = 'neemt_deel';
-export const GEEN_ROL = 'geen_rol';
 
 /** At least this share of those who answered a cell must agree for consensus (3 out of 4). */
 export const CONSENSUS = 0.75;

@@ -218,7 +218,7 @@ function scoredItem(instrument, item, participants, top) {
 }
 
 /** Most disagreement first; equal: more n.v.t. first; then the order of the list. */
-export function byDisagreement(a, b) {
+function byDisagreement(a, b) {
   const da = a.disagreement ?? -1;
   const db = b.disagreement ?? -1;
   return db - da || b.notApplicable - a.notApplicable || a.number - b.number;
@@ -253,7 +253,7 @@ function distributionRows(instrument, item, n) {
   return rows.map((r) => ({ ...r, share: shareOf(r.count, n) }));
 }
 
-export function itemStats(item, top) {
+function itemStats(item, top) {
   const parts = [
     item.disagreement === null ? 'spreiding: te weinig antwoorden' : `spreiding ${formatPercent(item.disagreement)}`,
     item.meanPercent === null ? 'nog geen gemiddelde' : `gemiddeld ${formatPercent(item.meanPercent)} van de punten (${formatNumber(item.meanPoints, 2)} van ${formatNumber(top, 2)})`,
