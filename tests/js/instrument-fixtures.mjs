@@ -4,6 +4,19 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE } from './site-index.mjs';
+import { result as scoredResult } from '../../static/js/lib/kinds/scored/result.js';
+import { result as routeResult } from '../../static/js/lib/kinds/routekaart/result.js';
+import { result as countResult } from '../../static/js/lib/kinds/inventarisatie/result.js';
+
+/**
+ * The result facet of an instrument's kind. The page gets it from its kind's own script
+ * (js/instrument-KIND.js); the tests look it up here.
+ */
+export function resultOf(instrument) {
+  const facet = { checklist: scoredResult, toetsvragen: scoredResult, routekaart: routeResult, inventarisatie: countResult }[instrument.kind];
+  if (!facet) throw new Error(`Vergelijken kan niet voor ${instrument.kind}.`);
+  return facet;
+}
 
 const base = { format: 2, version: 1, audience: [], description: '', intro: '', url: '' };
 

@@ -3,15 +3,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { score } from '../../static/js/lib/instrument-score.js';
-import { analyseRoutekaart } from '../../static/js/lib/kinds/routekaart.js';
-import { computeInventory } from '../../static/js/lib/kinds/inventarisatie.js';
-import { compare } from '../../static/js/lib/compare.js';
-import { resultView, resultSummary, compareView } from '../../static/js/lib/instrument-views.js';
+import { analyseRoutekaart } from '../../static/js/lib/kinds/routekaart/kind.js';
+import { computeInventory } from '../../static/js/lib/kinds/inventarisatie/kind.js';
+import { compareView as compareSection } from '../../static/js/lib/instrument-views.js';
 import { chartView } from '../../static/js/lib/view-parts.js';
 import { barChart, wrap } from '../../static/js/lib/chart.js';
 import { textOf, nodesOf } from '../../static/js/lib/view-tree.js';
 import { formatNumber, formatPercent, formatDelta, formatDate } from '../../static/js/lib/nl-format.js';
-import { checklist, routekaart, inventarisatie } from './instrument-fixtures.mjs';
+import { checklist, routekaart, inventarisatie, resultOf } from './instrument-fixtures.mjs';
+
+// The views through the kind's result facet, as the instrument page draws them.
+const resultView = (inst, analysis, options) => resultOf(inst).resultView(inst, analysis, options);
+const resultSummary = (inst, analysis) => resultOf(inst).summary(analysis);
+const compare = (inst, before, after) => resultOf(inst).compare(inst, before, after);
+const compareView = (inst, cmp, source) => compareSection(resultOf(inst), inst, cmp, source);
 
 test('Dutch numbers and dates', () => {
   assert.equal(formatNumber(1234567.25, 1), '1.234.567,3');

@@ -5,18 +5,26 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindOf, findKind, byAgendaRank } from '../../static/js/lib/kinds.js';
-import { checklist, routekaart, inventarisatie, generated, GENERATED } from './instrument-fixtures.mjs';
+import { groupOf } from '../../static/js/lib/kind-groups.js';
+import { agendaOf } from '../../static/js/lib/kind-agendas.js';
+import { checklist, routekaart, inventarisatie, generated, GENERATED, resultOf } from './instrument-fixtures.mjs';
 
-const ANSWERABLE = ['analyse', 'summary', 'resultView', 'fieldProblems', 'compare', 'compareView', 'aggregate', 'groupView', 'groupSummary', 'slots', 'slides', 'csvRows', 'proposals'];
+const CORE = ['slots', 'analyse'];
+const RESULT = ['summary', 'resultView', 'fieldProblems', 'compare', 'compareView'];
+const GROUP = ['aggregate', 'groupView', 'groupSummary', 'slides', 'csvRows'];
+const ANSWERABLE = ['checklist', 'toetsvragen', 'routekaart', 'inventarisatie'];
 
-test('every answerable kind has the whole shape, and a codec', () => {
-  for (const name of ['checklist', 'toetsvragen', 'routekaart', 'inventarisatie']) {
+test('every answerable kind has the core, a codec, a result facet and a group facet', () => {
+  for (const name of ANSWERABLE) {
     const kind = kindOf({ kind: name });
     assert.equal(kind.name, name);
     assert.equal(kind.answerable, true, name);
-    for (const fn of ANSWERABLE) assert.equal(typeof kind[fn], 'function', `${name}.${fn}`);
+    for (const fn of CORE) assert.equal(typeof kind[fn], 'function', `${name}.${fn}`);
     assert.equal(typeof kind.codec.encode, 'function', name);
     assert.equal(typeof kind.codec.decode, 'function', name);
+    for (const fn of RESULT) assert.equal(typeof resultOf({ kind: name })[fn], 'function', `${name} result.${fn}`);
+    for (const fn of GROUP) assert.equal(typeof groupOf({ kind: name })[fn], 'function', `${name} group.${fn}`);
+    assert.equal(typeof agendaOf({ kind: name }).proposals, 'function', `${name} agenda.proposals`);
   }
 });
 
@@ -25,9 +33,17 @@ test('the werkagenda kind is not answered: it defines the agenda and gives examp
   assert.equal(kind.answerable, false);
   assert.equal(kind.definesAgenda, true);
   assert.equal(kind.codec, null);
-  assert.deepEqual(kind.proposals(), []);
+  assert.deepEqual(kind.slots({}), []);
+  assert.throws(() => groupOf({ kind: 'werkagenda' }), /geen groepsuitslag/);
   const w = { id: 'w', title: 'W', kind: 'werkagenda', actions: [{ theme: 't', action: 'Doe iets.' }] };
-  assert.deepEqual(kind.examples(w).map((p) => [p.key.startsWith('w/voorbeeld/'), p.theme, p.action, p.goal]), [[true, 't', 'Doe iets.', '']]);
+  assert.deepEqual(agendaOf(w).proposals(w, {}), []);
+  assert.deepEqual(agendaOf(w).examples(w).map((p) => [p.key.startsWith('w/voorbeeld/'), p.theme, p.action, p.goal]), [[true, 't', 'Doe iets.', '']]);
+});
+
+test('an inventory gives no proposals and has no examples', () => {
+  const inv = inventarisatie();
+  assert.deepEqual(agendaOf(inv).proposals(inv, { leerlingen: 3 }), []);
+  assert.deepEqual(agendaOf(inv).examples(inv), []);
 });
 
 test('an unknown kind: findKind says null, kindOf says which kind it does not know', () => {
@@ -55,18 +71,19 @@ test('agenda order: the region\'s checklist, then the route, then a school\'s te
   for (const e of byAgendaRank(entries)) assert.ok(kindOf(e).agendaHint.length > 10);
 });
 
-test('each fixture kind analyses, compares, aggregates and packs through the registry alone', () => {
+test('each fixture kind analyses, compares, aggregates and packs through the registries alone', () => {
   for (const inst of [checklist(), routekaart(), inventarisatie()]) {
     const kind = kindOf(inst);
+    const result = resultOf(inst);
+    const group = groupOf(inst);
     const analysis = kind.analyse(inst, {}, {});
-    assert.equal(typeof kind.summary(analysis), 'string');
-    assert.equal(typeof kind.resultView(inst, analysis, {}).tag, 'string');
-    const cmp = kind.compare(inst, {}, {});
-    assert.deepEqual(cmp.changed, []);
-    const agg = kind.aggregate(inst, []);
+    assert.equal(typeof result.summary(analysis), 'string');
+    assert.equal(typeof result.resultView(inst, analysis, {}).tag, 'string');
+    assert.deepEqual(result.compare(inst, {}, {}).changed, []);
+    const agg = group.aggregate(inst, []);
     assert.equal(agg.participants, 0);
-    assert.ok(Array.isArray(kind.slides(inst, agg)));
-    assert.ok(Array.isArray(kind.csvRows(inst, agg, [])));
+    assert.ok(Array.isArray(group.slides(inst, agg)));
+    assert.ok(Array.isArray(group.csvRows(inst, agg, [])));
   }
 });
 
@@ -76,7 +93,7 @@ test('the generated instruments all have a known kind', (t) => {
   for (const inst of found) assert.ok(findKind(inst), inst.id);
 });
 
-test('no module outside the registry and the kinds names a kind in its code', () => {
+test('no module outside the registries and the kinds\' folders names a kind in its code', () => {
   const root = new URL('../../static/js/', import.meta.url).pathname;
   const files = [];
   const walk = (dir) => {
@@ -87,8 +104,9 @@ test('no module outside the registry and the kinds names a kind in its code', ()
   };
   walk(root);
   const named = /(['"`])(checklist|toetsvragen|routekaart|inventarisatie|werkagenda)\1/;
+  const registries = ['/lib/kinds.js', '/lib/kind-groups.js', '/lib/kind-agendas.js'];
   const offenders = files
-    .filter((f) => !f.endsWith('/lib/kinds.js') && !f.includes('/lib/kinds/'))
+    .filter((f) => !registries.some((r) => f.endsWith(r)) && !f.includes('/lib/kinds/'))
     .filter((f) => named.test(readFileSync(f, 'utf8')))
     .map((f) => f.slice(root.length));
   assert.deepEqual(offenders, []);

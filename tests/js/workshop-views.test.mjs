@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregate } from '../../static/js/lib/aggregate.js';
 import { groupView, participantsView, slides, positionText, groupSummary } from '../../static/js/lib/workshop-views.js';
-import { plainParagraphs } from '../../static/js/lib/view-parts.js';
+import { plainParagraphs } from '../../static/js/lib/plain-text.js';
 import { aggregateCsv, aggregateJson, aggregateFileName, AGGREGATE_FORMAT } from '../../static/js/lib/workshop-export.js';
 import { textOf, nodesOf } from '../../static/js/lib/view-tree.js';
 import { checklist, routekaart, inventarisatie } from './instrument-fixtures.mjs';

@@ -1,28 +1,18 @@
-// What the instrument page shows, as view trees (view-tree.js): the result of any kind (the
-// kind's own view, kinds/*.js), the comparison with an earlier result, the tool bar and the box
-// around a shared result. Pure: the page renders the trees.
+// What the instrument page shows around the result, as view trees (view-tree.js): the
+// comparison with an earlier result (its body from the kind's result facet), the tool bar and
+// the box around a shared result. Pure: the page renders the trees; the result itself is the
+// kind's (kinds/KIND/result.js).
 
 import { h } from './view-tree.js';
-import { kindOf } from './kinds.js';
 
-/** The result section for an analysis made by the kind's `analyse`. */
-export function resultView(instrument, analysis, options = {}) {
-  return kindOf(instrument).resultView(instrument, analysis, options);
-}
-
-/** One sentence for the live region: the result in short. */
-export function resultSummary(instrument, analysis) {
-  return kindOf(instrument).summary(analysis);
-}
-
-/** The comparison with an earlier result (`source` says which), below the result. */
-export function compareView(instrument, cmp, source) {
+/** The comparison with an earlier result (`source` says which), drawn by the kind's result facet. */
+export function compareView(result, instrument, cmp, source) {
   return h(
     'section',
     { class: 'vergelijking', 'aria-labelledby': 'vergelijking-kop' },
     h('h3', { id: 'vergelijking-kop' }, 'Vergelijking met een eerdere uitslag'),
     h('p', {}, `Eerder: ${source}. Nu: je antwoorden hierboven.`),
-    kindOf(instrument).compareView(instrument, cmp),
+    result.compareView(instrument, cmp),
   );
 }
 
@@ -136,16 +126,5 @@ export function sharedBoxView(ownAnswers) {
       ' ',
       h('button', { type: 'button', class: 'knop knop--tweede', id: 'terug-eigen' }, ownAnswers ? 'Terug naar mijn eigen antwoorden' : 'Sluiten zonder overnemen'),
     ),
-  );
-}
-
-/** What an opened result file brought: the message, warnings and what was left out. */
-export function importedView(message, { warnings = [], dropped = [] }) {
-  return h(
-    'div',
-    { class: 'melding melding--succes' },
-    h('p', {}, message),
-    warnings.map((w) => h('p', {}, w)),
-    dropped.length ? [h('p', {}, `Niet overgenomen (${dropped.length}):`), h('ul', {}, dropped.map((d) => h('li', {}, d)))] : null,
   );
 }

@@ -3,26 +3,31 @@
 // of comparing `instrument.kind` with names; only this file and the kind's own module know a
 // kind by name. A new kind is one module in kinds/ and one line below.
 //
-// A kind module is an object with (all pure, no DOM):
+// A kind (kinds/KIND/kind.js) is an object with what every page needs (all pure, no DOM):
+//   family         the folder of its modules; the facets below are registered under it
 //   answerable     true when people answer it (a form with slots, a result, a share code)
 //   hasNotes       a note per slot is kept with the answers (saved, in files; never in codes)
-//   definesAgenda  its themes and example actions make up the werkagenda (examples(instrument))
+//   definesAgenda  its themes and example actions make up the werkagenda
 //   agendaRank     order of its proposals on the werkagenda, and of the hint on an empty one;
 //                  agendaHint says why to fill it in (kinds without proposals have neither)
 //   codec          how a share code carries the answers (code-packing.js)
-//   slots(instrument)                 the answer slots, when the JSON does not carry them
-//   analyse(instrument, answers, problems) → the analysis the views read
-//   summary(analysis), resultView(instrument, analysis, { answers, notes, earlier })
-//   fieldProblems(instrument, analysis) → [{ key, messages, invalid }] to show at the controls
-//   compare(instrument, before, after), compareView(instrument, comparison)
-//   aggregate(instrument, participants), groupView(instrument, agg, labels),
-//   groupSummary(agg, participantsText), slides(instrument, agg), csvRows(instrument, agg, labels)
-//   proposals(instrument, answers) → proposals for the werkagenda (proposal.js)
+//   slots(instrument)                       the answer slots (instrument-answers.js)
+//   analyse(instrument, answers, problems)  the analysis that the facets read
+// Facets, each in its own module so that a page links only what it shows:
+//   result  (KIND/result.js; the instrument page of that kind, js/instrument-KIND.js, links only
+//           its own)                                 summary, resultView, fieldProblems,
+//                                                    compare, compareView
+//   group   (kind-groups.js: the workshop)           aggregate, groupView, groupSummary, slides,
+//                                                    csvRows
+//   agenda  (kind-agendas.js: the werkagenda)        proposals, examples
+//
+// A new kind: its folder under kinds/ with kind.js and the facets it has, a line here, a line in
+// the group and agenda registries, and its page script js/instrument-KIND.js.
 
-import { checklist, toetsvragen } from './kinds/scored.js';
-import { routekaart } from './kinds/routekaart.js';
-import { inventarisatie } from './kinds/inventarisatie.js';
-import { werkagenda } from './kinds/werkagenda.js';
+import { checklist, toetsvragen } from './kinds/scored/kind.js';
+import { routekaart } from './kinds/routekaart/kind.js';
+import { inventarisatie } from './kinds/inventarisatie/kind.js';
+import { werkagenda } from './kinds/werkagenda/kind.js';
 
 /** What a kind has when its module does not say otherwise. */
 const DEFAULTS = {
@@ -33,9 +38,6 @@ const DEFAULTS = {
   agendaHint: null,
   codec: null,
   slots: () => [],
-  fieldProblems: () => [],
-  proposals: () => [],
-  examples: () => [],
 };
 
 const REGISTRY = new Map(

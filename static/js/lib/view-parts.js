@@ -64,42 +64,6 @@ export function listText(list) {
 /** A percentage or a dash. */
 export const pct = (v) => (v === null || v === undefined ? '–' : formatPercent(v));
 
-/**
- * Markdown of an explanation as plain paragraphs: links become their text, emphasis and code
- * marks go, every list item is its own paragraph. The page has no Markdown renderer, and the
- * projector needs the words, not the links (they point into the handbook).
- */
-export function plainParagraphs(markdown) {
-  const inline = (text) =>
-    text
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/(\*\*|__)(.+?)\1/g, '$2')
-      .replace(/\*(\S(?:[^*]*\S)?)\*/g, '$1')
-      .replace(/`([^`]+)`/g, '$1')
-      .replace(/\s+/g, ' ')
-      .trim();
-  const out = [];
-  for (const block of String(markdown ?? '').split(/\n\s*\n/)) {
-    let paragraph = [];
-    const flush = () => {
-      const text = inline(paragraph.join(' '));
-      if (text) out.push(text);
-      paragraph = [];
-    };
-    for (const line of block.split('\n')) {
-      const bullet = /^\s{0,3}([-*+]|\d+[.)])\s+(.*)$/.exec(line);
-      if (bullet) {
-        flush();
-        paragraph.push(bullet[2]);
-      } else {
-        paragraph.push(line.replace(/^\s{0,3}(#{1,6}|>)\s*/, ''));
-      }
-    }
-    flush();
-  }
-  return out;
-}
-
 /** The lines at the top of a printed result. */
 export function printHeaderView(instrument, date, saved) {
   return h(
@@ -107,5 +71,16 @@ export function printHeaderView(instrument, date, saved) {
     { class: 'printkop alleen-print' },
     h('p', {}, h('strong', {}, instrument.title)),
     h('p', {}, `Versie ${instrument.version} · geprint op ${formatDate(date, true)}${saved ? ` · laatst bewaard op ${formatDate(saved, true)}` : ''}`),
+  );
+}
+
+/** What an opened file brought: the message, its warnings and what was left out. */
+export function importedView(message, { warnings = [], dropped = [] }) {
+  return h(
+    'div',
+    { class: 'melding melding--succes' },
+    h('p', {}, message),
+    warnings.map((w) => h('p', {}, w)),
+    dropped.length ? [h('p', {}, `Niet overgenomen (${dropped.length}):`), h('ul', {}, dropped.map((d) => h('li', {}, d)))] : null,
   );
 }

@@ -14,7 +14,7 @@
 // it does not know.
 
 import { toCsv } from './csv.js';
-import { kindOf } from './kinds.js';
+import { groupOf } from './kind-groups.js';
 
 export const AGGREGATE_FORMAT = 'leerrecht-workshop-uitslag/1';
 
@@ -36,5 +36,5 @@ export function aggregateJson(instrument, agg, site, made = new Date()) {
 /** The group result as CSV text; `labels` are the participants in order (for per-participant numbers). */
 export function aggregateCsv(instrument, agg, labels = []) {
   const top = [['Groepsuitslag', instrument.title], ['Versie', instrument.version], ['Deelnemers', agg.participants], []];
-  return toCsv([...top, ...kindOf(instrument).csvRows(instrument, agg, labels)]);
+  return toCsv([...top, ...groupOf(instrument).csvRows(instrument, agg, labels)]);
 }

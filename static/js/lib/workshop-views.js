@@ -1,11 +1,11 @@
 // What the workshop page shows, as view trees (view-tree.js): the list of participants, the
-// group result (per kind, from kinds/*.js), the slides of the projector view and the top of the
+// group result (per kind, from its group facet), the slides of the projector view and the top of the
 // printed handout. Pure: the page renders the trees.
 
 import { h } from './view-tree.js';
 import { table, printHeaderView } from './view-parts.js';
 import { countAnswered } from './instrument-answers.js';
-import { kindOf } from './kinds.js';
+import { groupOf } from './kind-groups.js';
 import { formatDate, plural } from './nl-format.js';
 import { participantLabel } from './workshop-input.js';
 
@@ -33,12 +33,12 @@ export function participantsView(instrument, session) {
 
 /** The group result: text, tables and bar charts with the same numbers. */
 export function groupView(instrument, agg, labels) {
-  return kindOf(instrument).groupView(instrument, agg, labels);
+  return groupOf(instrument).groupView(instrument, agg, labels);
 }
 
 /** One sentence for the live region after a change. */
 export function groupSummary(instrument, agg) {
-  return kindOf(instrument).groupSummary(agg, plural(agg.participants, 'deelnemer', 'deelnemers'));
+  return groupOf(instrument).groupSummary(agg, plural(agg.participants, 'deelnemer', 'deelnemers'));
 }
 
 /**
@@ -47,7 +47,7 @@ export function groupSummary(instrument, agg) {
  * live region say next to "Vraag 3 van 10".
  */
 export function slides(instrument, agg) {
-  return kindOf(instrument).slides(instrument, agg);
+  return groupOf(instrument).slides(instrument, agg);
 }
 
 /** "Vraag 3 van 10". */

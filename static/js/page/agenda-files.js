@@ -4,7 +4,7 @@
 
 import { serializeAgenda, readAgendaFile, MAX_FILE } from '../lib/agenda-file.js';
 import { toMarkdown, toAgendaCsv, agendaFileName } from '../lib/agenda-export.js';
-import { importedView } from '../lib/instrument-views.js';
+import { importedView } from '../lib/view-parts.js';
 import { h } from '../lib/view-tree.js';
 import { isoDay, plural } from '../lib/nl-format.js';
 import { fill, download, fieldError } from './dom.js';

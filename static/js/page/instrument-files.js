@@ -3,7 +3,7 @@
 
 import { makeResult, serializeResult, readResultFile, resultFileName, MAX_FILE } from '../lib/result-file.js';
 import { isEmpty } from '../lib/instrument-answers.js';
-import { importedView } from '../lib/instrument-views.js';
+import { importedView } from '../lib/view-parts.js';
 import { h } from '../lib/view-tree.js';
 import { formatDate, isoDay, plural } from '../lib/nl-format.js';
 import { fill, download, fieldError } from './dom.js';

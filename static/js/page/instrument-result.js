@@ -1,18 +1,17 @@
 // The result section of the instrument page: computed by the instrument's kind from the
-// answers on every change, drawn as a view tree, with the comparison below it while one is
-// open, the messages at the controls themselves, and a short summary for screen readers.
+// answers on every change, drawn by the kind's result facet, with the comparison below it while
+// one is open, the messages at the controls themselves, and a short summary for screen readers.
 
 import { kindOf } from '../lib/kinds.js';
 import { h } from '../lib/view-tree.js';
-import { compare } from '../lib/compare.js';
-import { resultView, resultSummary, compareView } from '../lib/instrument-views.js';
+import { compareView } from '../lib/instrument-views.js';
 import { printHeaderView } from '../lib/view-parts.js';
 import { fill, debounce, controlMessage } from './dom.js';
 
 /** Show each slot's problems at its control; clear the controls that have none now. */
 function showAtControls(page, analysis) {
-  const { instrument, form } = page;
-  const problems = new Map(kindOf(instrument).fieldProblems(instrument, analysis).map((p) => [p.key, p]));
+  const { instrument, form, result } = page;
+  const problems = new Map(result.fieldProblems(instrument, analysis).map((p) => [p.key, p]));
   for (const key of page.slotKeys) {
     const control = form.controlOf(key);
     if (!control) continue;
@@ -23,7 +22,7 @@ function showAtControls(page, analysis) {
 
 /** update({ speak }) draws the result; with `speak` a changed summary is announced. */
 export function createResult(page, out) {
-  const { instrument, state } = page;
+  const { instrument, state, result } = page;
   const kind = kindOf(instrument);
   const announceSoon = debounce((text) => page.announce(`Uitslag bijgewerkt. ${text}`), 1200);
   let lastSummary = '';
@@ -31,16 +30,16 @@ export function createResult(page, out) {
     const shared = state.shared;
     const answers = shared ? shared.answers : state.answers;
     const analysis = kind.analyse(instrument, answers, shared ? {} : state.problems);
-    const cmp = state.earlier ? compare(instrument, state.earlier.answers, answers) : null;
+    const cmp = state.earlier ? result.compare(instrument, state.earlier.answers, answers) : null;
     showAtControls(page, analysis);
     fill(
       out,
       printHeaderView(instrument, new Date(), shared ? null : state.savedAt),
       shared ? h('p', { class: 'melding melding--info' }, 'Dit is de uitslag van een gedeelde code. Je eigen antwoorden staan er niet in.') : null,
-      resultView(instrument, analysis, { answers, notes: shared ? {} : state.notes, earlier: cmp }),
-      cmp ? compareView(instrument, cmp, state.earlier.source) : null,
+      result.resultView(instrument, analysis, { answers, notes: shared ? {} : state.notes, earlier: cmp }),
+      cmp ? compareView(result, instrument, cmp, state.earlier.source) : null,
     );
-    const summary = resultSummary(instrument, analysis);
+    const summary = result.summary(analysis);
     if (speak && summary !== lastSummary) announceSoon(summary);
     lastSummary = summary;
   };
