@@ -1,24 +1,32 @@
 //! leerrecht: builds the Dutch handbook on thuiszitters from Markdown and TOML into a static
 //! site that works on any host, under a sub-path and opened from disk.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage, each handing the next a type:
 //!
-//! 1. [`load`]: `site.toml`, `content/`, `templates/`, `static/` into a [`site::Site`]
-//!    (syntax only: TOML, front matter, UTF-8);
-//! 2. [`validate`] and 3. [`render`]: links, templates and output paths checked against the
-//!    whole site, Markdown rendered, pages put through templates, the [`search`] index and the
-//!    [`assets`] added, into an in-memory [`output::Output`];
-//! 4. [`output::write`]: written beside the previous output and swapped in only when complete.
+//! 1. [`load`]: `site.toml`, `content/`, `checklists/`, `templates/`, `static/` into a
+//!    [`site::Site`] (syntax only: TOML, front matter, UTF-8);
+//! 2. [`analyze`]: every page's Markdown into an [`analyze::Analyzed`] (headings, links,
+//!    search chunks);
+//! 3. [`validate`]: links, menu, templates, instruments ([`instrument`], one module per kind),
+//!    JavaScript entries and the planned output paths, checked against the whole site, into
+//!    one [`validate::Validated`];
+//! 4. [`render`]: pages through templates, the instruments' data, the [`search`] index and the
+//!    [`assets`], into an in-memory [`output::Output`], without checking anything again;
+//! 5. [`output::write`]: written beside the previous output and swapped in only when complete.
 //!
 //! Every stage collects all problems it finds as [`diagnostics::Diagnostic`]s, each naming
 //! file, line and what to do, and the build stops before writing if there is any.
 
+pub mod analyze;
 pub mod assets;
 pub mod diagnostics;
 pub mod embedded;
+pub mod fingerprint;
 pub mod instrument;
 pub mod load;
+pub mod markdown;
 pub mod output;
+pub mod parallel;
 pub mod render;
 pub mod scaffold;
 pub mod search;
@@ -67,14 +75,16 @@ pub fn human_bytes(n: usize) -> String {
     }
 }
 
-/// Load, validate and render, without writing anything.
+/// Load, analyze, validate and render, without writing anything.
 pub fn check(
     root: &Path,
     options: RenderOptions,
 ) -> Result<(render::Rendered, Duration), Diagnostics> {
     let start = Instant::now();
     let site = load::load(root).map_err(Diagnostics::sorted)?;
-    let rendered = render::render(&site, options).map_err(Diagnostics::sorted)?;
+    let analyzed = analyze::analyze(&site)?;
+    let validated = validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
+    let rendered = render::render(validated, options, None).map_err(Diagnostics::sorted)?;
     Ok((rendered, start.elapsed()))
 }
 

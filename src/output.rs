@@ -16,26 +16,15 @@ pub enum OutputFile {
 #[derive(Default)]
 pub struct Output {
     pub files: BTreeMap<String, OutputFile>,
-    /// Every (output path, input that produced it), duplicates included, for the check that
-    /// no two inputs write the same file.
-    pub claims: Vec<(String, String)>,
     /// Fingerprints already known (of pages the dev server's cache handed back), so writing
     /// only what changed need not hash every page again.
     pub known: BTreeMap<String, u64>,
 }
 
 impl Output {
-    pub fn insert(&mut self, path: String, file: OutputFile, origin: String) {
-        self.claims.push((path.clone(), origin));
-        self.files.entry(path).or_insert(file);
-    }
-
-    /// Total size of the generated (in-memory) files, in bytes.
-    pub fn size_of(&self, path: &str) -> usize {
-        match self.files.get(path) {
-            Some(OutputFile::Bytes(b)) => b.len(),
-            _ => 0,
-        }
+    /// Add a file; every path is planned once in the validate stage, so none comes twice.
+    pub fn insert(&mut self, path: String, file: OutputFile) {
+        self.files.insert(path, file);
     }
 }
 
@@ -58,7 +47,7 @@ impl Output {
     fn fingerprint(&self, path: &str, file: &OutputFile) -> io::Result<u64> {
         match self.known.get(path) {
             Some(&print) => Ok(print),
-            None => Ok(crate::render::cache::hash_of(&*contents(file)?)),
+            None => Ok(crate::fingerprint::hash_of(&*contents(file)?)),
         }
     }
 }
@@ -89,7 +78,7 @@ pub fn write_changes(
         let bytes = contents(file)?;
         let print = match output.known.get(path) {
             Some(&print) => print,
-            None => crate::render::cache::hash_of(&*bytes),
+            None => crate::fingerprint::hash_of(&*bytes),
         };
         if written.0.get(path) != Some(&print) || !out_dir.join(path).is_file() {
             write_file(out_dir, path, &bytes)?;
@@ -199,25 +188,8 @@ fn swap_in(staging: &Path, out_dir: &Path, parent: &Path, name: &str) -> io::Res
 
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -249,23 +221,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let mut first = Output::default();
-        first.insert(
-            "a.html".into(),
-            OutputFile::Bytes(b"een".to_vec()),
-            "x".into(),
-        );
-        first.insert(
-            "oud/b.html".into(),
-            OutputFile::Bytes(b"b".to_vec()),
-            "x".into(),
-        );
+        first.insert("a.html".into(), OutputFile::Bytes(b"een".to_vec()));
+        first.insert("oud/b.html".into(), OutputFile::Bytes(b"b".to_vec()));
         write(&out, &first).unwrap();
         let mut second = Output::default();
-        second.insert(
-            "a.html".into(),
-            OutputFile::Bytes(b"twee".to_vec()),
-            "x".into(),
-        );
+        second.insert("a.html".into(), OutputFile::Bytes(b"twee".to_vec()));
         write(&out, &second).unwrap();
         assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"twee");
         assert!(!out.join("oud").exists());

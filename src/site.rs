@@ -12,8 +12,38 @@ use crate::load::config::LoadedConfig;
 use crate::load::front_matter::FrontMatter;
 use crate::load::source::SourceFile;
 
-pub type PageId = usize;
-pub type SectionId = usize;
+/// A page: its index in `Site::pages`. A type of its own, so a section's index can never be
+/// used to look up a page, or the other way round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(pub usize);
+
+/// A section: its index in `Site::sections`; [`SectionId::HOME`] is the `content/` folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SectionId(pub usize);
+
+impl SectionId {
+    pub const HOME: SectionId = SectionId(0);
+}
+
+impl std::ops::Index<PageId> for Vec<Page> {
+    type Output = Page;
+    fn index(&self, id: PageId) -> &Page {
+        &self[id.0]
+    }
+}
+
+impl std::ops::Index<SectionId> for Vec<Section> {
+    type Output = Section;
+    fn index(&self, id: SectionId) -> &Section {
+        &self[id.0]
+    }
+}
+
+impl std::ops::IndexMut<SectionId> for Vec<Section> {
+    fn index_mut(&mut self, id: SectionId) -> &mut Section {
+        &mut self[id.0]
+    }
+}
 
 #[derive(Debug)]
 pub struct Site {
@@ -90,7 +120,20 @@ impl Page {
 
 impl Site {
     pub fn home(&self) -> &Section {
-        &self.sections[0]
+        &self.sections[SectionId::HOME]
+    }
+
+    /// Every page with its id.
+    pub fn page_ids(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.pages.iter().enumerate().map(|(i, p)| (PageId(i), p))
+    }
+
+    /// Every section with its id.
+    pub fn section_ids(&self) -> impl Iterator<Item = (SectionId, &Section)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (SectionId(i), s))
     }
 
     /// Sections from the home down to `id`, for breadcrumbs.

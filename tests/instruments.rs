@@ -85,7 +85,7 @@ fn a_valid_checklist_becomes_a_form_page_json_and_an_overview_entry() {
         "intro links resolved"
     );
     assert!(
-        html.contains("<script type=\"application/json\" id=\"instrument-data\">{\"format\":1,")
+        html.contains("<script type=\"application/json\" id=\"instrument-data\">{\"format\":2,")
     );
     let json: serde_json::Value =
         serde_json::from_str(&site.read("instrumenten/proef.json")).unwrap();
@@ -129,27 +129,27 @@ fn instruments_are_linkable_by_their_source_path() {
 
 #[test]
 fn each_rule_fails_with_its_message_and_line() {
-    let cases: &[(&str, &str, &str)] = &[
-        ("theme = \"basis\"", "theme = \"bsis\"", "checklists/proef.toml:30:9: het thema `bsis` bestaat niet"),
-        ("weight = 2", "weight = 0", "checklists/proef.toml:34:10: gewicht 0 is niet positief"),
-        ("weight = 2", "weight = -1.5", "checklists/proef.toml:34:10: gewicht -1.5 is niet positief"),
-        ("deels = \"Maak af.\"\n", "", "checklists/proef.toml:29:6: advies ontbreekt bij vraag `een` voor het antwoord `deels`"),
-        ("nee = \"Begin.\"", "nee = \"Begin.\"\nmisschien = \"?\"", "checklists/proef.toml:39:1: advies voor onbekend antwoord `misschien`"),
-        ("to = 49", "to = 44", "checklists/proef.toml:46:1: tussen 45 en 49 % valt geen enkele band"),
-        ("to = 49", "to = 59", "checklists/proef.toml:46:1: de band `Hoog` overlapt met de vorige (50–59 % valt in beide)"),
-        ("to = 100", "to = 90", "checklists/proef.toml:46:1: van 91 tot 100 % valt geen enkele band"),
-        ("id = \"deels\"", "id = \"ja\"", "checklists/proef.toml:14:1: dubbele id `ja` bij antwoord"),
-        ("id = \"een\"", "id = \"\"", "checklists/proef.toml:29:6: vraag zonder id"),
-        ("version = 2", "version = 0", "checklists/proef.toml:2:11: versie 0 bestaat niet"),
-        ("id = \"proef\"", "id = \"Proef Lijst\"", "checklists/proef.toml:1:6: ongeldige id `Proef Lijst`"),
-        ("kind = \"checklist\"", "kind = \"lijst\"", "checklists/proef.toml:4:8: onbekende waarde `lijst`; kies uit `checklist`, `toetsvragen`, `routekaart`, `inventarisatie`, `werkagenda`"),
-        ("weight = 2", "weight = 2\ngewicht = 3", "checklists/proef.toml:35:1: onbekende sleutel `gewicht`"),
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("theme = \"basis\"", "theme = \"bsis\"", &["checklists/proef.toml:30:9: het thema `bsis` bestaat niet"]),
+        ("weight = 2", "weight = 0", &["checklists/proef.toml:34:10: gewicht 0 is niet positief"]),
+        ("weight = 2", "weight = -1.5", &["checklists/proef.toml:34:10: gewicht -1.5 is niet positief"]),
+        ("deels = \"Maak af.\"\n", "", &["checklists/proef.toml:29:6: advies ontbreekt bij vraag `een` voor het antwoord `deels`"]),
+        ("nee = \"Begin.\"", "nee = \"Begin.\"\nmisschien = \"?\"", &["checklists/proef.toml:39:1: advies voor onbekend antwoord `misschien`"]),
+        ("to = 49", "to = 44", &["checklists/proef.toml:46:1: tussen 45 en 49 % valt geen enkele band"]),
+        ("to = 49", "to = 59", &["checklists/proef.toml:46:1: de band `Hoog` overlapt met de vorige (50–59 % valt in beide)"]),
+        ("to = 100", "to = 90", &["checklists/proef.toml:46:1: van 91 tot 100 % valt geen enkele band"]),
+        ("id = \"deels\"", "id = \"ja\"", &["checklists/proef.toml:14:1: dubbele id `ja` bij antwoord", "checklists/proef.toml:29:6: advies ontbreekt bij vraag `een` voor het antwoord `ja`", "checklists/proef.toml:37:1: advies voor onbekend antwoord `deels`"]),
+        ("id = \"een\"", "id = \"\"", &["checklists/proef.toml:29:6: vraag zonder id"]),
+        ("version = 2", "version = 0", &["checklists/proef.toml:2:11: versie 0 bestaat niet"]),
+        ("id = \"proef\"", "id = \"Proef Lijst\"", &["checklists/proef.toml:1:6: ongeldige id `Proef Lijst` bij het instrument"]),
+        ("kind = \"checklist\"", "kind = \"lijst\"", &["checklists/proef.toml:4:8: onbekende waarde `lijst`; kies uit `checklist`, `toetsvragen`, `routekaart`, `inventarisatie`, `werkagenda`"]),
+        ("weight = 2", "weight = 2\ngewicht = 3", &["checklists/proef.toml:35:1: onbekende sleutel `gewicht`"]),
     ];
     for (from, to, expected) in cases {
         let errors = errors_after(from, to);
         assert!(
-            errors.iter().any(|e| e == expected),
-            "{from:?} → {to:?}\nexpected: {expected}\n     got: {errors:#?}"
+            errors == *expected,
+            "{from:?} → {to:?}\nexpected: {expected:#?}\n     got: {errors:#?}"
         );
     }
 }
@@ -247,8 +247,71 @@ fn routekaart_cells_must_name_known_steps_and_partners() {
         site.build_ok();
         site.read("instrumenten/route.html")
     };
-    assert!(html.contains("name=\"rol-signaal-school\" value=\"neemt_deel\""));
+    assert!(html.contains("name=\"rol-signaal--school\" value=\"neemt_deel\""));
     assert!(html.contains("name=\"vastgelegd-signaal\""));
+}
+
+/// Reproduced: steps `a-b`, `a` and partners `c`, `b-c` gave two cells the radio name
+/// `rol-a-b-c`, so they behaved as one. Names now join ids with two hyphens, which no id holds.
+#[test]
+fn routekaart_cells_get_distinct_names_for_any_ids() {
+    let kaart = ROUTEKAART
+        .replace(
+            "[[steps]]\nid = \"signaal\"\ntitle = \"Signaal\"",
+            "[[steps]]\nid = \"a-b\"\ntitle = \"AB\"\n\n[[steps]]\nid = \"a\"\ntitle = \"A\"",
+        )
+        .replace(
+            "[[partners]]\nid = \"school\"\ntitle = \"School\"",
+            "[[partners]]\nid = \"c\"\ntitle = \"C\"\n\n[[partners]]\nid = \"b-c\"\ntitle = \"BC\"",
+        )
+        .replace(
+            "step = \"signaal\"\npartner = \"school\"",
+            "step = \"a\"\npartner = \"c\"",
+        );
+    let site = site_with("checklists/route.toml", &kaart);
+    site.build_ok();
+    let html = site.read("instrumenten/route.html");
+    let names: std::collections::BTreeSet<&str> = html
+        .match_indices("type=\"radio\" name=\"")
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            &rest[..rest.find('"').unwrap_or(0)]
+        })
+        .collect();
+    assert_eq!(
+        names.into_iter().collect::<Vec<_>>(),
+        ["rol-a--b-c", "rol-a--c", "rol-a-b--b-c", "rol-a-b--c"]
+    );
+}
+
+/// Reproduced: a partner with id `vastgelegd` collided with the written-down flag of a step
+/// (both saved as `STEP/vastgelegd`) and the page threw. Such ids are now refused.
+#[test]
+fn reserved_and_malformed_ids_are_refused_with_their_line() {
+    let errors = site_with(
+        "checklists/route.toml",
+        &ROUTEKAART.replace("id = \"school\"", "id = \"vastgelegd\""),
+    )
+    .errors();
+    assert_eq!(
+        errors,
+        [
+            "checklists/route.toml:10:1: de id `vastgelegd` bij partner is gereserveerd",
+            "checklists/route.toml:14:1: de partner `school` bestaat niet",
+        ]
+    );
+    let errors = site_with(
+        "checklists/route.toml",
+        &ROUTEKAART.replace("id = \"signaal\"", "id = \"sig--naal\""),
+    )
+    .errors();
+    assert_eq!(
+        errors,
+        [
+            "checklists/route.toml:6:1: ongeldige id `sig--naal` bij stap",
+            "checklists/route.toml:14:1: de stap `signaal` bestaat niet",
+        ]
+    );
 }
 
 const INVENTARISATIE: &str = r#"id = "telling"

@@ -65,7 +65,7 @@ fn missing_template_is_named_at_the_front_matter_line() {
     let errors = site.errors();
     assert_eq!(
         errors,
-        ["content/_index.md:3:1: het sjabloon `bestaat-niet.html` bestaat niet"]
+        ["content/_index.md:3:12: het sjabloon `bestaat-niet.html` bestaat niet"]
     );
 }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::diagnostics::{display_path, Diagnostics};
 use crate::load::source::SourceFile;
 use crate::load::templates::{read_static, StaticFile};
-use crate::output::{Output, OutputFile};
+use crate::output::OutputFile;
 use crate::site::Site;
 
 const STATIC: &str = "static";
@@ -47,36 +47,54 @@ fn is_js_entry(rel: &Path) -> bool {
         .is_some_and(|name| !name.contains('/') && name.ends_with(".js"))
 }
 
-/// Add every static file and content asset to the output.
-pub fn add(site: &Site, output: &mut Output, diagnostics: &mut Diagnostics) {
+/// A file of the output that comes from `static/` or `content/` rather than from a template.
+pub struct Asset {
+    pub path: String,
+    /// The input it comes from, as shown to the editor.
+    pub origin: String,
+    pub file: OutputFile,
+}
+
+/// Every static file and content asset, with the JavaScript entries linked now, so that a
+/// module the linker refuses is reported with the other problems of the site.
+pub fn plan(site: &Site, diagnostics: &mut Diagnostics) -> Vec<Asset> {
     let read = |p: &Path| read_module(site, p);
+    let mut assets = Vec::new();
     for file in &site.static_files {
         let rel = &file.rel;
-        let Some(out) = static_output(rel) else {
+        let Some(path) = static_output(rel) else {
             continue;
         };
-        if is_js_entry(rel) {
+        let data = if is_js_entry(rel) {
             match js_link::link(rel, &read) {
-                Ok(js) => output.insert(out, OutputFile::Bytes(js.into_bytes()), display_path(rel)),
-                Err(d) => diagnostics.push(d),
+                Ok(js) => OutputFile::Bytes(js.into_bytes()),
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
             }
         } else {
-            let data = match file.builtin {
+            match file.builtin {
                 Some(bytes) => OutputFile::Bytes(bytes.to_vec()),
                 None => OutputFile::Copy(site.root.join(rel)),
-            };
-            output.insert(out, data, display_path(rel));
-        }
+            }
+        };
+        assets.push(Asset {
+            path,
+            origin: display_path(rel),
+            file: data,
+        });
     }
     for rel in &site.content_assets {
         let key = display_path(rel.strip_prefix(crate::load::content::DIR).unwrap_or(rel));
         let key = key.trim_start_matches('/');
-        output.insert(
-            content_asset_output(key),
-            OutputFile::Copy(site.root.join(rel)),
-            display_path(rel),
-        );
+        assets.push(Asset {
+            path: content_asset_output(key),
+            origin: display_path(rel),
+            file: OutputFile::Copy(site.root.join(rel)),
+        });
     }
+    assets
 }
 
 /// A module for the linker: the site's static file at `path`, or the built-in one.

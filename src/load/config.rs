@@ -60,7 +60,7 @@ impl Language {
 pub struct MenuEntry {
     pub name: String,
     /// `@/pad/naar/pagina.md` (checked like any internal link) or an `https://` address.
-    pub url: String,
+    pub url: toml::Spanned<String>,
 }
 
 /// The parsed config together with its source, so later stages can point into it.

@@ -40,8 +40,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
         );
         return content;
     }
-    let mut section_of_dir: BTreeMap<String, SectionId> = BTreeMap::from([(String::new(), 0)]);
-    // Markdown files are read and parsed after the walk, on two threads (see `read_pages`).
+    let mut section_of_dir: BTreeMap<String, SectionId> =
+        BTreeMap::from([(String::new(), SectionId::HOME)]);
+    // Markdown files are read and parsed after the walk, on all cores (see `read_pages`).
     let mut markdown: Vec<(PathBuf, String, SectionId)> = Vec::new();
     for entry in WalkDir::new(&base)
         .sort_by_file_name()
@@ -66,7 +67,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
             if entry.depth() > 0 {
                 let parent_dir = parent_key(&key);
                 let parent = section_of_dir.get(&parent_dir).copied();
-                let id = content.sections.len();
+                let id = SectionId(content.sections.len());
                 content.sections.push(new_section(key.clone(), parent));
                 if let Some(parent) = parent {
                     content.sections[parent].children.push(id);
@@ -77,7 +78,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
         }
         let rel_path = rel(root, entry.path());
         if entry.path().extension().is_some_and(|e| e == "md") {
-            let section = section_of_dir.get(&parent_key(&key)).copied().unwrap_or(0);
+            let section = section_of_dir
+                .get(&parent_key(&key))
+                .copied()
+                .unwrap_or(SectionId::HOME);
             markdown.push((rel_path, key, section));
         } else {
             content.assets.push(rel_path);
@@ -96,23 +100,17 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
 type Parsed = Result<(SourceFile, front_matter::Split), Diagnostic>;
 
 /// Read and parse every Markdown file, in order. Parsing front matter is most of loading a
-/// large handbook, and the files do not depend on each other, so two threads share the list.
+/// large handbook, and the files do not depend on each other, so all cores share the list.
 fn read_pages(root: &Path, files: &[(PathBuf, String, SectionId)]) -> Vec<Parsed> {
     let one = |(rel_path, _, _): &(PathBuf, String, SectionId)| -> Parsed {
         let file = read_text(root, rel_path)?;
         let split = front_matter::parse(&file)?;
         Ok((file, split))
     };
-    let (first, second) = files.split_at(files.len() / 2);
-    std::thread::scope(|scope| {
-        let other = scope.spawn(|| second.iter().map(one).collect::<Vec<_>>());
-        let mut parsed: Vec<Parsed> = first.iter().map(one).collect();
-        parsed.extend(
-            other
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-        );
-        parsed
+    crate::parallel::map(files, one).unwrap_or_else(|e| {
+        // A panic while reading is a bug; report it on the first file rather than lose it.
+        let shown = files.first().map(|f| f.0.clone()).unwrap_or_default();
+        vec![Err(Diagnostic::file(shown, e.to_string()))]
     })
 }
 
@@ -133,7 +131,7 @@ fn add_page(
     } else {
         page_url(&key)
     };
-    let id = content.pages.len();
+    let id = PageId(content.pages.len());
     if is_index {
         let s = &mut content.sections[section];
         s.index = Some(id);
@@ -188,7 +186,9 @@ pub fn finish_sections(content: &mut Content) {
             (pages[a].front.weight, &pages[a].front.title)
                 .cmp(&(pages[b].front.weight, &pages[b].front.title))
         });
-        section.children.sort_by(|&a, &b| titles[a].cmp(&titles[b]));
+        section
+            .children
+            .sort_by(|&a, &b| titles[a.0].cmp(&titles[b.0]));
     }
 }
 

@@ -21,8 +21,9 @@ pub struct FrontMatter {
     pub weight: i64,
     #[serde(default)]
     pub draft: bool,
+    /// With where its value is in the TOML (relative to the front matter's start).
     #[serde(default)]
-    pub template: Option<String>,
+    pub template: Option<toml::Spanned<String>>,
     #[serde(default)]
     pub extra: toml::Table,
 }

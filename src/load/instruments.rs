@@ -1,8 +1,9 @@
 //! `checklists/*.toml`: the interactive instruments, as written by an editor.
 //!
-//! Spans are kept on everything a later check may point at, so a validation error can name
-//! the line. The checks themselves (ids, themes, weights, bands, advice, routekaart cells)
-//! are in `validate::instruments`; here only the TOML shape is enforced.
+//! One flat definition for every kind: toml's `Spanned` does not work inside an internally
+//! tagged enum, and spans are kept on everything a later check may point at, so a validation
+//! error can name the line. Which lists a kind reads, and the rules they meet, are in the
+//! kind's module under `crate::instrument`; here only the TOML shape is enforced.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,58 +15,9 @@ use super::source::{read_text, SourceFile};
 use super::templates::list_files;
 use super::toml_error;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::instrument::{Audience, Kind};
 
 pub const DIR: &str = "checklists";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Checklist,
-    Toetsvragen,
-    Routekaart,
-    Inventarisatie,
-    /// Not a form: the themes of a regional work agenda with example actions, which the
-    /// werkagenda page starts from.
-    Werkagenda,
-}
-
-impl Kind {
-    /// Scored kinds answer questions on a scale.
-    pub fn is_scored(self) -> bool {
-        matches!(self, Kind::Checklist | Kind::Toetsvragen)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Checklist => "checklist",
-            Kind::Toetsvragen => "toetsvragen",
-            Kind::Routekaart => "routekaart",
-            Kind::Inventarisatie => "inventarisatie",
-            Kind::Werkagenda => "werkagenda",
-        }
-    }
-}
-
-/// Who an instrument is for; the overview page groups by this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Audience {
-    Regio,
-    School,
-    Trainer,
-}
-
-impl Audience {
-    pub const ALL: [Audience; 3] = [Audience::Regio, Audience::School, Audience::Trainer];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Audience::Regio => "Voor de regio en het samenwerkingsverband",
-            Audience::School => "Voor de school",
-            Audience::Trainer => "Voor trainers en workshops",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -14,14 +14,14 @@ mod toml_error;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostics;
-use crate::site::Site;
+use crate::site::{PageId, SectionId, Site};
 
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let config = config::load(root).map_err(Diagnostics::from)?;
     let mut content = content::load(root, &mut diagnostics);
-    if content.sections[0].index.is_none() {
-        content.sections[0].title = config.config.title.clone();
+    if content.sections[SectionId::HOME].index.is_none() {
+        content.sections[SectionId::HOME].title = config.config.title.clone();
     }
     let instruments = instruments::load(root, &mut diagnostics);
     add_instrument_pages(&instruments, &mut content);
@@ -57,20 +57,20 @@ fn add_instrument_pages(instruments: &[instruments::Loaded], content: &mut conte
         .iter()
         .position(|s| s.dir == INSTRUMENT_DIR)
     {
-        Some(id) => id,
+        Some(id) => SectionId(id),
         None => {
-            let id = content.sections.len();
-            let mut s = content::new_section(INSTRUMENT_DIR.to_string(), Some(0));
+            let id = SectionId(content.sections.len());
+            let mut s = content::new_section(INSTRUMENT_DIR.to_string(), Some(SectionId::HOME));
             s.title = "Instrumenten".to_string();
             content.sections.push(s);
-            content.sections[0].children.push(id);
+            content.sections[SectionId::HOME].children.push(id);
             id
         }
     };
     for (index, loaded) in instruments.iter().enumerate() {
         let def = &loaded.def;
         let key = crate::diagnostics::display_path(&loaded.file.path);
-        let id = content.pages.len();
+        let id = PageId(content.pages.len());
         content.sections[section].pages.push(id);
         content.by_key.insert(key.clone(), id);
         content.pages.push(crate::site::Page {
@@ -80,7 +80,7 @@ fn add_instrument_pages(instruments: &[instruments::Loaded], content: &mut conte
                 description: def.description.clone(),
                 weight: def.weight,
                 draft: false,
-                template: Some("instrument.html".to_string()),
+                template: Some(toml::Spanned::new(0..0, "instrument.html".to_string())),
                 extra: toml::Table::new(),
             },
             front_range: 0..0,

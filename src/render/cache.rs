@@ -5,7 +5,7 @@
 //! configuration, the templates, the instruments, where every page and section is, and the
 //! navigation's entries. The navigation also holds each top-level section's page list, which a
 //! page shows only for the section it is in; reading such a list is noted while the page
-//! renders ([`note_nav_read`]), so a title edit renders again the pages that show that list,
+//! renders ([`super::nav_reads`]), so a title edit renders again the pages that show that list,
 //! not every page. No template can read another page's text.
 //!
 //! A page whose inputs are all unchanged gets its previous HTML back; anything else renders
@@ -14,13 +14,15 @@
 //!
 //! Analyses (headings, links, search chunks) depend on the text alone and are kept by its hash.
 
-use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::fingerprint::hash_of;
 use std::sync::Arc;
 
-use super::markdown::{self, Analysis};
 use super::RenderOptions;
+use crate::markdown::{self, Analysis};
+
 use crate::site::{Page, Site};
 
 #[derive(Default)]
@@ -42,12 +44,6 @@ struct Kept {
     html: Vec<u8>,
     /// Hash of `html`, to tell the writer whether the file on disk is already this.
     print: u64,
-}
-
-pub fn hash_of(value: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }
 
 fn front_text(p: &Page) -> &str {
@@ -106,32 +102,9 @@ fn section_hashes(site: &Site) -> Vec<u64> {
         .collect()
 }
 
-thread_local! {
-    /// The navigation entries whose page list the template being rendered has read.
-    static NAV_READS: RefCell<Option<BTreeSet<usize>>> = const { RefCell::new(None) };
-}
-
-/// Called by the navigation objects of [`super::context::nav`] when a template reads an
-/// entry's page list.
-pub(super) fn note_nav_read(entry: usize) {
-    NAV_READS.with(|reads| {
-        if let Some(set) = reads.borrow_mut().as_mut() {
-            set.insert(entry);
-        }
-    });
-}
-
-/// Run `render`, noting which navigation page lists it reads.
-fn noting_nav_reads<R>(render: impl FnOnce() -> R) -> (R, BTreeSet<usize>) {
-    let previous = NAV_READS.with(|r| r.replace(Some(BTreeSet::new())));
-    let result = render();
-    let reads = NAV_READS.with(|r| r.replace(previous)).unwrap_or_default();
-    (result, reads)
-}
-
 impl RenderCache {
     /// Start a build: forget the rendered pages when the site's shape changed.
-    pub(super) fn begin(&mut self, site: &Site, options: RenderOptions) {
+    pub(crate) fn begin(&mut self, site: &Site, options: RenderOptions) {
         let (nav_top, nav_lists) = super::context::nav_hashes(site);
         let shape = shape_of(site, options, nav_top);
         if shape != self.shape {
@@ -144,7 +117,7 @@ impl RenderCache {
     /// The analysis of every page, from the cache where the text is unchanged, and for every
     /// page the hash of its inputs besides the site's shape: its file and its section.
     /// Analyses of texts no page has any more are dropped.
-    pub(super) fn analyses(&mut self, site: &Site) -> (Vec<Arc<Analysis>>, Vec<u64>) {
+    pub(crate) fn analyses(&mut self, site: &Site) -> (Vec<Arc<Analysis>>, Vec<u64>) {
         let hashes: Vec<u64> = site.pages.iter().map(|p| hash_of(p.body())).collect();
         let live: HashSet<u64> = hashes.iter().copied().collect();
         let analyses = site
@@ -165,7 +138,7 @@ impl RenderCache {
             .pages
             .iter()
             .zip(&hashes)
-            .map(|(p, body)| hash_of((body, front_text(p), sections[p.section])))
+            .map(|(p, body)| hash_of((body, front_text(p), sections[p.section.0])))
             .collect();
         (analyses, inputs)
     }
@@ -187,7 +160,7 @@ impl RenderCache {
         inputs: u64,
         render: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Vec<u8>, E> {
-        let (html, reads) = noting_nav_reads(render);
+        let (html, reads) = super::nav_reads::noting(render);
         let html = html?;
         let nav_reads = reads
             .into_iter()

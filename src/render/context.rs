@@ -8,7 +8,7 @@ use minijinja::value::{Enumerator, Object};
 use minijinja::Value;
 use serde::Serialize;
 
-use super::markdown::Heading;
+use crate::markdown::Heading;
 
 /// Any serializable value as a template value.
 pub fn val<T: Serialize>(value: T) -> Value {
@@ -180,11 +180,13 @@ pub fn nav(site: &Site) -> Value {
 pub fn nav_hashes(site: &Site) -> (u64, Vec<u64>) {
     let entries = nav_entries(site);
     let top = entries.iter().map(|e| (e.title, e.url, e.dir, e.weight));
-    let top = super::cache::hash_of(top.collect::<Vec<_>>());
+    let top = crate::fingerprint::hash_of(top.collect::<Vec<_>>());
     let lists = entries
         .iter()
         .map(|e| {
-            super::cache::hash_of(e.pages.iter().map(|p| (p.title, p.url)).collect::<Vec<_>>())
+            crate::fingerprint::hash_of(
+                e.pages.iter().map(|p| (p.title, p.url)).collect::<Vec<_>>(),
+            )
         })
         .collect();
     (top, lists)
@@ -202,7 +204,7 @@ impl Object for NavItem {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let key = key.as_str()?;
         if key == "pages" {
-            super::cache::note_nav_read(self.entry);
+            super::nav_reads::note(self.entry);
             return Some(self.pages.clone());
         }
         self.fields
@@ -225,7 +227,7 @@ pub fn config(site: &Site, menu_urls: &[Option<String>]) -> Value {
         .zip(menu_urls)
         .map(|(m, resolved)| MenuCtx {
             name: &m.name,
-            url: resolved.clone().unwrap_or_else(|| m.url.clone()),
+            url: resolved.clone().unwrap_or_else(|| m.url.get_ref().clone()),
             external: resolved.is_none(),
         })
         .collect();
@@ -287,7 +289,7 @@ fn site_map_section(site: &Site, id: SectionId) -> SiteMapSection<'_> {
 /// `site_map` in `sitemap.html`: the home section with every page and section below it, in
 /// navigation order. The browser tests visit every page from this list.
 pub fn site_map(site: &Site) -> Value {
-    val(site_map_section(site, 0))
+    val(site_map_section(site, SectionId::HOME))
 }
 
 /// Every page address, for `sitemap.xml`, relative to the site root.

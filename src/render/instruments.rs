@@ -1,6 +1,6 @@
-//! Instruments into pages: the validated definition as JSON (embedded in the page for
-//! `file://`, and as a file beside it), explanations rendered from Markdown, and the
-//! overview of all instruments by audience.
+//! Instruments into pages: the validated instrument as JSON (embedded in its page for
+//! `file://`, and as a file and a data script beside it), explanations rendered from Markdown,
+//! and the overview of all instruments by audience.
 
 use std::collections::BTreeMap;
 
@@ -8,13 +8,10 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::context::val;
-use super::markdown;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::instrument::Instrument;
-use crate::load::instruments::{Audience, Kind};
-use crate::site::Site;
-use crate::validate::instruments::{check_unique_ids, validate};
-use crate::validate::links::LinkTargets;
+use crate::instrument::{Audience, Instrument, Kind};
+use crate::markdown;
+use crate::site::{SectionId, Site};
+use crate::validate::Validated;
 
 pub struct Prepared {
     pub instrument: Instrument,
@@ -24,85 +21,37 @@ pub struct Prepared {
     pub json: String,
 }
 
-/// Validate every instrument and render what its page needs. Indexes match
-/// `site.instruments`; an invalid one is None and its problems are in `diagnostics`.
-pub fn prepare(
-    site: &Site,
-    targets: &LinkTargets,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Option<Prepared>> {
-    check_unique_ids(&site.instruments, diagnostics);
-    site.instruments
+/// What every instrument's page needs, indexed like `site.instruments`.
+pub fn prepare(v: &Validated) -> Vec<Prepared> {
+    v.instruments
         .iter()
-        .enumerate()
-        .map(|(index, loaded)| {
-            let page_id = site
-                .pages
-                .iter()
-                .position(|p| p.instrument == Some(index))?;
-            let page = &site.pages[page_id];
-            let instrument = match validate(loaded, page.url.clone()) {
-                Ok(i) => i,
-                Err(d) => {
-                    diagnostics.extend(d);
-                    return None;
-                }
-            };
-            let mut explanations = BTreeMap::new();
-            for (item, def) in instrument.items.iter().zip(&loaded.def.items) {
-                let analysis = markdown::analyze(&item.explanation);
-                for link in &analysis.links {
-                    if let Err(e) = targets.resolve(&page.url, None, &link.dest) {
-                        diagnostics.push(
-                            Diagnostic::at(
-                                &loaded.file.path,
-                                &loaded.file.text,
-                                def.span(),
-                                e.message(&link.dest),
-                            )
-                            .with_hint(e.hint()),
-                        );
-                    }
-                }
-                let resolve = |dest: &str| targets.resolve(&page.url, None, dest).ok().flatten();
-                explanations.insert(
-                    item.id.clone(),
-                    markdown::to_html(&item.explanation, &analysis.headings, &resolve),
-                );
-            }
-            let json = serde_json::to_string(&instrument)
-                .unwrap_or_default()
+        .map(|instrument| {
+            let resolve = |dest: &str| v.targets.resolve(&instrument.url, None, dest).ok().flatten();
+            let explanations = instrument
+                .part()
+                .explanations()
+                .into_iter()
+                .map(|e| {
+                    let analysis = markdown::analyze(e.markdown);
+                    let html = markdown::to_html(e.markdown, &analysis.headings, &resolve);
+                    (e.item.to_string(), html)
+                })
+                .collect();
+            let json = serde_json::to_string(instrument)
+                .expect("an instrument is plain data: strings, numbers, lists and maps with string keys")
                 .replace('<', "\\u003c");
-            Some(Prepared {
-                instrument,
+            Prepared {
+                instrument: instrument.clone(),
                 explanations,
                 json,
-            })
+            }
         })
         .collect()
 }
 
-/// The ids an instrument's page gives its parts (see templates/partials/instrument-*.html), so
-/// other pages can link to one question: `@/checklists/tien-punten.toml#vraag-ambitie`.
-pub fn anchors(def: &crate::load::instruments::Definition) -> Vec<String> {
-    let themes = def
-        .themes
-        .iter()
-        .map(|t| format!("thema-{}", t.get_ref().id));
-    let items = def
-        .items
-        .iter()
-        .map(|i| format!("vraag-{}", i.get_ref().id.get_ref()));
-    let steps = def.steps.iter().map(|s| format!("stap-{}", s.get_ref().id));
-    let fields = def
-        .fields
-        .iter()
-        .map(|f| format!("veld-{}", f.get_ref().id));
-    themes.chain(items).chain(steps).chain(fields).collect()
-}
-
-/// `instrument` in `instrument.html`: the definition, plus `explanations` (item id → HTML)
-/// and `json` (the definition as JSON, to embed).
+/// `instrument` in `instrument.html`: the instrument's fields, plus what its kind says about
+/// its page (`partial`, `size`, `has_notes`, `scripted`), `explanations` (item id → HTML)
+/// and `json` (the instrument as JSON, to embed).
 pub fn context(p: &Prepared) -> Value {
     let mut map: BTreeMap<String, Value> = match serde_json::to_value(&p.instrument) {
         Ok(serde_json::Value::Object(fields)) => {
@@ -110,11 +59,17 @@ pub fn context(p: &Prepared) -> Value {
         }
         _ => BTreeMap::new(),
     };
+    let part = p.instrument.part();
     let explanations: BTreeMap<&str, Value> = p
         .explanations
         .iter()
         .map(|(k, html)| (k.as_str(), Value::from_safe_string(html.clone())))
         .collect();
+    map.insert("partial".into(), Value::from(part.partial()));
+    map.insert("size".into(), Value::from(part.size()));
+    map.insert("has_notes".into(), Value::from(part.has_notes()));
+    // The werkagenda data has no form to score: its page needs no script.
+    map.insert("scripted".into(), Value::from(!part.is_agenda()));
     map.insert("explanations".into(), Value::from(explanations));
     map.insert("json".into(), Value::from_safe_string(p.json.clone()));
     Value::from(map)
@@ -137,9 +92,9 @@ struct Group<'a> {
     instruments: Vec<Summary<'a>>,
 }
 
-/// All valid instruments grouped by audience, for the overview (`instrumenten.html`). An
+/// All instruments grouped by audience, for the overview (`instrumenten.html`). An
 /// instrument for several audiences appears in each group.
-pub fn overview(site: &Site, prepared: &[Option<Prepared>]) -> Value {
+pub fn overview(site: &Site, prepared: &[Prepared]) -> Value {
     let ordered = in_order(site, prepared);
     let groups: Vec<Group> = Audience::ALL
         .iter()
@@ -154,9 +109,9 @@ pub fn overview(site: &Site, prepared: &[Option<Prepared>]) -> Value {
                     id: &i.id,
                     title: &i.title,
                     description: i.description.as_deref(),
-                    kind: i.kind,
+                    kind: i.kind(),
                     url: &i.url,
-                    questions: i.items.len() + i.fields.len() + i.steps.len(),
+                    questions: i.part().parts(),
                 })
                 .collect(),
         })
@@ -165,40 +120,14 @@ pub fn overview(site: &Site, prepared: &[Option<Prepared>]) -> Value {
     val(groups)
 }
 
-/// The JSON file written next to an instrument's page.
-pub fn json_path(instrument: &Instrument) -> String {
-    beside(instrument, ".json")
-}
-
-/// The classic script written next to an instrument's page. Pages that work with several
-/// instruments (werkagenda, workshop) load it on demand: from `file://` a `fetch()` of the
-/// JSON is refused, a `<script src>` is not.
-pub fn data_script_path(instrument: &Instrument) -> String {
-    beside(instrument, ".js")
-}
-
-/// The short page participants of a workshop fill in (`instrumenten/ID-deelnemen.html`), or
-/// None for a kind that has no answers to hand over (the werkagenda).
-pub fn participant_path(instrument: &Instrument) -> Option<String> {
-    (instrument.kind != Kind::Werkagenda).then(|| beside(instrument, "-deelnemen.html"))
-}
-
 /// `workshop` in `workshop-deelnemen.html`: where the instrument's own page, its data script
 /// and this participant page are, relative to the site root.
 pub fn participant_context(p: &Prepared, join: &str) -> Value {
     minijinja::context! {
         instrument_page => p.instrument.url.clone(),
-        data => data_script_path(&p.instrument),
+        data => p.instrument.data_script_path(),
         join => join,
     }
-}
-
-fn beside(instrument: &Instrument, suffix: &str) -> String {
-    let stem = instrument
-        .url
-        .strip_suffix(".html")
-        .unwrap_or(&instrument.url);
-    format!("{stem}{suffix}")
 }
 
 /// The data script's text: registers the instrument under its id in
@@ -206,7 +135,7 @@ fn beside(instrument: &Instrument, suffix: &str) -> String {
 pub fn data_script(p: &Prepared) -> String {
     format!(
         "(window.leerrechtInstrumenten = window.leerrechtInstrumenten || {{}})[{}] = {};\n",
-        serde_json::to_string(&p.instrument.id).unwrap_or_default(),
+        serde_json::to_string(&p.instrument.id).expect("a string serializes"),
         p.json
     )
 }
@@ -222,13 +151,18 @@ struct ListEntry<'a> {
     url: &'a str,
     /// The data script, relative to the site root.
     data: String,
-    /// The participant page of the workshop, relative to the site root (None for werkagenda).
+    /// The participant page of the workshop, relative to the site root (None for a kind
+    /// without participants).
     join: Option<String>,
+    /// Its results become proposals on the werkagenda page.
+    proposes: bool,
+    /// It is the werkagenda's data: themes and example actions.
+    agenda: bool,
 }
 
-/// `instrument_list` in templates: every valid instrument once, in overview order, with the
+/// `instrument_list` in templates: every instrument once, in overview order, with the
 /// address of its data script.
-pub fn list(site: &Site, prepared: &[Option<Prepared>]) -> Value {
+pub fn list(site: &Site, prepared: &[Prepared]) -> Value {
     let entries: Vec<ListEntry> = in_order(site, prepared)
         .into_iter()
         .map(|p| {
@@ -238,28 +172,31 @@ pub fn list(site: &Site, prepared: &[Option<Prepared>]) -> Value {
                 version: i.version,
                 title: &i.title,
                 description: i.description.as_deref(),
-                kind: i.kind,
+                kind: i.kind(),
                 audience: &i.audience,
                 url: &i.url,
-                data: data_script_path(i),
-                join: participant_path(i),
+                data: i.data_script_path(),
+                join: i.participant_path(),
+                proposes: i.part().proposes_actions(),
+                agenda: i.part().is_agenda(),
             }
         })
         .collect();
     val(entries)
 }
 
-/// The valid instruments in the order editors give them: by `weight`, then title.
-fn in_order<'a>(site: &Site, prepared: &'a [Option<Prepared>]) -> Vec<&'a Prepared> {
-    let mut list: Vec<(i64, &Prepared)> = prepared
+/// The instruments in the order editors give them: by `weight`, then title.
+fn in_order<'a>(site: &Site, prepared: &'a [Prepared]) -> Vec<&'a Prepared> {
+    let mut list: Vec<(i64, &Prepared)> = site
+        .instruments
         .iter()
-        .enumerate()
-        .filter_map(|(i, p)| Some((site.instruments[i].def.weight, p.as_ref()?)))
+        .zip(prepared)
+        .map(|(loaded, p)| (loaded.def.weight, p))
         .collect();
     list.sort_by(|a, b| (a.0, &a.1.instrument.title).cmp(&(b.0, &b.1.instrument.title)));
     list.into_iter().map(|(_, p)| p).collect()
 }
 
-pub fn is_overview(site: &Site, section: usize) -> bool {
+pub fn is_overview(site: &Site, section: SectionId) -> bool {
     site.sections[section].dir == crate::load::INSTRUMENT_DIR
 }

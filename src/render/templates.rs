@@ -9,7 +9,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::source::SourceFile;
 use crate::load::templates::name_of;
-use crate::render::markdown::html_escape;
+use crate::markdown::html_escape;
 
 pub struct Templates {
     pub env: Environment<'static>,

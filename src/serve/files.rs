@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use tiny_http::{Response, StatusCode};
 
 use super::header;
-use crate::render::markdown::html_escape;
+use crate::markdown::html_escape;
 
 type Reply = Response<Cursor<Vec<u8>>>;
 

@@ -10,9 +10,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::diagnostics::Diagnostics;
+use crate::markdown::Analysis;
 use crate::output::{self, Written};
 use crate::render::cache::RenderCache;
-use crate::render::markdown::Analysis;
 use crate::render::{self, RenderOptions, SEARCH_INDEX};
 use crate::site::Site;
 use crate::{write_error, Report};
@@ -42,7 +42,7 @@ pub struct IndexJob {
 impl IndexJob {
     /// True when the index was written, false when a newer build made it useless.
     pub fn run(self) -> io::Result<bool> {
-        let js = render::search_index(&self.site, &self.analyses);
+        let js = crate::search::index_script(&self.site, &self.analyses);
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         if self.current.load(Ordering::SeqCst) != self.generation {
             return Ok(false);
@@ -76,7 +76,9 @@ impl Session {
             live_reload: true,
             defer_search: !first,
         };
-        let rendered = render::render_with(&site, options, Some(&mut self.cache))
+        let analyzed = crate::analyze::analyze_cached(&site, options, &mut self.cache);
+        let validated = crate::validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
+        let rendered = render::render(validated, options, Some(&mut self.cache))
             .map_err(Diagnostics::sorted)?;
         let search = site.config.config.search;
         let files = match &mut self.written {

@@ -2,7 +2,11 @@
 //! checked against the loaded site and turned into a relative href.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::instrument::Instrument;
+use crate::markdown::Analysis;
 use crate::site::{relative_url, PageId, Site};
 
 /// What the whole site makes linkable: every page and the heading ids within it.
@@ -57,6 +61,29 @@ impl LinkError {
 }
 
 impl<'a> LinkTargets<'a> {
+    /// Every page with the ids of its headings and, for an instrument's page, of its parts.
+    pub fn new(
+        site: &'a Site,
+        analyses: &[Arc<Analysis>],
+        instruments: &[Option<Instrument>],
+    ) -> Self {
+        let anchors = site
+            .pages
+            .iter()
+            .zip(analyses)
+            .map(|(page, a)| {
+                let headings = a.headings.iter().map(|h| h.id.clone());
+                let parts = page
+                    .instrument
+                    .and_then(|i| instruments.get(i)?.as_ref())
+                    .map(|i| i.part().anchors())
+                    .unwrap_or_default();
+                headings.chain(parts).collect()
+            })
+            .collect();
+        LinkTargets { site, anchors }
+    }
+
     /// The href to write for `dest` in the page with output path `from`. Ok(None) means
     /// "leave it as written" (an external address, a plain relative file).
     pub fn resolve(
@@ -124,7 +151,7 @@ impl<'a> LinkTargets<'a> {
     }
 
     fn check_anchor(&self, page: PageId, anchor: &str) -> Result<(), LinkError> {
-        let known = &self.anchors[page];
+        let known = &self.anchors[page.0];
         if anchor.is_empty() || known.contains(anchor) {
             return Ok(());
         }
@@ -188,6 +215,31 @@ fn nearest(wanted: &str, known: &BTreeSet<String>) -> Option<String> {
         .filter(|(shared, _)| *shared >= 3)
         .max_by_key(|(shared, _)| *shared)
         .map(|(_, k)| k.clone())
+}
+
+/// Every link in every page's Markdown.
+pub fn check_pages(
+    site: &Site,
+    analyses: &[Arc<Analysis>],
+    targets: &LinkTargets,
+    diagnostics: &mut Diagnostics,
+) {
+    for ((id, page), analysis) in site.page_ids().zip(analyses) {
+        for link in &analysis.links {
+            if let Err(e) = targets.resolve(&page.url, Some(id), &link.dest) {
+                let span = page.file_span(link.span.clone());
+                diagnostics.push(
+                    Diagnostic::at(
+                        &page.file.path,
+                        &page.file.text,
+                        span,
+                        e.message(&link.dest),
+                    )
+                    .with_hint(e.hint()),
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

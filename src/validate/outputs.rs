@@ -1,15 +1,62 @@
-//! Two inputs must never write the same output file: the second would silently replace the
-//! first (`a b.md` and `a-b.md` both become `a-b.html`).
+//! Every file the build will write, worked out before anything is rendered, so that two
+//! inputs never write the same output file: the second would silently replace the first
+//! (`a b.md` and `a-b.md` both become `a-b.html`).
 
 use std::collections::BTreeMap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::assets::Asset;
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::instrument::Instrument;
+use crate::render::{NOT_FOUND, SEARCH_INDEX, SITE_MAP, SITE_MAP_XML};
+use crate::site::Site;
 
-/// `claims` holds (output path, the input that wants it, as shown to the editor).
-pub fn check_unique(claims: &[(String, String)], diagnostics: &mut Diagnostics) {
+/// An output path and the input that wants it, as shown to the editor.
+pub struct Claim {
+    pub path: String,
+    pub origin: String,
+}
+
+fn claim(path: impl Into<String>, origin: impl Into<String>) -> Claim {
+    Claim {
+        path: path.into(),
+        origin: origin.into(),
+    }
+}
+
+/// Every file of the output and where it comes from. `instruments` is indexed like
+/// `site.instruments`.
+pub fn plan(site: &Site, instruments: &[Instrument], assets: &[Asset]) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for page in &site.pages {
+        let origin = display_path(&page.file.path);
+        claims.push(claim(&page.url, &origin));
+        if let Some(i) = page.instrument.and_then(|i| instruments.get(i)) {
+            claims.push(claim(i.json_path(), &origin));
+            claims.push(claim(i.data_script_path(), &origin));
+            if let Some(join) = i.participant_path() {
+                claims.push(claim(join, &origin));
+            }
+        }
+    }
+    for section in site.sections.iter().filter(|s| s.index.is_none()) {
+        claims.push(claim(&section.url, format!("content/{}", section.dir)));
+    }
+    claims.push(claim(SITE_MAP, "templates/sitemap.html"));
+    if site.config.config.base_url.is_some() {
+        claims.push(claim(SITE_MAP_XML, "site.toml"));
+    }
+    claims.push(claim(NOT_FOUND, "templates/404.html"));
+    if site.config.config.search {
+        claims.push(claim(SEARCH_INDEX, "(zoekindex)"));
+    }
+    claims.extend(assets.iter().map(|a| claim(&a.path, &a.origin)));
+    claims
+}
+
+pub fn check_unique(claims: &[Claim], diagnostics: &mut Diagnostics) {
     let mut by_path: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (path, origin) in claims {
-        by_path.entry(path).or_default().push(origin);
+    for c in claims {
+        by_path.entry(&c.path).or_default().push(&c.origin);
     }
     for (path, origins) in by_path {
         if origins.len() > 1 {

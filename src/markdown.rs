@@ -44,12 +44,6 @@ pub struct Analysis {
     pub chunks: Vec<Chunk>,
 }
 
-impl Analysis {
-    pub fn anchors(&self) -> BTreeSet<&str> {
-        self.headings.iter().map(|h| h.id.as_str()).collect()
-    }
-}
-
 /// Headings at these levels start a new search chunk and appear in the table of contents.
 const SECTION_LEVELS: std::ops::RangeInclusive<u8> = 2..=3;
 

@@ -1,0 +1,333 @@
+//! Pages through their templates: every page (and an instrument's participant page), the
+//! sections without an `_index.md`, the site map and the 404 page.
+
+use minijinja::{context, Value};
+
+use super::cache::RenderCache;
+use super::context;
+use super::instruments::{self, Prepared};
+use super::templates::Templates;
+use super::{
+    template_of, RenderOptions, Shown, NOT_FOUND, PARTICIPANT_TEMPLATE, SITE_MAP, SITE_MAP_XML,
+};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::markdown::{self, Analysis};
+use crate::output::{Output, OutputFile};
+use crate::site::{root_prefix, Page, PageId, SectionId, Site};
+use crate::validate::links::LinkTargets;
+use crate::validate::Validated;
+
+/// Everything a page template needs that is the same for all pages.
+struct Shared {
+    config: Value,
+    nav: Value,
+    sections: Vec<Value>,
+    /// All instruments by audience, for the overview page.
+    instruments: Value,
+    /// Every instrument once, with its data script, for pages that combine them.
+    instrument_list: Value,
+    site_map: Value,
+    options: RenderOptions,
+}
+
+/// What rendering the pages needs, shared by all of them.
+struct Pages<'a> {
+    site: &'a Site,
+    v: &'a Validated<'a>,
+    shared: Shared,
+    /// The instruments' rendered parts, indexed like `site.instruments`.
+    prepared: Vec<Prepared>,
+}
+
+pub(super) fn render_all(
+    v: &Validated,
+    options: RenderOptions,
+    mut cache: Option<&mut RenderCache>,
+    diagnostics: &mut Diagnostics,
+) -> Output {
+    let site = v.site;
+    let prepared = instruments::prepare(v);
+    let shared = Shared {
+        config: context::config(site, &v.menu),
+        nav: context::nav(site),
+        sections: context::sections(site),
+        instruments: instruments::overview(site, &prepared),
+        instrument_list: instruments::list(site, &prepared),
+        site_map: context::site_map(site),
+        options,
+    };
+    let pages = Pages {
+        site,
+        v,
+        shared,
+        prepared,
+    };
+    let mut output = Output::default();
+    for id in (0..site.pages.len()).map(PageId) {
+        pages.render_page(id, &mut cache, &mut output, diagnostics);
+    }
+    pages.render_rest(&mut output, diagnostics);
+    output
+}
+
+/// A page's HTML: from the cache when it was rendered from the same inputs, else rendered now
+/// (and kept for next time).
+fn cached(
+    cache: &mut Option<&mut RenderCache>,
+    output: &mut Output,
+    url: &str,
+    inputs: u64,
+    render: impl FnOnce() -> Result<String, Diagnostic>,
+) -> Result<Vec<u8>, Diagnostic> {
+    let render = || render().map(String::into_bytes);
+    let Some(c) = cache.as_deref_mut() else {
+        return render();
+    };
+    if let Some((html, print)) = c.page(url, inputs) {
+        output.known.insert(url.to_string(), print);
+        return Ok(html);
+    }
+    c.render(url, inputs, render)
+}
+
+impl Pages<'_> {
+    /// One page, with its instrument's data and participant page when it has them.
+    fn render_page(
+        &self,
+        id: PageId,
+        cache: &mut Option<&mut RenderCache>,
+        output: &mut Output,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let page = &self.site.pages[id];
+        let instrument = page.instrument.and_then(|i| self.prepared.get(i));
+        if let Some(p) = instrument {
+            output.insert(
+                p.instrument.json_path(),
+                OutputFile::Bytes(p.json.clone().into_bytes()),
+            );
+            output.insert(
+                p.instrument.data_script_path(),
+                OutputFile::Bytes(instruments::data_script(p).into_bytes()),
+            );
+        }
+        let ctx = PageRender {
+            site: self.site,
+            id,
+            analysis: &self.v.analyses[id.0],
+            targets: &self.v.targets,
+            shared: &self.shared,
+            instrument,
+        };
+        let templates = &self.v.templates;
+        let inputs = self.v.inputs.as_ref().map_or(0, |h| h[id.0]);
+        let rendered = cached(cache, output, &page.url, inputs, || {
+            let template = template_of(self.site, Shown::Page(id));
+            let ctx = page_context(&ctx, &page.url, Value::UNDEFINED);
+            templates
+                .render(&template, ctx)
+                .map_err(|d| in_page(d, page))
+        });
+        match rendered {
+            Ok(html) => output.insert(page.url.clone(), OutputFile::Bytes(html)),
+            Err(d) => diagnostics.push(d),
+        }
+        let join = instrument.and_then(|p| Some((p, p.instrument.participant_path()?)));
+        if let Some((p, url)) = join {
+            match cached(cache, output, &url, inputs, || {
+                let ctx = page_context(&ctx, &url, instruments::participant_context(p, &url));
+                templates
+                    .render(PARTICIPANT_TEMPLATE, ctx)
+                    .map_err(|d| in_page(d, page))
+            }) {
+                Ok(html) => output.insert(url, OutputFile::Bytes(html)),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+
+    /// The pages that come from the site's shape alone; cheap, so never cached.
+    fn render_rest(&self, output: &mut Output, diagnostics: &mut Diagnostics) {
+        let (site, shared) = (self.site, &self.shared);
+        let templates = &self.v.templates;
+        for (id, section) in site.section_ids() {
+            if section.index.is_none() {
+                match render_bare_section(site, id, templates, shared) {
+                    Ok(html) => {
+                        output.insert(section.url.clone(), OutputFile::Bytes(html.into_bytes()))
+                    }
+                    Err(d) => diagnostics.push(d),
+                }
+            }
+        }
+        match render_site_map(templates, shared) {
+            Ok(html) => output.insert(SITE_MAP.into(), OutputFile::Bytes(html.into_bytes())),
+            Err(d) => diagnostics.push(d),
+        }
+        if let Some(base) = &site.config.config.base_url {
+            output.insert(
+                SITE_MAP_XML.into(),
+                OutputFile::Bytes(sitemap_xml(base, &context::all_urls(site)).into_bytes()),
+            );
+        }
+        match render_not_found(site, templates, shared) {
+            Ok(html) => output.insert(NOT_FOUND.into(), OutputFile::Bytes(html.into_bytes())),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+}
+
+/// What rendering one page needs, shared by the page and its workshop participant page.
+struct PageRender<'a> {
+    site: &'a Site,
+    id: PageId,
+    analysis: &'a Analysis,
+    targets: &'a LinkTargets<'a>,
+    shared: &'a Shared,
+    instrument: Option<&'a Prepared>,
+}
+
+/// The template context of a page; `url` is where the output goes (the page's own address,
+/// or its participant page), so `page.url` and the navigation match the file written.
+fn page_context(r: &PageRender, url: &str, workshop: Value) -> Value {
+    let page = &r.site.pages[r.id];
+    let resolve = |dest: &str| {
+        r.targets
+            .resolve(&page.url, Some(r.id), dest)
+            .ok()
+            .flatten()
+    };
+    let html = markdown::to_html(page.body(), &r.analysis.headings, &resolve);
+    let toc: Vec<_> = r
+        .analysis
+        .headings
+        .iter()
+        .filter(|h| (2..=3).contains(&h.level))
+        .cloned()
+        .collect();
+    let page_ctx = context::PageCtx {
+        title: &page.front.title,
+        description: page.front.description.as_deref(),
+        content: Value::from_safe_string(html),
+        toc: &toc,
+        extra: &page.front.extra,
+        url,
+        key: &page.key,
+        is_index: page.is_index,
+    };
+    let is_home = page.is_index && page.section == SectionId::HOME;
+    context! {
+        page => context::val(&page_ctx),
+        section => r.shared.sections[page.section.0].clone(),
+        breadcrumbs => context::val(context::breadcrumbs(r.site, page.section, page.is_index)),
+        is_home => is_home,
+        instruments => r.shared.instruments.clone(),
+        instrument_list => r.shared.instrument_list.clone(),
+        instrument => r.instrument.map(instruments::context).unwrap_or_default(),
+        workshop => workshop,
+        ..common(url, r.shared)
+    }
+}
+
+/// A template error is reported where it happened, but the editor also needs to know which
+/// page was being built.
+fn in_page(d: Diagnostic, page: &Page) -> Diagnostic {
+    let hint = d.hint.clone().unwrap_or_default();
+    d.with_hint(format!(
+        "{hint} (bij het bouwen van {})",
+        display_path(&page.file.path)
+    ))
+}
+
+fn render_bare_section(
+    site: &Site,
+    id: SectionId,
+    templates: &Templates,
+    shared: &Shared,
+) -> Result<String, Diagnostic> {
+    let section = &site.sections[id];
+    let empty = toml::Table::new();
+    let page_ctx = context::PageCtx {
+        title: &section.title,
+        description: None,
+        content: Value::from_safe_string(String::new()),
+        toc: &[],
+        extra: &empty,
+        url: &section.url,
+        key: "",
+        is_index: true,
+    };
+    let ctx = context! {
+        page => context::val(&page_ctx),
+        section => shared.sections[id.0].clone(),
+        breadcrumbs => context::val(context::breadcrumbs(site, id, true)),
+        is_home => id == SectionId::HOME,
+        instruments => shared.instruments.clone(),
+        instrument_list => shared.instrument_list.clone(),
+        ..common(&section.url, shared)
+    };
+    templates.render(&template_of(site, Shown::BareSection(id)), ctx)
+}
+
+fn render_site_map(templates: &Templates, shared: &Shared) -> Result<String, Diagnostic> {
+    let ctx = context! {
+        site_map => shared.site_map.clone(),
+        instrument_list => shared.instrument_list.clone(),
+        is_home => false,
+        page => context! {
+            title => "Alle pagina's",
+            description => "Alle pagina's van dit handboek op een rij, per onderdeel.",
+            url => SITE_MAP,
+        },
+        breadcrumbs => Vec::<Value>::new(),
+        ..common(SITE_MAP, shared)
+    };
+    templates.render("sitemap.html", ctx)
+}
+
+/// The sitemaps.org format needs absolute addresses, so it is only written with a `base_url`.
+fn sitemap_xml(base: &str, urls: &[&str]) -> String {
+    let base = base.trim_end_matches('/');
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for url in urls {
+        let loc = format!("{base}/{url}")
+            .replace('&', "&amp;")
+            .replace('<', "&lt;");
+        xml.push_str(&format!("  <url><loc>{loc}</loc></url>\n"));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// A host serves 404.html at whatever address was asked for, so relative links cannot
+/// work there; with a `base_url` the page links absolutely, without one to the host root.
+fn render_not_found(
+    site: &Site,
+    templates: &Templates,
+    shared: &Shared,
+) -> Result<String, Diagnostic> {
+    let root = match site.config.config.base_url.as_deref() {
+        Some(b) if b.ends_with('/') => b.to_string(),
+        Some(b) => format!("{b}/"),
+        None => "/".to_string(),
+    };
+    let ctx = context! {
+        config => shared.config.clone(),
+        nav => shared.nav.clone(),
+        root => root,
+        live_reload => false,
+        is_home => false,
+    };
+    templates.render(NOT_FOUND, ctx)
+}
+
+fn common(url: &str, shared: &Shared) -> Value {
+    context! {
+        config => shared.config.clone(),
+        nav => shared.nav.clone(),
+        root => root_prefix(url),
+        live_reload => shared.options.live_reload,
+    }
+}
