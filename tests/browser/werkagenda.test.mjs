@@ -57,10 +57,10 @@ const CHECKLIST = [
 ];
 /** Step 1 with two regies and not written down, step 2 without regie but written down, a partner without role. */
 const ROUTEKAART = [
-  ['rol-signaal-school', 'regie'],
-  ['rol-signaal-swv', 'regie'],
-  ['rol-signaal-justitie', 'geen_rol'],
-  ['rol-gesprek-school', 'neemt_deel'],
+  ['rol-signaal--school', 'regie'],
+  ['rol-signaal--swv', 'regie'],
+  ['rol-signaal--justitie', 'geen_rol'],
+  ['rol-gesprek--school', 'neemt_deel'],
   ['vastgelegd-gesprek', true],
 ];
 

@@ -12,12 +12,9 @@
 import { NUMBERS } from '../../code-packing.js';
 import { countProblem, NOT_A_NUMBER } from '../../slot-values.js';
 
-/** The id of a field's input, to jump to. */
-export const anchorOf = (field) => field.anchor ?? `veld-${field.id}`;
-
 /** One number slot per field. */
 function slots(instrument) {
-  return instrument.fields.map((field) => ({ key: field.id, type: 'number', label: field.label, control: field.control ?? `veld-${field.id}`, anchor: anchorOf(field) }));
+  return instrument.fields.map((field) => ({ key: field.id, type: 'number', label: field.label, control: field.control, anchor: field.anchor }));
 }
 
 // ----- analysis -----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { h } from '../../view-tree.js';
 import { table } from '../../view-parts.js';
 import { delta } from '../../stats.js';
 import { formatPercent, formatNumber, formatDelta, plural } from '../../nl-format.js';
-import { computeInventory, anchorOf } from './kind.js';
+import { computeInventory } from './kind.js';
 
 function derivedValue(d) {
   if (d.value === null) return '–';
@@ -46,8 +46,7 @@ function resultView(instrument, inv) {
 }
 
 function fieldAnchor(instrument, id) {
-  const field = instrument.fields.find((f) => f.id === id);
-  return field ? anchorOf(field) : `veld-${id}`;
+  return instrument.fields.find((f) => f.id === id)?.anchor ?? id;
 }
 
 function firstField(instrument, derivedId) {

@@ -30,17 +30,17 @@ function slots(instrument) {
   const options = instrument.roles.map((r) => r.id);
   return instrument.steps.flatMap((step, i) => {
     const where = `stap ${i + 1} (${step.title})`;
-    const anchor = step.anchor ?? `stap-${step.id}`;
+    const { anchor } = step;
     return [
       ...instrument.partners.map((partner, j) => ({
         key: cellKey(step, partner),
         type: 'choice',
         options,
         label: `${where}, ${partner.title}`,
-        control: step.cells?.[j] ?? `rol-${step.id}-${partner.id}`,
+        control: step.cells[j],
         anchor,
       })),
-      { key: writtenKey(step), type: 'flag', label: `${where}, op papier`, control: step.written ?? `vastgelegd-${step.id}`, anchor },
+      { key: writtenKey(step), type: 'flag', label: `${where}, op papier`, control: step.written, anchor },
     ];
   });
 }

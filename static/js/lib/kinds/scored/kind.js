@@ -16,9 +16,9 @@ function slots(instrument) {
     type: 'choice',
     options,
     label: `vraag ${item.number}`,
-    control: item.control ?? `antwoord-${item.id}`,
-    anchor: item.anchor ?? `vraag-${item.id}`,
-    note: item.note ?? `notitie-${item.id}`,
+    control: item.control,
+    anchor: item.anchor,
+    note: item.note,
   }));
 }
 
