@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { score } from '../../static/js/lib/instrument-score.js';
-import { analyseRoutekaart } from '../../static/js/lib/kinds/routekaart/kind.js';
-import { computeInventory } from '../../static/js/lib/kinds/inventarisatie/kind.js';
+import { analyseRoutekaart } from '../../static/js/lib/kinds/routekaart/analysis.js';
+import { computeInventory } from '../../static/js/lib/kinds/inventarisatie/analysis.js';
 import { compareView as compareSection } from '../../static/js/lib/instrument-views.js';
 import { chartView } from '../../static/js/lib/view-parts.js';
 import { barChart, wrap } from '../../static/js/lib/chart.js';

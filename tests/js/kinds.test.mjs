@@ -9,8 +9,8 @@ import { groupOf } from '../../static/js/lib/kind-groups.js';
 import { agendaOf } from '../../static/js/lib/kind-agendas.js';
 import { checklist, routekaart, inventarisatie, generated, GENERATED, resultOf } from './instrument-fixtures.mjs';
 
-const CORE = ['slots', 'analyse'];
-const RESULT = ['summary', 'resultView', 'fieldProblems', 'compare', 'compareView'];
+const CORE = ['slots'];
+const RESULT = ['analyse', 'summary', 'resultView', 'fieldProblems', 'compare', 'compareView'];
 const GROUP = ['aggregate', 'groupView', 'groupSummary', 'slides', 'csvRows'];
 const ANSWERABLE = ['checklist', 'toetsvragen', 'routekaart', 'inventarisatie'];
 
@@ -71,12 +71,14 @@ test('agenda order: the region\'s checklist, then the route, then a school\'s te
   for (const e of byAgendaRank(entries)) assert.ok(kindOf(e).agendaHint.length > 10);
 });
 
-test('each fixture kind analyses, compares, aggregates and packs through the registries alone', () => {
+test('each fixture kind packs, analyses, compares and aggregates through its kind and facets alone', () => {
   for (const inst of [checklist(), routekaart(), inventarisatie()]) {
     const kind = kindOf(inst);
     const result = resultOf(inst);
     const group = groupOf(inst);
-    const analysis = kind.analyse(inst, {}, {});
+    const analysis = result.analyse(inst, {}, {});
+    const code = kind.codec.encode(kind.slots(inst), {});
+    assert.deepEqual(kind.codec.decode(kind.slots(inst), code), { answers: {} });
     assert.equal(typeof result.summary(analysis), 'string');
     assert.equal(typeof result.resultView(inst, analysis, {}).tag, 'string');
     assert.deepEqual(result.compare(inst, {}, {}).changed, []);

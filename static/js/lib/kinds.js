@@ -12,10 +12,11 @@
 //                  agendaHint says why to fill it in (kinds without proposals have neither)
 //   codec          how a share code carries the answers (code-packing.js)
 //   slots(instrument)                       the answer slots (instrument-answers.js)
-//   analyse(instrument, answers, problems)  the analysis that the facets read
+// Its analysis (KIND/analysis.js) is what the facets read.
 // Facets, each in its own module so that a page links only what it shows:
 //   result  (KIND/result.js; the instrument page of that kind, js/instrument-KIND.js, links only
-//           its own)                                 summary, resultView, fieldProblems,
+//           its own)                                 analyse(instrument, answers, problems),
+//                                                    summary, resultView, fieldProblems,
 //                                                    compare, compareView
 //   group   (kind-groups.js: the workshop)           aggregate, groupView, groupSummary, slides,
 //                                                    csvRows

@@ -1,8 +1,7 @@
-// The result section of the instrument page: computed by the instrument's kind from the
-// answers on every change, drawn by the kind's result facet, with the comparison below it while
+// The result section of the instrument page: analysed and drawn by the kind's result facet
+// from the answers on every change, with the comparison below it while
 // one is open, the messages at the controls themselves, and a short summary for screen readers.
 
-import { kindOf } from '../lib/kinds.js';
 import { h } from '../lib/view-tree.js';
 import { compareView } from '../lib/instrument-views.js';
 import { printHeaderView } from '../lib/view-parts.js';
@@ -23,13 +22,12 @@ function showAtControls(page, analysis) {
 /** update({ speak }) draws the result; with `speak` a changed summary is announced. */
 export function createResult(page, out) {
   const { instrument, state, result } = page;
-  const kind = kindOf(instrument);
   const announceSoon = debounce((text) => page.announce(`Uitslag bijgewerkt. ${text}`), 1200);
   let lastSummary = '';
   return function update({ speak = false } = {}) {
     const shared = state.shared;
     const answers = shared ? shared.answers : state.answers;
-    const analysis = kind.analyse(instrument, answers, shared ? {} : state.problems);
+    const analysis = result.analyse(instrument, answers, shared ? {} : state.problems);
     const cmp = state.earlier ? result.compare(instrument, state.earlier.answers, answers) : null;
     showAtControls(page, analysis);
     fill(

@@ -7,7 +7,7 @@ import { h } from '../../view-tree.js';
 import { table } from '../../view-parts.js';
 import { numberStats } from '../../stats.js';
 import { formatPercent, formatNumber, plural } from '../../nl-format.js';
-import { computeInventory } from './kind.js';
+import { computeInventory } from './analysis.js';
 
 function aggregate(instrument, participants) {
   const results = participants.map((p) => ({ label: p.label, inv: computeInventory(instrument, p.answers) }));

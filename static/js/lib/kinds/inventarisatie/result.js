@@ -5,7 +5,7 @@ import { h } from '../../view-tree.js';
 import { table } from '../../view-parts.js';
 import { delta } from '../../stats.js';
 import { formatPercent, formatNumber, formatDelta, plural } from '../../nl-format.js';
-import { computeInventory } from './kind.js';
+import { computeInventory } from './analysis.js';
 
 function derivedValue(d) {
   if (d.value === null) return '–';
@@ -104,4 +104,4 @@ function compareView(instrument, cmp) {
   ];
 }
 
-export const result = { summary, resultView, compare, compareView, fieldProblems };
+export const result = { analyse: (instrument, answers, problems) => computeInventory(instrument, answers, problems), summary, resultView, compare, compareView, fieldProblems };

@@ -4,7 +4,7 @@
 
 import { listText } from '../../view-parts.js';
 import { proposal } from '../../proposal.js';
-import { analyseRoutekaart } from './kind.js';
+import { analyseRoutekaart } from './analysis.js';
 
 function proposals(instrument, answers) {
   const a = analyseRoutekaart(instrument, answers);

@@ -11,7 +11,8 @@ import { table, chartView } from '../../view-parts.js';
 import { barChart } from '../../chart.js';
 import { round, spreadOf, shareOf } from '../../stats.js';
 import { formatPercent, plural } from '../../nl-format.js';
-import { analyseRoutekaart, cellKey, writtenKey, REGIE, CONSENSUS } from './kind.js';
+import { cellKey, writtenKey } from './kind.js';
+import { analyseRoutekaart, REGIE, CONSENSUS } from './analysis.js';
 
 function cellOf(instrument, step, partner, participants) {
   const key = cellKey(step, partner);

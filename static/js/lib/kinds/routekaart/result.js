@@ -5,7 +5,8 @@ import { h } from '../../view-tree.js';
 import { table, listText } from '../../view-parts.js';
 import { delta } from '../../stats.js';
 import { formatPercent, plural } from '../../nl-format.js';
-import { analyseRoutekaart, cellKey, NEEMT_DEEL } from './kind.js';
+import { cellKey } from './kind.js';
+import { analyseRoutekaart, NEEMT_DEEL } from './analysis.js';
 
 function stepName(s) {
   return `stap ${s.number} (${s.title})`;
@@ -120,4 +121,4 @@ function compareView(instrument, cmp) {
   ];
 }
 
-export const result = { summary, resultView, compare, compareView, fieldProblems: () => [] };
+export const result = { analyse: (instrument, answers) => analyseRoutekaart(instrument, answers), summary, resultView, compare, compareView, fieldProblems: () => [] };

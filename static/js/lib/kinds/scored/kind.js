@@ -1,10 +1,9 @@
 // The scored kinds, checklist and toetsvragen: questions answered on a scale with points. One
 // module for both, as the two differ only in who fills them in. This is what every page needs of
-// them (kinds.js): the answer slots, the share code's packing and the score; the result views
-// (result.js), the group result (group.js) and the werkagenda's proposals (agenda.js) are
-// facets that only the pages that show them load. No DOM.
+// them (kinds.js): the answer slots and the share code's packing. The score (instrument-score.js)
+// and the facets built on it — the result views (result.js), the group result (group.js) and
+// the werkagenda's proposals (agenda.js) — only the pages that show them load. No DOM.
 
-import { score } from '../../instrument-score.js';
 import { CHOICES } from '../../code-packing.js';
 
 /** One slot per item: a scale id or the n.v.t. id; with a note. */
@@ -34,7 +33,6 @@ const kind = {
   hasNotes: true,
   codec: CHOICES,
   slots,
-  analyse: (instrument, answers) => score(instrument, answers),
 };
 
 /** A region's 10-point checklist: filled in first, its gaps come first on the werkagenda. */

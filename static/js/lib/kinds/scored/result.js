@@ -134,4 +134,4 @@ function compareView(instrument, cmp) {
   ];
 }
 
-export const result = { summary, resultView, compare, compareView, fieldProblems: () => [] };
+export const result = { analyse: (instrument, answers) => score(instrument, answers), summary, resultView, compare, compareView, fieldProblems: () => [] };
