@@ -5,17 +5,16 @@
 // collected results stay in this browser (localStorage, leerrecht:<site>:workshop).
 
 import { aggregate } from './lib/aggregate.js';
-import { removeParticipant, emptySession, participantLabel } from './lib/workshop-input.js';
-import { createWorkshopStore, openSession, emptyState } from './lib/workshop-store.js';
+import { participantLabel } from './lib/workshop-input.js';
+import { createWorkshopStore, openSession } from './lib/workshop-store.js';
 import { groupView, participantsView, slides, handoutHeaderView, workView } from './lib/workshop-views.js';
-import { aggregateCsv, aggregateJson, aggregateFileName } from './lib/workshop-export.js';
 import { h } from './lib/view-tree.js';
-import { isoDay, plural } from './lib/nl-format.js';
-import { build, fill, openStorage, download, liveRegion, noticeBox } from './page/dom.js';
+import { plural } from './lib/nl-format.js';
+import { build, fill, openStorage, liveRegion, noticeBox } from './page/dom.js';
 import { loadInstrument } from './page/load-script.js';
-import { confirmDialog } from './page/confirm.js';
 import { createProjector } from './page/projector.js';
 import { setupAdding } from './page/workshop-add.js';
+import { setupResults } from './page/workshop-results.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -117,49 +116,8 @@ function start() {
     );
   }
 
-  function removeOne(n) {
-    const p = session.participants.find((x) => x.n === n);
-    if (!p) return;
-    const index = session.participants.indexOf(p);
-    session = removeParticipant(session, n);
-    persist();
-    refresh();
-    announce(`${participantLabel(p)} is verwijderd. Nu ${plural(session.participants.length, 'deelnemer', 'deelnemers')}.`);
-    const buttons = [...document.querySelectorAll('#deelnemers [data-verwijder]')];
-    (buttons[Math.min(index, buttons.length - 1)] ?? $('deelnemers-kop')).focus();
-  }
-
-  async function askClear() {
-    const clear = await confirmDialog({
-      id: 'wis-bevestig',
-      text: 'Hiermee wis je de uitslagen van alle deelnemers, bij elk instrument, uit deze browser. Wil je de uitslag bewaren? Download hem dan eerst.',
-      yes: { id: 'wis-ja', label: 'Ja, wis alles', class: 'knop knop--gevaar' },
-      no: { id: 'wis-nee', label: 'Nee, niet wissen' },
-      focus: 'no',
-    });
-    if (!clear) {
-      announce('Er is niets gewist.');
-      $('wis-alles').focus();
-      return;
-    }
-    state = { ...emptyState(), current: instrument.id };
-    session = emptySession(instrument);
-    persist();
-    refresh();
-    fill($('toevoeg-melding'));
-    clearSummary();
-    announce('Alle uitslagen zijn gewist.');
-    $('deelnemers-kop').focus();
-  }
-
-  function exportAs(extension) {
-    const name = aggregateFileName(instrument, isoDay(new Date()), extension);
-    if (extension === 'csv') download(name, aggregateCsv(instrument, agg, participantsOf().map((p) => p.label)), 'text/csv;charset=utf-8');
-    else download(name, aggregateJson(instrument, agg, site), 'application/json');
-    announce(`De uitslag is opgeslagen als ${name}.`);
-  }
-
-  // What the components share (page/workshop-add.js): the current session and its result.
+  // What the components share (page/workshop-add.js, page/workshop-results.js): the stored
+  // state, the current session and its result.
   const ws = {
     site,
     announce,
@@ -167,6 +125,13 @@ function start() {
     refresh,
     showSummary,
     clearSummary,
+    labels: () => participantsOf().map((p) => p.label),
+    get state() {
+      return state;
+    },
+    set state(value) {
+      state = value;
+    },
     get instrument() {
       return instrument;
     },
@@ -183,17 +148,7 @@ function start() {
 
   function wireWork() {
     setupAdding(ws);
-    $('deelnemers').addEventListener('click', (e) => {
-      const button = e.target.closest('[data-verwijder]');
-      if (button) removeOne(Number(button.dataset.verwijder));
-    });
-    $('wis-alles').addEventListener('click', askClear);
-    $('download-csv').addEventListener('click', () => exportAs('csv'));
-    $('download-json').addEventListener('click', () => exportAs('json'));
-    $('print').addEventListener('click', () => {
-      refresh();
-      window.print();
-    });
+    setupResults(ws);
     $('projectie-open').addEventListener('click', () => projector.open($('projectie-open')));
   }
   // A file dropped next to the zone must not replace the page.

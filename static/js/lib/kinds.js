@@ -1,7 +1,7 @@
-// The kinds of instrument, registered in one place. Every page script and every module that
-// treats instruments differently by kind asks `kindOf(instrument)` for the kind's module instead
-// of comparing `instrument.kind` with names; only this file and the kind's own module know a
-// kind by name. A new kind is one module in kinds/ and one line below.
+// The kinds of instrument, registered by name. Every page script and every module that treats
+// instruments differently by kind asks `kindOf(instrument)` (or a facet registry) instead of
+// comparing `instrument.kind` with names; only the registries, the kind's own folder and its
+// page script know a kind by name.
 //
 // A kind (kinds/KIND/kind.js) is an object with what every page needs (all pure, no DOM):
 //   family         the folder of its modules; the facets below are registered under it
