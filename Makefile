@@ -4,7 +4,7 @@ SHELL := /bin/bash
 TEST_SITE := target/test-site
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: test deps chromium rust-tests js-tests browser-tests golden serve
+.PHONY: test deps chromium rust-tests js-tests browser-tests golden serve snapshots
 
 test: deps
 	cargo fmt --check
@@ -38,7 +38,11 @@ chromium:
 
 # Refresh tests/golden/search-words.tsv after changing the handbook's text.
 golden:
-	UPDATE_GOLDEN=1 cargo test --quiet --test search golden
+	UPDATE_GOLDEN=1 cargo test --quiet --test it golden
 
 serve:
 	cargo run --release -- serve
+
+# Accept the snapshots of every page's <main> after a deliberate change (read the diff first).
+snapshots:
+	INSTA_UPDATE=always cargo test --quiet --test it snapshots

@@ -90,8 +90,27 @@ pub fn check(
 
 /// The whole pipeline: a failing build leaves `out` exactly as it was.
 pub fn build(root: &Path, out: &Path, options: RenderOptions) -> Result<Report, Diagnostics> {
+    build_into(root, out, options, OutputGuard::Marked)
+}
+
+/// Whether an existing output folder without leerrecht's marker may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputGuard {
+    /// Only a folder leerrecht made (it holds [`output::MARKER`]), or an empty or new one.
+    Marked,
+    /// Also a folder without the marker (`--force`): the editor said it may go.
+    Force,
+}
+
+/// [`build`], with the editor's say on an unmarked output folder.
+pub fn build_into(
+    root: &Path,
+    out: &Path,
+    options: RenderOptions,
+    guard: OutputGuard,
+) -> Result<Report, Diagnostics> {
     let start = Instant::now();
-    check_output_dir(root, out)?;
+    check_output_dir(root, out, guard)?;
     let (rendered, _) = check(root, options)?;
     output::write(out, &rendered.output).map_err(|e| write_error(out, e))?;
     Ok(Report {
@@ -109,14 +128,36 @@ pub(crate) fn write_error(out: &Path, e: std::io::Error) -> Diagnostics {
     )
 }
 
-/// The output folder is replaced whole on every build, so it must never be the site itself
-/// or a folder that holds it.
-pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostics> {
+/// The folders of a site that hold its sources: an output folder may be none of them, lie in
+/// none of them and hold none of them.
+const SOURCE_DIRS: [&str; 4] = ["content", "checklists", "templates", "static"];
+
+/// The output folder is replaced whole on every build, so it must never be the site itself,
+/// a folder that holds it, or a source folder (or lie inside one); and a folder that
+/// leerrecht did not make is only replaced when the editor says so.
+pub(crate) fn check_output_dir(
+    root: &Path,
+    out: &Path,
+    guard: OutputGuard,
+) -> Result<(), Diagnostics> {
     let root = absolute(root);
     let out_abs = absolute(out);
     if root.starts_with(&out_abs) || out_abs.join(load::config::FILE).exists() {
         return Err(Diagnostic::file(out, "de uitvoermap is de map van het handboek zelf (of bevat die); leerrecht vervangt de uitvoermap bij elke build")
             .with_hint("kies een eigen uitvoermap, bijvoorbeeld --out public")
+            .into());
+    }
+    for dir in SOURCE_DIRS {
+        let source = root.join(dir);
+        if out_abs.starts_with(&source) || source.starts_with(&out_abs) {
+            return Err(Diagnostic::file(out, format!("de uitvoermap ligt in de bronmap {dir}/ van het handboek (of bevat die); leerrecht vervangt de uitvoermap bij elke build en zou je bronnen wissen"))
+                .with_hint("kies een uitvoermap buiten content/, checklists/, templates/ en static/, bijvoorbeeld --out public")
+                .into());
+        }
+    }
+    if guard == OutputGuard::Marked && !output::is_replaceable(&out_abs) {
+        return Err(Diagnostic::file(out, format!("de uitvoermap bestaat al en is niet door leerrecht gemaakt (het bestand {} ontbreekt); leerrecht vervangt de uitvoermap bij elke build", output::MARKER))
+            .with_hint("kies een nieuwe of lege map, of zet --force erbij als deze map echt weg mag (bijvoorbeeld uitvoer van een oudere leerrecht)")
             .into());
     }
     Ok(())

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use leerrecht::serve::workshop::{workshop, WorkshopOptions};
 use leerrecht::serve::{serve, ServeOptions};
 use leerrecht::RenderOptions;
 
@@ -27,6 +28,9 @@ enum Command {
         /// Uitvoermap; wordt bij elke build in één keer vervangen [standaard: public in de map van het handboek].
         #[arg(long, value_name = "MAP")]
         out: Option<PathBuf>,
+        /// Vervang de uitvoermap ook als leerrecht die niet heeft gemaakt.
+        #[arg(long)]
+        force: bool,
     },
     /// Bouw, toon de site op http://127.0.0.1:PORT en bouw opnieuw bij elke wijziging.
     Serve {
@@ -35,6 +39,28 @@ enum Command {
         /// Uitvoermap [standaard: public in de map van het handboek].
         #[arg(long, value_name = "MAP")]
         out: Option<PathBuf>,
+    },
+    /// Toon het handboek aan een zaal: telefoons in het netwerk openen het en sturen hun
+    /// antwoorden naar deze laptop. Alleen lezen; inzendingen blijven op deze laptop.
+    Workshop {
+        /// Toon een bestaande build in plaats van het handboek te bouwen.
+        #[arg(long, value_name = "MAP")]
+        out: Option<PathBuf>,
+        /// Adres van deze laptop in het netwerk [standaard: zelf gevonden].
+        #[arg(long, value_name = "ADRES")]
+        host: Option<std::net::IpAddr>,
+        /// Poort; 0 kiest een vrije.
+        #[arg(long, default_value_t = 1112)]
+        port: u16,
+        /// Map voor de sessie en de inzendingen [standaard: ~/.local/share/leerrecht/workshops].
+        #[arg(long, value_name = "MAP")]
+        data: Option<PathBuf>,
+        /// Instrument voor de QR-code, bijvoorbeeld tien-punten [standaard: de lijst van instrumenten].
+        #[arg(long, value_name = "ID")]
+        instrument: Option<String>,
+        /// Begin een nieuwe sessie, ook als er nog een open sessie in de map staat.
+        #[arg(long)]
+        nieuwe_sessie: bool,
     },
     /// Controleer alle invoer en links zonder iets te schrijven.
     Check,
@@ -60,9 +86,14 @@ fn main() -> ExitCode {
         })
     };
     match &cli.command {
-        Command::Build { out } => {
+        Command::Build { out, force } => {
             let out = out_of(out);
-            match leerrecht::build(&cli.root, &out, RenderOptions::default()) {
+            let guard = if *force {
+                leerrecht::OutputGuard::Force
+            } else {
+                leerrecht::OutputGuard::Marked
+            };
+            match leerrecht::build_into(&cli.root, &out, RenderOptions::default(), guard) {
                 Ok(report) => {
                     println!("{}", report.summary("Gebouwd", Some(&out)));
                     ExitCode::SUCCESS
@@ -99,6 +130,31 @@ fn main() -> ExitCode {
                 port: *port,
             };
             match serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("fout: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Workshop {
+            out,
+            host,
+            port,
+            data,
+            instrument,
+            nieuwe_sessie,
+        } => {
+            let options = WorkshopOptions {
+                root: cli.root.clone(),
+                out: out.clone(),
+                host: *host,
+                port: *port,
+                data: data.clone(),
+                instrument: instrument.clone(),
+                fresh: *nieuwe_sessie,
+            };
+            match workshop(options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("fout: {e}");

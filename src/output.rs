@@ -111,6 +111,36 @@ pub fn write_file(out_dir: &Path, path: &str, bytes: &[u8]) -> io::Result<()> {
     std::fs::rename(&temporary, &target)
 }
 
+/// The file in every output folder that says leerrecht made it, so a later build may replace
+/// it whole; a folder without it is someone else's, and is not replaced without `--force`.
+pub const MARKER: &str = ".leerrecht-uitvoer";
+
+const MARKER_TEXT: &str = "Deze map is gemaakt door leerrecht en wordt bij elke build in zijn geheel vervangen.\nZet hier dus niets neer dat je wilt bewaren.\n";
+
+/// True when `out_dir` may be replaced: it does not exist, is an empty folder, or holds the
+/// marker.
+pub fn is_replaceable(out_dir: &Path) -> bool {
+    match std::fs::symlink_metadata(out_dir) {
+        Err(_) => true,
+        Ok(meta) if meta.is_dir() => {
+            out_dir.join(MARKER).is_file()
+                || std::fs::read_dir(out_dir).is_ok_and(|mut entries| entries.next().is_none())
+        }
+        Ok(_) => false,
+    }
+}
+
+/// Held while a build writes into an output folder: a second build into the same folder
+/// waits until the first has swapped its output in (without it, one removed the other's
+/// half-written staging folder). The lock is on the folder that holds the output, so it
+/// leaves no file behind; it is released when the handle is closed.
+fn lock(parent: &Path) -> io::Result<std::fs::File> {
+    let dir = std::fs::File::open(parent)?;
+    #[cfg(target_os = "linux")]
+    rustix::fs::flock(&dir, rustix::fs::FlockOperation::LockExclusive)?;
+    Ok(dir)
+}
+
 /// Write `output` to `out_dir`, replacing what was there in one step.
 pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
     let parent = match out_dir.parent() {
@@ -125,9 +155,12 @@ pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
         })?
         .to_string_lossy()
         .to_string();
+    let _slot = lock(&parent)?;
     let staging = parent.join(format!(".{name}.nieuw-{}", std::process::id()));
     remove_stale(&parent, &name)?;
-    if let Err(e) = write_all(&staging, output) {
+    if let Err(e) =
+        write_all(&staging, output).and_then(|()| std::fs::write(staging.join(MARKER), MARKER_TEXT))
+    {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -135,20 +168,16 @@ pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
 }
 
 /// Write every file below `dir`. Creating files is most of a large build's time, mostly in
-/// the kernel, so two threads share the work.
+/// the kernel, so all cores share the work.
 fn write_all(dir: &Path, output: &Output) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let files: Vec<(&String, &OutputFile)> = output.files.iter().collect();
-    let half = files.len().div_ceil(2);
-    std::thread::scope(|scope| {
-        let (first, second) = files.split_at(half);
-        let other = scope.spawn(|| write_files(dir, second));
-        let mine = write_files(dir, first);
-        let theirs = other
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("schrijfthread gestopt")));
-        mine.and(theirs)
-    })
+    let chunk = files.len().div_ceil(crate::parallel::threads()).max(1);
+    let chunks: Vec<&[(&String, &OutputFile)]> = files.chunks(chunk).collect();
+    crate::parallel::map(&chunks, |part| write_files(dir, part))
+        .map_err(|e| io::Error::other(e.to_string()))?
+        .into_iter()
+        .collect()
 }
 
 fn write_files(dir: &Path, files: &[(&String, &OutputFile)]) -> io::Result<()> {

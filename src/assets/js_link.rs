@@ -7,15 +7,20 @@
 //! deliberately small subset of module syntax and refuses anything else with a clear
 //! message rather than guess:
 //!
-//! - `import { a, b as c } from './lib/x.js';` at the top level, possibly over several lines;
+//! - `import { a, b as c } from './lib/x.js';`, possibly over several lines;
 //! - `export function`, `export async function`, `export const`, `export let`, `export class`.
+//!
+//! Both only as code at the top level: the module is read as tokens ([`super::js_lex`]), so
+//! the same words in a string, template literal, comment or regular expression, or inside a
+//! block, are never taken for module syntax. Anything else module-like at the top level
+//! (`export default`, `export { }`, `import x from`, `import(…)`, `import.meta`) is refused.
 //!
 //! Comments and indentation are left out of the result ([`super::js_compact`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
+use super::js_lex::{self, Kind, Token};
 use crate::diagnostics::Diagnostic;
 use crate::load::source::SourceFile;
 
@@ -28,6 +33,7 @@ struct Import {
 struct Module {
     imports: Vec<Import>,
     exports: Vec<String>,
+    /// The code without its import statements and `export` keywords, compacted.
     body: String,
 }
 
@@ -47,7 +53,7 @@ pub fn link(
     for path in &order {
         let module = &modules[path];
         let imports = import_lines(module);
-        let body = super::js_compact::compact(&module.body);
+        let body = &module.body;
         if path == entry {
             out.push_str(&format!(
                 "(() => {{\n{imports}{}\n}})();\n",
@@ -117,118 +123,181 @@ fn visit(
 
 /// `path` is where the module lives in the site, which imports are relative to (a built-in
 /// module's `file.path` carries a label for messages instead).
+///
+/// Only tokens of code at the top level (outside every bracket) can be module syntax; the
+/// same words inside strings, template literals, comments, regular expressions or blocks are
+/// left alone.
 fn parse(file: &SourceFile, path: &Path) -> Result<Module, Diagnostic> {
-    let text: &Arc<str> = &file.text;
-    let mut module = Module {
-        imports: Vec::new(),
-        exports: Vec::new(),
-        body: String::with_capacity(text.len()),
-    };
-    let mut pending: Option<(usize, String)> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        if let Some((at, mut statement)) = pending.take() {
-            statement.push_str(line);
-            if statement.trim_end().ends_with(';') {
-                module
-                    .imports
-                    .push(parse_import(file, path, at, &statement)?);
-            } else {
-                pending = Some((at, statement));
-            }
-            module.body.push('\n');
-            continue;
-        }
-        if line.starts_with("import ") || line.starts_with("import{") {
-            if line.trim_end().ends_with(';') {
-                module.imports.push(parse_import(file, path, start, line)?);
-            } else {
-                pending = Some((start, line.to_string()));
-            }
-            module.body.push('\n');
-        } else if let Some(rest) = line.strip_prefix("export ") {
-            module.exports.push(export_name(file, start, line, rest)?);
-            module.body.push_str(rest);
-        } else if line.starts_with("export") || line.starts_with("import(") {
-            return Err(unsupported(file, start, line));
+    let tokens = js_lex::tokenize(&file.text).map_err(|e| {
+        Diagnostic::at(&file.path, &file.text, e.span.clone(), e.message()).with_hint(e.hint())
+    })?;
+    let mut imports = Vec::new();
+    let mut exports = Vec::new();
+    let mut body = Vec::with_capacity(tokens.len());
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&token) = tokens.get(i) {
+        if depth > 0 || !is_module_word(&tokens, i) {
+            depth = nesting(depth, &token);
+            body.push(token);
+            i += 1;
+        } else if token.text == "import" {
+            let (import, end) = parse_import(file, path, &tokens, i)?;
+            imports.push(import);
+            // The statement goes; its line ends stay, as everywhere (see `js_compact`).
+            body.extend(tokens[i..end].iter().filter(|t| t.kind == Kind::LineEnd));
+            i = end;
         } else {
-            module.body.push_str(line);
+            exports.push(export_name(file, &tokens, i)?);
+            // `export` and the space after it go; the declaration stays.
+            i += 1;
+            while tokens.get(i).is_some_and(|t| t.kind == Kind::Whitespace) {
+                i += 1;
+            }
         }
     }
-    if let Some((at, statement)) = pending {
-        return Err(unsupported(file, at, &statement));
-    }
-    Ok(module)
-}
-
-fn parse_import(
-    file: &SourceFile,
-    path: &Path,
-    at: usize,
-    statement: &str,
-) -> Result<Import, Diagnostic> {
-    let bad = || unsupported(file, at, statement);
-    let rest = statement
-        .trim()
-        .strip_prefix("import")
-        .ok_or_else(bad)?
-        .trim_start();
-    let rest = rest.strip_prefix('{').ok_or_else(bad)?;
-    let (names, rest) = rest.split_once('}').ok_or_else(bad)?;
-    let rest = rest
-        .trim_start()
-        .strip_prefix("from")
-        .ok_or_else(bad)?
-        .trim();
-    let rest = rest.strip_suffix(';').ok_or_else(bad)?.trim();
-    let spec = rest
-        .strip_prefix('\'')
-        .and_then(|r| r.strip_suffix('\''))
-        .or_else(|| rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')))
-        .ok_or_else(bad)?;
-    if !spec.starts_with("./") && !spec.starts_with("../") {
-        return Err(bad());
-    }
-    let mut pairs = Vec::new();
-    for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        let pair = match name.split_once(" as ") {
-            Some((a, b)) => (a.trim().to_string(), b.trim().to_string()),
-            None => (name.to_string(), name.to_string()),
-        };
-        if !is_identifier(&pair.0) || !is_identifier(&pair.1) {
-            return Err(bad());
-        }
-        pairs.push(pair);
-    }
-    let dir = path.parent().unwrap_or(Path::new(""));
-    Ok(Import {
-        names: pairs,
-        from: normalize(&dir.join(spec)).ok_or_else(bad)?,
+    Ok(Module {
+        imports,
+        exports,
+        body: super::js_compact::compact(&body),
     })
 }
 
-fn export_name(file: &SourceFile, at: usize, line: &str, rest: &str) -> Result<String, Diagnostic> {
-    let rest = rest.strip_prefix("async ").unwrap_or(rest);
-    let rest = ["function ", "function* ", "const ", "let ", "class "]
+/// `import` or `export` used as a keyword, not as a property name (`x.import`).
+fn is_module_word(tokens: &[Token], i: usize) -> bool {
+    let word = tokens
+        .get(i)
+        .is_some_and(|t| t.is_word("import") || t.is_word("export"));
+    // Only for those words look back: a scan per token would be quadratic.
+    word && !tokens[..i]
         .iter()
-        .find_map(|kw| rest.strip_prefix(kw))
-        .ok_or_else(|| unsupported(file, at, line))?;
-    let name: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-        .collect();
-    if name.is_empty() {
-        return Err(unsupported(file, at, line));
-    }
-    Ok(name)
+        .rev()
+        .find(|t| !t.is_trivia())
+        .is_some_and(|t| t.is_punct(".") || t.is_punct("?."))
 }
 
-fn unsupported(file: &SourceFile, at: usize, statement: &str) -> Diagnostic {
-    let end = at + statement.trim_end().len().min(file.text.len() - at);
-    Diagnostic::at(&file.path, &file.text, at..end, "deze import of export kan leerrecht niet samenvoegen tot één script")
+/// The bracket depth after `token`: module syntax only counts at depth 0.
+fn nesting(depth: usize, token: &Token) -> usize {
+    match (token.kind, token.text) {
+        (Kind::Punct, "{" | "(" | "[") => depth + 1,
+        (Kind::Punct, "}" | ")" | "]") => depth.saturating_sub(1),
+        _ => depth,
+    }
+}
+
+/// The significant tokens from an index on: white space, line ends and comments skipped.
+struct Cursor<'t, 'a> {
+    tokens: &'t [Token<'a>],
+    next: usize,
+    /// End offset of the last token read, for the span of a message.
+    end: usize,
+}
+
+impl<'t, 'a> Cursor<'t, 'a> {
+    fn new(tokens: &'t [Token<'a>], from: usize) -> Self {
+        Cursor {
+            tokens,
+            next: from,
+            end: 0,
+        }
+    }
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        while let Some(&token) = self.tokens.get(self.next) {
+            self.next += 1;
+            if !token.is_trivia() {
+                self.end = token.span().end;
+                return Some(token);
+            }
+        }
+        None
+    }
+}
+
+/// The import statement starting at token `at`, and the index after its `;`.
+fn parse_import(
+    file: &SourceFile,
+    path: &Path,
+    tokens: &[Token],
+    at: usize,
+) -> Result<(Import, usize), Diagnostic> {
+    let start = tokens.get(at).map_or(0, |t| t.start);
+    let mut cursor = Cursor::new(tokens, at);
+    cursor.next();
+    let parts = import_parts(&mut cursor);
+    let bad = || unsupported(file, start..cursor.end);
+    let (names, spec) = parts.ok_or_else(bad)?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let from = normalize(&dir.join(spec)).ok_or_else(bad)?;
+    Ok((Import { names, from }, cursor.next))
+}
+
+/// `{ a, b as c } from './x.js';` after `import`: the (exported, local) names and the path.
+fn import_parts<'a>(cursor: &mut Cursor<'_, 'a>) -> Option<(Vec<(String, String)>, &'a str)> {
+    cursor.next().filter(|t| t.is_punct("{"))?;
+    let mut names = Vec::new();
+    loop {
+        let token = cursor.next()?;
+        if token.is_punct("}") {
+            break;
+        }
+        let name = identifier(token)?;
+        let mut after = cursor.next()?;
+        let local = if after.is_word("as") {
+            let local = identifier(cursor.next()?)?;
+            after = cursor.next()?;
+            local
+        } else {
+            name
+        };
+        names.push((name.to_string(), local.to_string()));
+        if after.is_punct("}") {
+            break;
+        }
+        after.is_punct(",").then_some(())?;
+    }
+    cursor.next().filter(|t| t.is_word("from"))?;
+    let spec = cursor.next().filter(|t| t.kind == Kind::String)?;
+    cursor.next().filter(|t| t.is_punct(";"))?;
+    // Between the quotes; an escape would make the text differ from the path it names.
+    let spec = spec.text.get(1..spec.text.len().saturating_sub(1))?;
+    let relative = spec.starts_with("./") || spec.starts_with("../");
+    (relative && !spec.contains('\\')).then_some((names, spec))
+}
+
+fn identifier<'a>(token: Token<'a>) -> Option<&'a str> {
+    (token.kind == Kind::Ident).then_some(token.text)
+}
+
+/// The name declared by the `export` at token `at`.
+fn export_name(file: &SourceFile, tokens: &[Token], at: usize) -> Result<String, Diagnostic> {
+    let start = tokens.get(at).map_or(0, |t| t.start);
+    let mut cursor = Cursor::new(tokens, at);
+    cursor.next();
+    match declared_name(&mut cursor) {
+        Some(name) => Ok(name.to_string()),
+        None => Err(unsupported(file, start..cursor.end)),
+    }
+}
+
+/// After `export`: `function f`, `function* f`, `async function f`, `const f`, `let f` or
+/// `class F`, and the name `f`.
+fn declared_name<'a>(cursor: &mut Cursor<'_, 'a>) -> Option<&'a str> {
+    let mut keyword = cursor.next().filter(|t| t.kind == Kind::Ident)?;
+    if keyword.text == "async" {
+        keyword = cursor.next().filter(|t| t.is_word("function"))?;
+    }
+    let mut name = cursor.next()?;
+    match keyword.text {
+        "function" if name.is_punct("*") => name = cursor.next()?,
+        "function" | "const" | "let" | "class" => {}
+        _ => return None,
+    }
+    identifier(name)
+}
+
+fn unsupported(file: &SourceFile, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::at(&file.path, &file.text, span, "deze import of export kan leerrecht niet samenvoegen tot één script")
         .with_hint("gebruik `import { a, b as c } from './lib/x.js';` en `export function`/`export const`/`export class`; geen default-export, geen `export { }`-lijst")
 }
 
@@ -267,12 +336,6 @@ fn var_name(path: &Path) -> String {
     format!("$m_{ident}")
 }
 
-fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-}
-
 /// Resolve `.` and `..` without touching the disk; None if the path climbs above its root.
 fn normalize(path: &Path) -> Option<PathBuf> {
     let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
@@ -293,19 +356,10 @@ fn display(path: &Path) -> String {
     crate::diagnostics::display_path(path)
 }
 
-/// All modules an entry pulls in, so the dev server knows what to watch (and tests can check).
-pub fn dependencies(
-    entry: &Path,
-    read: &dyn Fn(&Path) -> Result<SourceFile, Diagnostic>,
-) -> BTreeSet<PathBuf> {
-    let mut modules = BTreeMap::new();
-    let mut order = Vec::new();
-    let _ = visit(entry, read, &mut modules, &mut order, &mut Vec::new());
-    order.into_iter().collect()
-}
-
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     fn files(list: &[(&str, &str)]) -> impl Fn(&Path) -> Result<SourceFile, Diagnostic> {
@@ -379,5 +433,137 @@ mod tests {
             .unwrap_err()
             .message
             .contains("kring"));
+    }
+
+    /// Reproduced bug: a line of a template literal that starts with `export` was taken for
+    /// an export, and refused (`export is …`) or silently rewritten (`export const …`).
+    #[test]
+    fn a_template_line_starting_with_export_is_text() {
+        let module = "export function html() {\n  return `<p>\nexport is hier tekst\nexport const x = 1;\n</p>`;\n}\n";
+        let read = files(&[
+            (
+                "static/js/app.js",
+                "import { html } from './lib/html.js';\nhtml();\n",
+            ),
+            ("static/js/lib/html.js", module),
+        ]);
+        let js = link(Path::new("static/js/app.js"), &read).unwrap_or_else(|d| panic!("{d}"));
+        assert!(
+            js.contains("return `<p>\nexport is hier tekst\nexport const x = 1;\n</p>`;\n"),
+            "{js}"
+        );
+        assert!(js.contains("return { html };"), "{js}");
+    }
+
+    #[test]
+    fn module_words_count_only_as_top_level_code() {
+        let app = "const t = 'import { a } from \"./x.js\";';\n// export default 1\n/* import(x) */\nconst o = { export: 1, import() { return 2; } };\no.import();\nfunction f() {\n  const export_ = /export {/;\n}\nconst r = `${`\nimport x from 'y';`}`;\n";
+        let read = files(&[("static/js/app.js", app)]);
+        let js = link(Path::new("static/js/app.js"), &read).unwrap_or_else(|d| panic!("{d}"));
+        assert!(
+            js.contains("const t = 'import { a } from \"./x.js\";';\n"),
+            "{js}"
+        );
+        assert!(js.contains("const o = { export: 1, import() { return 2; } };\n"));
+        assert!(js.contains("\nimport x from 'y';`}`;\n"), "{js}");
+        assert!(!js.contains("export default"), "comments go: {js}");
+    }
+
+    #[test]
+    fn module_syntax_anywhere_on_a_top_level_line_is_recognised() {
+        let read = files(&[
+            (
+                "static/js/app.js",
+                "/* kop */ import { a as b } from './lib/a.js'; b();\n",
+            ),
+            (
+                "static/js/lib/a.js",
+                "const x = 1; export\n  const a = () => x;\n",
+            ),
+        ]);
+        let js = link(Path::new("static/js/app.js"), &read).unwrap_or_else(|d| panic!("{d}"));
+        assert!(js.contains("const { a: b } = $m_lib_a;\nb();\n"), "{js}");
+        assert!(
+            js.contains("const x = 1;\nconst a = () => x;\nreturn { a };"),
+            "{js}"
+        );
+    }
+
+    #[test]
+    fn refusals_name_the_line_of_the_statement() {
+        let cases = [
+            ("const a = 1;\nexport default a;\n", 2),
+            ("\n\nimport x from './x.js';\n", 3),
+            ("f();\nimport('./x.js');\n", 2),
+            ("f();\n  import.meta.url;\n", 2),
+            ("let a;\nexport {\n  a\n};\n", 2),
+            ("import {\n  a\n} from './x.js'\nf();\n", 1),
+            ("export const { a } = o;\n", 1),
+        ];
+        for (case, line) in cases {
+            let read = files(&[("static/js/app.js", case)]);
+            let err = link(Path::new("static/js/app.js"), &read).unwrap_err();
+            assert_eq!(err.line_col().map(|p| p.0), Some(line), "{case}");
+            assert!(err.message.contains("import of export"), "{case}");
+        }
+    }
+
+    #[test]
+    fn an_unterminated_token_is_reported_with_file_and_line() {
+        let read = files(&[("static/js/app.js", "const a = 1;\nif (a) /abc.test(s);\n")]);
+        let err = link(Path::new("static/js/app.js"), &read).unwrap_err();
+        assert_eq!(err.location(), "static/js/app.js:2:8");
+        assert!(
+            err.message.contains("reguliere expressie"),
+            "{}",
+            err.message
+        );
+        assert!(err.hint.is_some());
+    }
+
+    /// Every entry script of this repository, linked with the reader the build uses, must
+    /// parse as a classic script: what a browser would refuse, `node --check` refuses too.
+    #[test]
+    fn every_linked_entry_of_the_handbook_parses() {
+        if std::process::Command::new("node")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            eprintln!("OVERGESLAGEN: `node` staat niet op PATH, dus de gelinkte scripts worden niet door `node --check` gecontroleerd");
+            return;
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut diagnostics = crate::diagnostics::Diagnostics::new();
+        let statics = crate::load::templates::static_files(root, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{}", diagnostics.render());
+        let entries: Vec<&Path> = statics
+            .iter()
+            .map(|f| f.rel.as_path())
+            .filter(|rel| super::super::is_js_entry(rel))
+            .collect();
+        assert!(entries.len() >= 5, "entries found: {entries:?}");
+        let dir = tempfile::tempdir().expect("temp dir");
+        for entry in entries {
+            let read = |p: &Path| super::super::read_module(root, &statics, p);
+            let js = link(entry, &read).unwrap_or_else(|d| panic!("{}", d.render()));
+            // `.cjs`: node reads it as a script, not as an ES module.
+            let name = entry
+                .file_name()
+                .map_or("x".into(), |n| n.to_string_lossy());
+            let out = dir.path().join(format!("{name}.cjs"));
+            std::fs::write(&out, &js).expect("write linked script");
+            let check = std::process::Command::new("node")
+                .arg("--check")
+                .arg(&out)
+                .output()
+                .expect("run node --check");
+            assert!(
+                check.status.success(),
+                "{}: node --check faalt:\n{}",
+                entry.display(),
+                String::from_utf8_lossy(&check.stderr)
+            );
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! classic scripts (see [`js_link`]).
 
 pub mod js_compact;
+pub mod js_lex;
 pub mod js_link;
 
 use std::path::Path;
@@ -58,7 +59,7 @@ pub struct Asset {
 /// Every static file and content asset, with the JavaScript entries linked now, so that a
 /// module the linker refuses is reported with the other problems of the site.
 pub fn plan(site: &Site, diagnostics: &mut Diagnostics) -> Vec<Asset> {
-    let read = |p: &Path| read_module(site, p);
+    let read = |p: &Path| read_module(&site.root, &site.static_files, p);
     let mut assets = Vec::new();
     for file in &site.static_files {
         let rel = &file.rel;
@@ -97,16 +98,17 @@ pub fn plan(site: &Site, diagnostics: &mut Diagnostics) -> Vec<Asset> {
     assets
 }
 
-/// A module for the linker: the site's static file at `path`, or the built-in one.
-fn read_module(site: &Site, path: &Path) -> Result<SourceFile, crate::diagnostics::Diagnostic> {
+/// A module for the linker: the site's static file at `path` (one of `files`, the site's
+/// static files below `root`), or the built-in one.
+fn read_module(
+    root: &Path,
+    files: &[StaticFile],
+    path: &Path,
+) -> Result<SourceFile, crate::diagnostics::Diagnostic> {
     let builtin = StaticFile {
         rel: path.to_path_buf(),
         builtin: None,
     };
-    let file = site
-        .static_files
-        .iter()
-        .find(|f| f.rel == path)
-        .unwrap_or(&builtin);
-    read_static(&site.root, file)
+    let file = files.iter().find(|f| f.rel == path).unwrap_or(&builtin);
+    read_static(root, file)
 }

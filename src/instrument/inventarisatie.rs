@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::{list, Checker};
@@ -22,7 +23,7 @@ pub(super) static SPEC: Spec = Spec {
     build: |c, def, themes| Body::Inventarisatie(build(c, def, themes)),
 };
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Inventarisatie {
     pub themes: Vec<Anchored<Theme>>,
     pub fields: Vec<CountField>,
@@ -30,7 +31,7 @@ pub struct Inventarisatie {
     pub checks: Vec<Check>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CountField {
     #[serde(flatten)]
     pub field: Field,

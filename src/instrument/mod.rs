@@ -23,6 +23,7 @@ mod werkagenda;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -43,7 +44,7 @@ pub const FORMAT: u32 = 2;
 pub const NOT_APPLICABLE: &str = "nvt";
 
 /// What `kind = "…"` says in the TOML.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Checklist,
@@ -72,7 +73,9 @@ impl Kind {
 }
 
 /// Who an instrument is for; the overview page groups by this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     Regio,
@@ -173,7 +176,7 @@ impl List {
 }
 
 /// A validated instrument.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Instrument {
     pub format: u32,
     pub id: String,
@@ -195,7 +198,7 @@ pub struct Instrument {
 }
 
 /// The part of an instrument that depends on its kind.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Body {
     Checklist(Scored),
@@ -269,7 +272,7 @@ pub struct Explanation<'a> {
 
 /// One answer of a form: the key it is saved under (stable across versions while the ids
 /// stay), what it holds, the name of its form control and the anchor of its question.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Slot {
     pub key: String,
     #[serde(flatten)]
@@ -288,7 +291,7 @@ pub struct Slot {
 }
 
 /// What a slot holds.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum SlotValue {
     /// One of these option ids.
@@ -300,7 +303,7 @@ pub enum SlotValue {
 }
 
 /// A part with the id of its element on the page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Anchored<T> {
     #[serde(flatten)]
     pub part: T,

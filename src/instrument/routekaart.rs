@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::{list, Checker};
@@ -20,7 +21,7 @@ pub(super) static SPEC: Spec = Spec {
     build: |c, def, _| Body::Routekaart(build(c, def)),
 };
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Routekaart {
     pub steps: Vec<RouteStep>,
     pub partners: Vec<Partner>,
@@ -29,7 +30,7 @@ pub struct Routekaart {
     pub guidance: Vec<Guidance>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RouteStep {
     #[serde(flatten)]
     pub step: Step,
@@ -41,7 +42,7 @@ pub struct RouteStep {
     pub cells: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RoleOption {
     pub id: &'static str,
     pub label: &'static str,

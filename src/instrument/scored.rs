@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use toml::Spanned;
 
@@ -34,7 +35,7 @@ pub(super) static TOETSVRAGEN: Spec = Spec {
     build: |c, def, themes| Body::Toetsvragen(build(c, def, themes)),
 };
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Scored {
     /// Scale options ordered from most to fewest points.
     pub scale: Vec<ScaleOption>,
@@ -44,13 +45,13 @@ pub struct Scored {
     pub bands: Vec<Band>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NotApplicable {
     pub id: &'static str,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Item {
     pub id: String,
     /// 1-based position in the whole instrument, as printed before the question.

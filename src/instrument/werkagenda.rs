@@ -2,6 +2,7 @@
 //! the werkagenda page starts from these, and turns the other instruments' gaps into actions
 //! under these themes.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{anchored_themes, check_theme, Anchored, Body, KindBody, List, Need, Slot, Spec};
@@ -19,7 +20,7 @@ pub(super) static SPEC: Spec = Spec {
     },
 };
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Werkagenda {
     pub themes: Vec<Anchored<Theme>>,
     /// Example actions.

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -65,7 +66,7 @@ pub struct Definition {
     pub actions: Vec<Spanned<Action>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub theme: String,
@@ -79,7 +80,7 @@ pub struct Action {
     pub owner: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleOption {
     pub id: String,
@@ -87,7 +88,7 @@ pub struct ScaleOption {
     pub points: u32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
@@ -96,6 +97,7 @@ pub struct Theme {
     pub description: Option<String>,
     /// The werkagenda theme the gaps of this theme's items go under (see [`AgendaRef`]).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub agenda: AgendaRef,
 }
 
@@ -136,7 +138,7 @@ fn one() -> Spanned<f64> {
     Spanned::new(0..0, 1.0)
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// Inclusive bounds in whole percents.
@@ -146,7 +148,7 @@ pub struct Band {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
@@ -155,20 +157,22 @@ pub struct Step {
     pub description: String,
     /// Where the findings about this step (no regie, several, not written down) go.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub agenda: AgendaRef,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
     pub id: String,
     pub title: String,
     /// Where the finding "this partner has no role anywhere" goes.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub agenda: AgendaRef,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Regie,
@@ -196,7 +200,7 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Guidance {
     pub step: String,
@@ -204,7 +208,7 @@ pub struct Guidance {
     pub role: Role,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     pub id: String,
@@ -216,7 +220,7 @@ pub struct Field {
     pub definition: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Derived {
     /// The sum of some fields.
@@ -255,7 +259,7 @@ impl Derived {
 }
 
 /// `part` may not exceed `whole` (fields or derived totals).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     pub part: String,

@@ -9,7 +9,7 @@
 //! not every page. No template can read another page's text.
 //!
 //! A page whose inputs are all unchanged gets its previous HTML back; anything else renders
-//! again. `tests/serve.rs` edits a site in every way that matters and compares the result with
+//! again. `tests/it/serve.rs` edits a site in every way that matters and compares the result with
 //! a fresh build, byte for byte.
 //!
 //! Analyses (headings, links, search chunks) depend on the text alone and are kept by its hash.

@@ -53,12 +53,11 @@ pub fn prepare(v: &Validated) -> Vec<Prepared> {
 /// its page (`partial`, `size`, `has_notes`, `scripted`), `explanations` (item id → HTML)
 /// and `json` (the instrument as JSON, to embed).
 pub fn context(p: &Prepared) -> Value {
-    let mut map: BTreeMap<String, Value> = match serde_json::to_value(&p.instrument) {
-        Ok(serde_json::Value::Object(fields)) => {
-            fields.into_iter().map(|(k, v)| (k, val(v))).collect()
-        }
-        _ => BTreeMap::new(),
+    let fields = match serde_json::to_value(&p.instrument) {
+        Ok(serde_json::Value::Object(fields)) => fields,
+        _ => unreachable!("an instrument serializes to a JSON object"),
     };
+    let mut map: BTreeMap<String, Value> = fields.into_iter().map(|(k, v)| (k, val(v))).collect();
     let part = p.instrument.part();
     let explanations: BTreeMap<&str, Value> = p
         .explanations

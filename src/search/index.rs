@@ -85,9 +85,10 @@ impl<'a> Builder<'a> {
     pub fn finish(self) -> String {
         // Serializing straight to text (rather than through `serde_json::Value`) keeps memory
         // near the size of the output; the compaction below works on that text.
-        let index = compact(&serde_json::to_string(&self.index).unwrap_or_default());
-        let pages = serde_json::to_string(&self.pages).unwrap_or_default();
-        let docs = serde_json::to_string(&self.docs).unwrap_or_default();
+        // Strings, numbers, lists and maps with string keys: serializing cannot fail.
+        let index = compact(&serde_json::to_string(&self.index).expect("the index is plain data"));
+        let pages = serde_json::to_string(&self.pages).expect("page entries are plain data");
+        let docs = serde_json::to_string(&self.docs).expect("documents are plain data");
         let json = format!("{{\"index\":{index},\"pages\":{pages},\"docs\":{docs}}}");
         script(&json)
     }

@@ -29,6 +29,9 @@ impl Language for DutchWithDigits {
 
     fn tokenize(&self, text: &str) -> Vec<String> {
         tokenize_whitespace(text)
+            .into_iter()
+            .map(|token| cap(token, MAX_TOKEN_CHARS))
+            .collect()
     }
 
     fn make_pipeline(&self) -> Pipeline {
@@ -36,6 +39,19 @@ impl Language for DutchWithDigits {
         // Stop words and stemmer exactly as elasticlunr-rs' `du` language has them.
         queue.extend(Dutch::new().make_pipeline().queue.into_iter().skip(1));
         Pipeline { queue }
+    }
+}
+
+/// Longer tokens are cut to this many characters, here and in the browser alike. No Dutch
+/// word comes near it, and elasticlunr-rs keeps tokens in a trie that it drops recursively,
+/// one level per character: a 12 000-character "word" (a line of base64, say) overflowed the
+/// stack and aborted the build.
+pub const MAX_TOKEN_CHARS: usize = 64;
+
+fn cap(token: String, max: usize) -> String {
+    match token.char_indices().nth(max) {
+        Some((end, _)) => token[..end].to_string(),
+        None => token,
     }
 }
 
@@ -79,6 +95,15 @@ mod tests {
 
     fn run(text: &str) -> Vec<String> {
         tokens(&DutchWithDigits.make_pipeline(), text)
+    }
+
+    #[test]
+    fn long_tokens_are_cut_to_the_same_length_as_in_the_browser() {
+        let long = "é".repeat(70);
+        let tokens = DutchWithDigits.tokenize(&format!("{long} kort"));
+        assert_eq!(tokens[0].chars().count(), MAX_TOKEN_CHARS);
+        assert_eq!(tokens[1], "kort");
+        assert_eq!(cap("abc".into(), 64), "abc");
     }
 
     #[test]

@@ -2,61 +2,78 @@
 //! tell open pages to reload. A failing build keeps the last good output on disk and shows the
 //! errors in the terminal and in the browser until the next good build.
 
-mod files;
+pub mod files;
+pub mod http;
+mod reload;
 pub mod session;
 mod watch;
+pub mod workshop;
 
 use std::io;
 use std::path::PathBuf;
-use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
-use tiny_http::{Header, Request, Response, Server};
+use axum::extract::State as Extract;
+use axum::http::{Method, StatusCode, Uri};
+use axum::response::Response;
+use axum::routing::any;
+use axum::{middleware, Router};
+use tokio::net::TcpListener;
 
+use http::{Hosts, Limits};
 use session::Session;
 
 pub struct ServeOptions {
     pub root: PathBuf,
     pub out: PathBuf,
+    /// 0 picks a free port; the address printed names the one chosen.
     pub port: u16,
 }
 
-/// Build state shared by the watcher and the request handlers.
-#[derive(Default)]
+/// Build state shared by the watcher (a plain thread) and the request handlers (tasks).
 pub struct State {
-    inner: Mutex<Status>,
-    changed: Condvar,
+    status: tokio::sync::watch::Sender<Status>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            status: tokio::sync::watch::Sender::new(Status::default()),
+        }
+    }
 }
 
 #[derive(Default, Clone)]
-struct Status {
+pub struct Status {
     /// Goes up by one after every build, good or bad; pages reload when it changes.
-    version: u64,
+    pub version: u64,
     /// The rendered errors of the last build, if it failed.
-    error: Option<String>,
+    pub error: Option<String>,
 }
 
 impl State {
     fn publish(&self, error: Option<String>) {
-        let mut status = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        status.version += 1;
-        status.error = error;
-        self.changed.notify_all();
+        self.status.send_modify(|status| {
+            status.version += 1;
+            status.error = error;
+        });
     }
 
     fn status(&self) -> Status {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.status.borrow().clone()
     }
 
-    /// Block until the version differs from `seen`, at most `timeout`.
-    fn wait_for_change(&self, seen: u64, timeout: Duration) -> u64 {
-        let guard = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let (guard, _) = self
-            .changed
-            .wait_timeout_while(guard, timeout, |s| s.version == seen)
-            .unwrap_or_else(|e| e.into_inner());
-        guard.version
+    fn subscribe(&self) -> tokio::sync::watch::Receiver<Status> {
+        self.status.subscribe()
     }
+}
+
+/// What every request handler of the dev server can reach.
+#[derive(Clone)]
+pub struct App {
+    out: PathBuf,
+    state: Arc<State>,
 }
 
 /// Build once and report, as the watcher does after every change. Open pages reload as soon
@@ -95,78 +112,66 @@ pub fn rebuild(session: &Mutex<Session>, state: &State) {
 }
 
 pub fn serve(options: ServeOptions) -> io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: ServeOptions) -> io::Result<()> {
+    // Listen first: a port in use is reported before the build, not after.
+    let listener = TcpListener::bind(("127.0.0.1", options.port))
+        .await
+        .map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "kan niet luisteren op 127.0.0.1:{}: {e}; kies een andere poort met --port",
+                    options.port
+                ),
+            )
+        })?;
+    let port = listener.local_addr()?.port();
     let state = Arc::new(State::default());
     let session = Arc::new(Mutex::new(Session::new(
         options.root.clone(),
         options.out.clone(),
     )));
-    rebuild(&session, &state);
-    let server = Server::http(("127.0.0.1", options.port)).map_err(|e| {
-        io::Error::new(
-            io::ErrorKind::AddrInUse,
-            format!(
-                "kan niet luisteren op 127.0.0.1:{}: {e}; kies een andere poort met --port",
-                options.port
-            ),
-        )
-    })?;
-    let options = Arc::new(options);
+    let first = (Arc::clone(&session), Arc::clone(&state));
+    tokio::task::spawn_blocking(move || rebuild(&first.0, &first.1))
+        .await
+        .map_err(io::Error::other)?;
     let _watcher = watch::start(&options, session, Arc::clone(&state))?;
-    eprintln!(
-        "Het handboek staat op http://127.0.0.1:{}/ (stop met Ctrl+C)",
-        options.port
-    );
-    for request in server.incoming_requests() {
-        let (options, state) = (Arc::clone(&options), Arc::clone(&state));
-        std::thread::spawn(move || handle(request, &options, &state));
-    }
+    eprintln!("Het handboek staat op http://127.0.0.1:{port}/ (stop met Ctrl+C)");
+    let app = App {
+        out: options.out.clone(),
+        state,
+    };
+    http::run(vec![listener], router(app, port), Limits::LOOPBACK).await;
     Ok(())
 }
 
-const RELOAD_JS: &str = r#"// Herlaadt de pagina zodra leerrecht serve opnieuw heeft gebouwd.
-(function () {
-  var seen = null;
-  function wait() {
-    fetch('/__leerrecht/wait?v=' + (seen === null ? '' : seen), { cache: 'no-store' })
-      .then(function (r) { return r.text(); })
-      .then(function (v) {
-        if (seen !== null && v !== seen) { location.reload(); return; }
-        seen = v;
-        wait();
-      })
-      .catch(function () { setTimeout(wait, 1000); });
-  }
-  wait();
-})();
-"#;
-
-fn handle(request: Request, options: &ServeOptions, state: &State) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let response = match path {
-        "/__leerrecht/reload.js" => text(RELOAD_JS, "text/javascript; charset=utf-8"),
-        "/__leerrecht/wait" => {
-            let seen = query.strip_prefix("v=").and_then(|v| v.parse().ok());
-            let version = match seen {
-                Some(seen) => state.wait_for_change(seen, Duration::from_secs(25)),
-                None => state.status().version,
-            };
-            text(&version.to_string(), "text/plain; charset=utf-8")
-        }
-        _ => files::respond(&options.out, path, state.status().error.as_deref()),
-    };
-    let _ = request.respond(response);
+fn router(app: App, port: u16) -> Router {
+    Router::new()
+        .route("/__leerrecht/reload.js", any(reload::script))
+        .route("/__leerrecht/wait", any(reload::wait))
+        .route("/__leerrecht/fout.css", any(error_css))
+        .fallback(file)
+        .with_state(app)
+        .layer(middleware::from_fn_with_state(
+            Arc::new(Hosts::loopback(port)),
+            http::guard,
+        ))
 }
 
-fn text(body: &str, content_type: &str) -> Response<io::Cursor<Vec<u8>>> {
-    Response::from_data(body.as_bytes().to_vec())
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
+async fn file(Extract(app): Extract<App>, method: Method, uri: Uri) -> Response {
+    files::respond(app.out.clone(), &method, &uri, app.state.status().error).await
 }
 
-fn header(name: &str, value: &str) -> Header {
-    // Both parts are ASCII constants or ASCII MIME types chosen in this module.
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
-        Header::from_bytes(&b"X-Leerrecht"[..], &b"1"[..]).expect("constant header is valid")
-    })
+async fn error_css(method: Method) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return http::method_not_allowed("GET, HEAD");
+    }
+    http::typed(StatusCode::OK, "text/css; charset=utf-8", files::ERROR_CSS)
 }

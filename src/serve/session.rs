@@ -69,7 +69,7 @@ impl Session {
     pub fn rebuild(&mut self) -> Result<(Report, Option<IndexJob>), Diagnostics> {
         let started = Instant::now();
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        crate::check_output_dir(&self.root, &self.out)?;
+        crate::check_output_dir(&self.root, &self.out, crate::OutputGuard::Marked)?;
         let site = crate::load::load(&self.root).map_err(Diagnostics::sorted)?;
         let first = self.written.is_none();
         let options = RenderOptions {

@@ -34,3 +34,10 @@ test('digits survive trimming, stop words and punctuation go', () => {
   assert.equal(processToken('«de»'), undefined);
   assert.equal(processToken('...'), undefined);
 });
+
+test('a very long token is cut to the length the index uses', () => {
+  const long = 'é'.repeat(70);
+  const [first, second] = tokenize(`${long} kort`);
+  assert.equal([...first].length, 64);
+  assert.equal(second, 'kort');
+});

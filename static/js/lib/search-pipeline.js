@@ -18,11 +18,17 @@ const EDGES = /^[^\p{Script=Latin}\p{Nd}]+|[^\p{Script=Latin}\p{Nd}]+$/gu;
 /** The names the index lists in its `pipeline`; a client must know every one of them. */
 export const PIPELINE = ['trimmer-nl-digits', 'stopWordFilter-du', 'stemmer-du'];
 
-/** Split on white space and hyphens, lowercase: as elasticlunr-rs' `tokenize_whitespace`. */
+/** Longer tokens are cut to this many characters, as the index does (MAX_TOKEN_CHARS). */
+export const MAX_TOKEN_CHARS = 64;
+
+/**
+ * Split on white space and hyphens, lowercase: as elasticlunr-rs' `tokenize_whitespace`, with
+ * every token cut to MAX_TOKEN_CHARS characters (code points, like Rust's chars).
+ */
 export function tokenize(text) {
   return String(text)
     .split(/[\p{White_Space}-]/u)
-    .map((t) => t.trim().toLowerCase())
+    .map((t) => [...t.trim().toLowerCase()].slice(0, MAX_TOKEN_CHARS).join(''))
     .filter((t) => t !== '');
 }
 

@@ -1,7 +1,7 @@
 //! No input makes the generator panic, and every error names a file: random front matter,
 //! Markdown with links, and instrument definitions, built through the whole pipeline.
 
-mod common;
+use crate::common;
 
 use common::{page, Site};
 use proptest::prelude::*;
@@ -84,4 +84,29 @@ proptest! {
         let site = Site::new(&[("content/_index.md", &page("Start", "")), ("checklists/x.toml", &lines.join("\n"))]);
         assert_graceful(&site);
     }
+}
+
+/// Reproduced: one word of 12 000 letters (in text, a heading or a code block) overflowed the
+/// stack while the search index was dropped, and the build aborted. Tokens are now capped.
+#[test]
+fn very_long_words_lines_and_headings_build() {
+    let word = "a".repeat(12_000);
+    let base64 = "QUJD".repeat(3_000);
+    let site = Site::new(&[
+        ("content/_index.md", &page("Start", "Welkom.")),
+        (
+            "content/woord.md",
+            &page("Woord", &format!("Een {word} hier.")),
+        ),
+        (
+            "content/kop.md",
+            &page("Kop", &format!("## {word}\n\nTekst.")),
+        ),
+        (
+            "content/code.md",
+            &page("Code", &format!("```\n{base64}\n```\n")),
+        ),
+    ]);
+    site.build_ok();
+    assert!(site.read("woord.html").contains(&word));
 }

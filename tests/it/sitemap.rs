@@ -2,7 +2,7 @@
 //! every page from it); `sitemap.xml` is written only when a `base_url` makes absolute
 //! addresses possible.
 
-mod common;
+use crate::common;
 
 use common::{page, Site};
 

@@ -1,7 +1,7 @@
 //! Point 3: templates from `templates/` with autoescape, the built-in set as fallback, and
 //! errors that name the template and line.
 
-mod common;
+use crate::common;
 
 use common::{page, Site};
 

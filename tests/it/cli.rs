@@ -1,6 +1,6 @@
 //! Point 6: the command line: build, check, new, serve and --help for every verb.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

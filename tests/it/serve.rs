@@ -2,7 +2,7 @@
 //! edited, the output after a rebuild (and its search index job) must be exactly what a fresh
 //! build of the same site writes, byte for byte; a failing rebuild writes nothing.
 
-mod common;
+use crate::common;
 
 use common::{page, snapshot, Site};
 use leerrecht::serve::session::Session;

@@ -1,7 +1,7 @@
 //! Point 1 and 7 of the generator issue: the site folder, front matter, sections, and every
 //! kind of bad input reported with file and line, all of them at once, without a panic.
 
-mod common;
+use crate::common;
 
 use common::{page, Site};
 

@@ -1,7 +1,7 @@
 //! Point 5: the search index, its Dutch pipeline that keeps digits, and the golden list of
 //! every word of the default handbook that holds the browser's pipeline to the same result.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

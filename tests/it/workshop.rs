@@ -2,7 +2,7 @@
 //! its own page, the workshop page lists those instruments with their data script and
 //! participant page, and a content page that claims the same address is an error.
 
-mod common;
+use crate::common;
 
 use common::{page, Site};
 

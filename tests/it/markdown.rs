@@ -1,7 +1,7 @@
 //! Point 2: Markdown features, and internal links written by source path, rewritten and
 //! checked.
 
-mod common;
+use crate::common;
 
 use common::{page, Site};
 

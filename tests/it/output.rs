@@ -1,7 +1,7 @@
 //! Point 4: one output folder that works anywhere: relative links to files, a failing build
 //! that leaves the previous output alone, and byte-identical output for the same input.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -189,5 +189,84 @@ fn a_build_killed_midway_leaves_the_old_or_the_new_output_never_a_mix() {
             .filter(|n| n.starts_with(".public."))
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+}
+
+/// Reproduced: `--out s/content` (or templates, static, checklists) exited 0 and replaced the
+/// sources with the output. Every source folder, and any folder inside one, is refused.
+#[test]
+fn an_output_folder_in_or_around_a_source_folder_is_refused() {
+    let site = Site::fixture("basic");
+    site.write("static/css/eigen.css", "body {}\n");
+    site.write("templates/page.html", "{% extends \"base.html\" %}\n");
+    for out in [
+        "content",
+        "content/regio",
+        "static",
+        "static/css",
+        "templates",
+        "checklists",
+    ] {
+        let before = snapshot(site.root());
+        let o = site.run(&["build", "--out", out]);
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("ligt in de bronmap"), "{out}: {err}");
+        assert_eq!(snapshot(site.root()), before, "{out}: nothing touched");
+    }
+}
+
+/// A folder leerrecht did not make is not replaced, unless the editor says so with --force.
+#[test]
+fn a_foreign_folder_is_replaced_only_with_force() {
+    let site = Site::fixture("basic");
+    site.write("eigen/belangrijk.txt", "niet weggooien");
+    let o = site.run(&["build", "--out", "eigen"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("niet door leerrecht gemaakt") && err.contains("--force"),
+        "{err}"
+    );
+    assert!(site.root().join("eigen/belangrijk.txt").exists());
+    let o = site.run(&["build", "--out", "eigen", "--force"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!site.root().join("eigen/belangrijk.txt").exists());
+    assert!(site
+        .root()
+        .join("eigen")
+        .join(leerrecht::output::MARKER)
+        .exists());
+    // Made by leerrecht now: the next build replaces it without --force.
+    assert!(site.run(&["build", "--out", "eigen"]).status.success());
+}
+
+/// Reproduced: two builds into one `--out` at the same time failed now and then ("No such
+/// file or directory"): one removed the other's staging folder. The second now waits.
+#[test]
+fn concurrent_builds_into_one_folder_both_succeed() {
+    let site = Site::fixture("basic");
+    for n in 0..30 {
+        site.write(
+            &format!("content/p{n}.md"),
+            &page(&format!("P{n}"), "tekst"),
+        );
+    }
+    for _ in 0..5 {
+        let spawn = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_leerrecht"))
+                .args(["build", "--out", "samen"])
+                .current_dir(site.root())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for child in [a, b] {
+            let o = child.wait_with_output().unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }
+        assert!(site.root().join("samen/p29.html").exists());
     }
 }

@@ -3,7 +3,7 @@
 //! anchor that is linked exists and every abbreviation used has its entry; every instrument
 //! validates and has the size the handbook promises.
 
-mod common;
+use crate::common;
 
 #[test]
 fn region_pages_have_their_structured_fields_and_appear_in_the_comparison() {

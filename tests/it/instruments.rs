@@ -1,7 +1,7 @@
 //! The instruments issue, Rust side: every validation rule fails its fixture with the exact
 //! message and line; valid definitions become form pages and JSON.
 
-mod common;
+use crate::common;
 
 use common::{page, Site};
 
