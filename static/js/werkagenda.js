@@ -5,42 +5,16 @@
 // Nothing is ever sent anywhere.
 
 import { savedInstrumentIds, readResults } from './lib/agenda-sources.js';
-import { proposalsFrom, exampleProposals, KIND_ORDER } from './lib/agenda-proposals.js';
-import {
-  emptyAgenda,
-  accept,
-  ignore,
-  unignoreAll,
-  addOwn,
-  edit,
-  setDetail,
-  remove,
-  move,
-  toggleExamples,
-  openProposals,
-  FIELDS,
-  startHistory,
-  commit,
-  undo,
-} from './lib/agenda.js';
+import { proposalsFrom, exampleProposals } from './lib/agenda-proposals.js';
+import { findKind } from './lib/kinds.js';
+import { emptyAgenda, unignoreAll, setDetail, openProposals, startHistory, commit, undo } from './lib/agenda.js';
 import { createAgendaStore } from './lib/agenda-store.js';
-import { serializeAgenda, readAgendaFile, MAX_FILE } from './lib/agenda-file.js';
-import { toMarkdown, toAgendaCsv, agendaFileName } from './lib/agenda-export.js';
-import { themesView, problemsOf, fieldMessage, errorSummaryView, emptyView, sourcesView, printView, fieldId } from './lib/agenda-views.js';
-import { h } from './lib/view-tree.js';
-import { formatTime, formatDate, isoDay, plural } from './lib/nl-format.js';
-import { fill, openStorage, debounce, download, liveRegion, noticeBox, fieldError } from './page/dom.js';
-
-/** Load a data script (instrumenten/ID.js); resolves to false when it cannot be loaded. */
-function loadScript(src) {
-  return new Promise((resolve) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve(true);
-    script.onerror = () => resolve(false);
-    document.head.append(script);
-  });
-}
+import { themesView, problemsOf, fieldMessage, errorSummaryView, emptyView, sourcesView, printView, pageView } from './lib/agenda-views.js';
+import { formatTime, formatDate, plural } from './lib/nl-format.js';
+import { fill, openStorage, debounce, liveRegion, noticeBox } from './page/dom.js';
+import { loadScript } from './page/load-script.js';
+import { setupThemes } from './page/agenda-themes.js';
+import { setupAgendaFiles } from './page/agenda-files.js';
 
 /** The themes of every werkagenda instrument, in list order, each id once. */
 function themesOf(werkagendas) {
@@ -64,8 +38,8 @@ function start() {
   const { storage, ok: storageOk } = openStorage();
   // Only the werkagenda itself and the instruments with gaps that have results in this
   // browser: the page stays light however many instruments the handbook has.
-  const withGaps = list.filter((e) => KIND_ORDER.includes(e.kind));
-  const wanted = new Set([...list.filter((e) => e.kind === 'werkagenda').map((e) => e.id), ...savedInstrumentIds(storage, withGaps, site)]);
+  const withGaps = list.filter((e) => findKind(e)?.agendaRank != null);
+  const wanted = new Set([...list.filter((e) => findKind(e)?.definesAgenda).map((e) => e.id), ...savedInstrumentIds(storage, withGaps, site)]);
   const entries = list.filter((e) => wanted.has(e.id));
   Promise.all(entries.map((e) => loadScript(`${root}${e.data}`))).then(() => {
     const loaded = window.leerrechtInstrumenten ?? {};
@@ -76,10 +50,10 @@ function start() {
 }
 
 function run({ app, list, site, root, storage, storageOk, instruments, missing }) {
-  const werkagendas = instruments.filter((i) => i.kind === 'werkagenda');
+  const werkagendas = instruments.filter((i) => findKind(i)?.definesAgenda);
   const themes = themesOf(werkagendas);
   const themeIds = themes.map((t) => t.id);
-  const results = readResults(storage, instruments.filter((i) => i.kind !== 'werkagenda'), site);
+  const results = readResults(storage, instruments.filter((i) => findKind(i)?.answerable), site);
   const fromResults = proposalsFrom(results);
   const examples = werkagendas.flatMap(exampleProposals);
   const exampleCounts = {};
@@ -87,66 +61,7 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
   const store = createAgendaStore(storage, site, themeIds);
 
   // ----- the parts of the page that stay; the themes are drawn again on every change -------
-  fill(
-    app,
-    h('div', { id: 'agenda-fouten' }),
-    h('div', { class: 'melding-vak', id: 'agenda-meldingen', hidden: true }),
-    h(
-      'fieldset',
-      { class: 'agenda-gegevens' },
-      h('legend', {}, 'Over deze werkagenda'),
-      h('p', { class: 'veld__uitleg' }, 'Regio en datum staan boven de geprinte en de opgeslagen werkagenda.'),
-      h('div', { class: 'veld' }, h('label', { for: 'agenda-regio' }, 'Regio'), h('input', { type: 'text', id: 'agenda-regio', 'data-gegeven': 'region', autocomplete: 'off' })),
-      h(
-        'div',
-        { class: 'veld' },
-        h('label', { for: 'agenda-datum' }, 'Datum'),
-        h('p', { class: 'veld__uitleg', id: 'agenda-datum-hint' }, 'Bijvoorbeeld de dag van het overleg. Laat je het leeg, dan staat de dag van printen erboven.'),
-        h('input', { type: 'date', id: 'agenda-datum', 'data-gegeven': 'date', 'aria-describedby': 'agenda-datum-hint' }),
-      ),
-    ),
-    h('div', { id: 'agenda-bronnen' }),
-    h(
-      'section',
-      { class: 'werkbalk agenda-werkbalk', 'aria-labelledby': 'agenda-werkbalk-kop' },
-      h('h2', { class: 'werkbalk__kop', id: 'agenda-werkbalk-kop' }, 'Bewaren en ongedaan maken'),
-      h('p', { class: 'werkbalk__status', id: 'agenda-bewaard' }, 'Je werkagenda wordt bewaard in deze browser, op dit apparaat. Er gaat niets naar internet.'),
-      h(
-        'p',
-        { class: 'knoppen' },
-        h('button', { type: 'button', class: 'knop knop--tweede', id: 'ongedaan', 'aria-describedby': 'ongedaan-uitleg' }, 'Ongedaan maken'),
-        h('span', { id: 'ongedaan-uitleg', class: 'agenda-werkbalk__uitleg' }),
-      ),
-      h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein', id: 'toon-genegeerd', hidden: true })),
-    ),
-    h('div', { id: 'agenda-themas' }),
-    h(
-      'section',
-      { class: 'werkbalk agenda-bestanden', 'aria-labelledby': 'agenda-bestanden-kop' },
-      h('h2', { class: 'werkbalk__kop', id: 'agenda-bestanden-kop' }, 'Opslaan, openen en printen'),
-      h('p', {}, 'Sla je werkagenda op voor een document (Markdown), een spreadsheet (CSV) of om later verder te werken (JSON). Alleen de acties die je hebt overgenomen of toegevoegd, staan erin.'),
-      h(
-        'p',
-        { class: 'knoppen' },
-        h('button', { type: 'button', class: 'knop', id: 'export-md' }, 'Opslaan als Markdown'),
-        h('button', { type: 'button', class: 'knop', id: 'export-csv' }, 'Opslaan als CSV'),
-        h('button', { type: 'button', class: 'knop knop--tweede', id: 'export-json' }, 'Opslaan om verder te werken (JSON)'),
-      ),
-      h(
-        'div',
-        { class: 'veldgroep', id: 'importeer-groep' },
-        h('label', { class: 'veldgroep__label', for: 'importeer' }, 'Een opgeslagen werkagenda openen'),
-        h('p', { class: 'veldgroep__hint', id: 'importeer-hint' }, 'Kies een bestand dat je eerder met deze pagina als JSON hebt opgeslagen.'),
-        h('p', { class: 'veldgroep__fout', id: 'importeer-fout', hidden: true }),
-        h('input', { type: 'file', id: 'importeer', accept: '.json,application/json', 'aria-describedby': 'importeer-hint' }),
-      ),
-      h('div', { id: 'import-bevestig', hidden: true }),
-      h('div', { id: 'bestand-melding' }),
-      h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Werkagenda printen')),
-    ),
-    h('div', { class: 'agenda-print alleen-print', id: 'agenda-print' }),
-    h('p', { class: 'visueel-verborgen', id: 'agenda-melding', role: 'status', 'aria-live': 'polite' }),
-  );
+  fill(app, ...pageView());
   const $ = (id) => document.getElementById(id);
   const themesEl = $('agenda-themas');
 
@@ -162,7 +77,6 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
   for (const e of missing) notice('waarschuwing', `De gegevens van "${e.title}" konden niet worden geladen. De voorstellen daaruit ontbreken.`);
   const badDates = new Set();
   const touched = new Set();
-  let checkAll = false;
 
   const agenda = () => history.present;
   function proposals() {
@@ -188,7 +102,7 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
 
   // ----- drawing -----------------------------------------------------------------------------
   function visibleProblems() {
-    return problemsOf(agenda(), themes, badDates).filter((p) => checkAll || touched.has(p.id));
+    return problemsOf(agenda(), themes, badDates).filter((p) => page.checkAll || touched.has(p.id));
   }
 
   function drawErrors(problems) {
@@ -239,137 +153,26 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
     return true;
   }
 
-  // ----- the themes: buttons --------------------------------------------------------------
-  const nameOfTheme = (id) => themes.find((t) => t.id === id)?.title ?? 'Nog zonder thema';
-
-  /** After a proposal is handled: the next one of the same theme, else the theme's heading. */
-  function nextProposalFocus(key) {
-    const items = [...themesEl.querySelectorAll('[data-voorstel]')];
-    const at = items.findIndex((li) => li.dataset.voorstel === key);
-    const section = items[at]?.closest('[data-thema]');
-    const next = items.slice(at + 1).find((li) => li.closest('[data-thema]') === section) ?? items.slice(0, at).reverse().find((li) => li.closest('[data-thema]') === section);
-    return { nextKey: next?.dataset.voorstel ?? null, heading: section?.querySelector('h2')?.id ?? null };
-  }
-  function focusProposal(key, fallbackId) {
-    const li = key ? [...themesEl.querySelectorAll('[data-voorstel]')].find((el) => el.dataset.voorstel === key) : null;
-    const target = li?.querySelector('[data-doe="overnemen"]') ?? (fallbackId ? document.getElementById(fallbackId) : null);
-    if (target?.tagName === 'H2') target.setAttribute('tabindex', '-1');
-    target?.focus();
-  }
-
-  const actions = {
-    overnemen(el) {
-      const p = proposals().find((x) => x.key === el.dataset.sleutel);
-      if (!p) return;
-      const { nextKey } = nextProposalFocus(p.key);
-      const result = accept(agenda(), p);
-      change(result.agenda, 'Voorstel overgenomen', { focus: nextKey ? null : fieldId(result.id, 'action') });
-      if (nextKey) focusProposal(nextKey);
-      announce(`Overgenomen als actie bij ${nameOfTheme(result.agenda.actions.find((a) => a.id === result.id).theme)}. ${nextKey ? 'De focus staat op het volgende voorstel.' : 'Je kunt de actie nu aanpassen.'}`);
-    },
-    negeren(el) {
-      const key = el.dataset.sleutel;
-      const { nextKey, heading } = nextProposalFocus(key);
-      change(ignore(agenda(), key), 'Voorstel genegeerd');
-      focusProposal(nextKey, heading);
-      announce('Voorstel genegeerd. Met "Ongedaan maken" komt het terug.');
-    },
-    toevoegen(el) {
-      const theme = el.dataset.thema;
-      const result = addOwn(agenda(), theme);
-      change(result.agenda, 'Eigen actie toegevoegd', { focus: fieldId(result.id, 'action') });
-      announce(`Nieuwe actie bij ${nameOfTheme(theme)}. Vul in wat je gaat doen.`);
-    },
-    voorbeelden(el) {
-      const theme = el.dataset.thema;
-      const showing = !agenda().examples.includes(theme);
-      change(toggleExamples(agenda(), theme), showing ? 'Voorbeelden getoond' : 'Voorbeelden verborgen', { focus: el.id });
-      announce(showing ? `De voorbeelden staan nu bij de voorstellen van ${nameOfTheme(theme)}.` : 'De voorbeelden zijn verborgen.');
-    },
-    omhoog: (el) => shift(el, -1),
-    omlaag: (el) => shift(el, +1),
-    verwijder(el) {
-      const id = el.dataset.actie;
-      const own = el.closest('[data-thema]');
-      const fieldsets = [...own.querySelectorAll('fieldset.actie')];
-      const at = fieldsets.findIndex((f) => f.id === `actie-${id}`);
-      // Focus goes to the action that takes its place, else to "Eigen actie toevoegen".
-      const neighbour = fieldsets[at + 1] ?? fieldsets[at - 1];
-      const focus = neighbour ? fieldId(neighbour.id.slice('actie-'.length), 'action') : own.querySelector('[data-doe="toevoegen"]')?.id ?? 'ongedaan';
-      change(remove(agenda(), id), 'Actie verwijderd', { focus });
-      announce('Actie verwijderd. Met "Ongedaan maken" zet je hem terug.');
-    },
+  // What the components share (page/agenda-themes.js, page/agenda-files.js).
+  const page = {
+    $,
+    site,
+    themes,
+    themeIds,
+    themesEl,
+    announce,
+    badDates,
+    touched,
+    checkAll: false,
+    agenda,
+    proposals,
+    change,
+    draw,
+    visibleProblems,
+    drawErrors,
+    drawPrint,
   };
-
-  function shift(el, direction) {
-    const id = el.dataset.actie;
-    const moved = move(agenda(), id, direction, themeIds);
-    if (!moved) {
-      announce(direction < 0 ? 'Deze actie staat al bovenaan.' : 'Deze actie staat al onderaan.');
-      return;
-    }
-    change(moved.agenda, 'Actie verplaatst');
-    // Focus follows the moved action: the same button in its new place.
-    themesEl.querySelector(`#actie-${id} [data-doe="${el.dataset.doe}"]`)?.focus();
-    const group = moved.agenda.actions.filter((a) => (a.theme ?? null) === moved.theme);
-    announce(`Actie verplaatst naar plaats ${group.findIndex((a) => a.id === id) + 1} bij ${nameOfTheme(moved.theme)}.`);
-  }
-
-  themesEl.addEventListener('click', (e) => {
-    const el = e.target.closest('button[data-doe]');
-    if (el && actions[el.dataset.doe]) actions[el.dataset.doe](el);
-  });
-
-  // ----- the themes: typing ----------------------------------------------------------------
-  const label = (field) => FIELDS.find((f) => f.id === field)?.label ?? field;
-  themesEl.addEventListener('input', (e) => {
-    const el = e.target;
-    const { actie: id, veld: field } = el.dataset;
-    if (!id || !field) return;
-    if (field === 'deadline') {
-      if (el.validity?.badInput) badDates.add(id);
-      else badDates.delete(id);
-    }
-    change(edit(agenda(), id, field, el.value), `${label(field)} aangepast`, { group: `${id}:${field}`, redraw: false });
-  });
-  // A field's problem shows once the user leaves it, not while they type.
-  themesEl.addEventListener('focusout', (e) => {
-    const el = e.target;
-    if (!el.dataset?.veld) return;
-    touched.add(el.id);
-    refreshProblems();
-  });
-
-  /** Update the error summary and the message at each field, without drawing the fields again. */
-  function refreshProblems() {
-    const problems = visibleProblems();
-    drawErrors(problems);
-    const byId = new Map(problems.map((p) => [p.id, fieldMessage(p)]));
-    for (const control of themesEl.querySelectorAll('[data-veld]')) {
-      const message = byId.get(control.id);
-      const wrap = control.closest('.veld');
-      let p = document.getElementById(`${control.id}-fout`);
-      const others = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== `${control.id}-fout`);
-      if (message) {
-        if (!p) {
-          p = document.createElement('p');
-          p.id = `${control.id}-fout`;
-          p.className = 'veld__fout';
-          control.before(p);
-        }
-        p.textContent = `Fout: ${message}`;
-        control.setAttribute('aria-invalid', 'true');
-        control.setAttribute('aria-describedby', [...others, p.id].join(' '));
-        wrap.classList.add('veld--fout');
-      } else if (p || control.hasAttribute('aria-invalid')) {
-        p?.remove();
-        control.removeAttribute('aria-invalid');
-        if (others.length) control.setAttribute('aria-describedby', others.join(' '));
-        else control.removeAttribute('aria-describedby');
-        wrap.classList.remove('veld--fout');
-      }
-    }
-  }
+  setupThemes(page);
 
   // ----- region and date ---------------------------------------------------------------------
   for (const el of [$('agenda-regio'), $('agenda-datum')]) {
@@ -398,96 +201,7 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
     announce(`${plural(n, 'voorstel staat', 'voorstellen staan')} weer bij de voorstellen.`);
   });
 
-  // ----- export, import, print -------------------------------------------------------------
-  /** Exports wait until every action says what it is; the summary says where. */
-  function readyToExport() {
-    checkAll = true;
-    const problems = visibleProblems();
-    if (!problems.length) return true;
-    draw();
-    $('foutoverzicht').focus();
-    return false;
-  }
-  function offer(extension, text, type, what) {
-    if (!readyToExport()) return;
-    const name = agendaFileName(agenda(), isoDay(new Date()), extension);
-    download(name, text(), type);
-    fill($('bestand-melding'), h('p', { class: 'melding melding--succes' }, `Je werkagenda is opgeslagen als ${what}: "${name}", in de map voor downloads.`));
-    announce(`Opgeslagen als ${name}.`);
-  }
-  $('export-md').addEventListener('click', () => offer('md', () => toMarkdown(agenda(), themes, new Date()), 'text/markdown', 'Markdown'));
-  $('export-csv').addEventListener('click', () => offer('csv', () => toAgendaCsv(agenda(), themes), 'text/csv', 'CSV'));
-  $('export-json').addEventListener('click', () => offer('json', () => serializeAgenda(agenda(), site, new Date()), 'application/json', 'JSON'));
-
-  const showFileError = (message) => fieldError('importeer', message);
-
-  function applyImport(result, name) {
-    change(result.agenda, 'Werkagenda geopend uit een bestand');
-    $('import-bevestig').hidden = true;
-    fill($('import-bevestig'));
-    const text = `De werkagenda uit "${name}" staat nu op de pagina. Met "Ongedaan maken" krijg je je vorige werkagenda terug.`;
-    fill(
-      $('bestand-melding'),
-      h(
-        'div',
-        { class: 'melding melding--succes' },
-        h('p', {}, text),
-        result.warnings.map((w) => h('p', {}, w)),
-        result.dropped.length ? [h('p', {}, `Niet overgenomen (${result.dropped.length}):`), h('ul', {}, result.dropped.map((d) => h('li', {}, d)))] : null,
-      ),
-    );
-    announce(`${text}${result.dropped.length ? ` ${plural(result.dropped.length, 'onderdeel', 'onderdelen')} niet overgenomen.` : ''}`);
-  }
-
-  $('importeer').addEventListener('change', async (e) => {
-    const input = e.target;
-    const file = input.files?.[0];
-    if (!file) return;
-    input.value = '';
-    fill($('bestand-melding'));
-    let result;
-    if (file.size > MAX_FILE) result = { ok: false, message: 'Dit bestand is te groot voor een werkagenda (meer dan 1 MB).' };
-    else {
-      try {
-        result = readAgendaFile(await file.text(), { site, themes: themeIds });
-      } catch {
-        result = { ok: false, message: 'Dit bestand kan niet worden gelezen.' };
-      }
-    }
-    if (!result.ok) {
-      showFileError(result.message);
-      announce(`Fout: ${result.message}`);
-      return;
-    }
-    showFileError(null);
-    const current = agenda();
-    if (!current.actions.length && !current.region) {
-      applyImport(result, file.name);
-      return;
-    }
-    const box = $('import-bevestig');
-    box.hidden = false;
-    fill(
-      box,
-      h(
-        'div',
-        { class: 'melding melding--waarschuwing' },
-        h('p', {}, `Er staat al een werkagenda op deze pagina. Als je "${file.name}" opent, komt die ervoor in de plaats. Met "Ongedaan maken" kun je dat terugdraaien.`),
-        h('p', { class: 'knoppen' }, h('button', { type: 'button', class: 'knop', id: 'import-ja' }, 'Open het bestand'), h('button', { type: 'button', class: 'knop knop--tweede', id: 'import-nee' }, 'Niet openen')),
-      ),
-    );
-    $('import-ja').addEventListener('click', () => {
-      applyImport(result, file.name);
-      $('importeer').focus();
-    });
-    $('import-nee').addEventListener('click', () => {
-      box.hidden = true;
-      fill(box);
-      announce('Het bestand is niet geopend.');
-      $('importeer').focus();
-    });
-    $('import-ja').focus();
-  });
+  setupAgendaFiles(page);
 
   $('print').addEventListener('click', () => {
     drawPrint();

@@ -3,51 +3,14 @@
 // the full page shows the same answers), and at the end the share code to hand to the trainer,
 // with your name in front if you typed one. Nothing is sent anywhere.
 
-import { slotsOf, countAnswered } from './lib/instrument-answers.js';
+import { countAnswered } from './lib/instrument-answers.js';
 import { encodeCode } from './lib/share-code.js';
 import { makeResult, serializeResult, resultFileName } from './lib/result-file.js';
 import { createStore } from './lib/answers-store.js';
-import { parseCount } from './lib/inventarisatie.js';
 import { handOver, cleanName } from './lib/workshop-input.js';
 import { isoDay, plural } from './lib/nl-format.js';
-import { openStorage, debounce, download, copyFrom } from './page/dom.js';
-
-// The generator computed each control's name and put it in the instrument's JSON.
-function controlName(instrument, slot) {
-  return slot.control;
-}
-
-/** The form's controls per slot, to read the answers from and write them back to. */
-function bindForm(form, instrument) {
-  const byName = new Map();
-  for (const el of form.elements) if (el.name) byName.set(el.name, [...(byName.get(el.name) ?? []), el]);
-  const bindings = slotsOf(instrument).map((slot) => ({ slot, els: byName.get(controlName(instrument, slot)) ?? [] }));
-  return {
-    read() {
-      const answers = {};
-      for (const { slot, els } of bindings) {
-        if (slot.type === 'choice') {
-          const checked = els.find((e) => e.checked && slot.options.includes(e.value));
-          if (checked) answers[slot.key] = checked.value;
-        } else if (slot.type === 'flag') {
-          if (els[0]?.checked) answers[slot.key] = true;
-        } else if (els[0] && !els[0].validity?.badInput) {
-          const { value } = parseCount(els[0].value);
-          if (value !== null) answers[slot.key] = value;
-        }
-      }
-      return answers;
-    },
-    write(answers) {
-      for (const { slot, els } of bindings) {
-        const value = answers[slot.key];
-        if (slot.type === 'choice') for (const e of els) e.checked = e.value === value;
-        else if (slot.type === 'flag') for (const e of els) e.checked = value === true;
-        else for (const e of els) e.value = value === undefined ? '' : String(value);
-      }
-    },
-  };
-}
+import { openStorage, debounce, download, liveRegion, copyAndSay } from './page/dom.js';
+import { bindForm } from './page/form-binding.js';
 
 function start() {
   const app = document.getElementById('instrument-app');
@@ -64,13 +27,7 @@ function start() {
   const { storage, ok: storageOk } = openStorage();
   const store = createStore(storage, instrument, site);
   const fields = bindForm(form, instrument);
-  const live = $('deelnemen-melding');
-  const announce = (text) => {
-    live.textContent = '';
-    setTimeout(() => {
-      live.textContent = text;
-    }, 50);
-  };
+  const announce = liveRegion($('deelnemen-melding'));
 
   const loaded = store.load();
   let answers = loaded.state?.answers ?? {};
@@ -110,7 +67,7 @@ function start() {
   }
 
   function onEdit() {
-    answers = fields.read();
+    answers = fields.read().answers;
     save();
     if (!codeBox.hidden) showCode({ focus: false });
   }
@@ -124,11 +81,14 @@ function start() {
   $('toon-code').disabled = false;
   $('toon-code').addEventListener('click', () => showCode({ focus: true }));
 
-  $('kopieer-code').addEventListener('click', async () => {
-    const text = (await copyFrom($('code-tekst'))) ? 'De code staat op het klembord. Plak hem in de chat of het bericht aan de trainer.' : 'Kopiëren lukt niet vanzelf. De code is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C op een Mac), of laat hem zien.';
-    $('code-melding').textContent = text;
-    announce(text);
-  });
+  $('kopieer-code').addEventListener('click', () =>
+    copyAndSay(
+      $('code-tekst'),
+      { ok: 'De code staat op het klembord. Plak hem in de chat of het bericht aan de trainer.', failed: 'Kopiëren lukt niet vanzelf. De code is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C op een Mac), of laat hem zien.' },
+      $('code-melding'),
+      announce,
+    ),
+  );
 
   $('bewaar-bestand').addEventListener('click', () => {
     const now = new Date();

@@ -394,3 +394,37 @@ for (const [kind, id] of Object.entries(KINDS)) {
     await context.close();
   });
 }
+
+test('opening a file over answers asks first, in a modal dialog: no and Escape keep them, yes replaces them', async () => {
+  const data = await json(KINDS.checklist);
+  const [first, second] = data.items;
+  const file = join(tmp, 'over-antwoorden.json');
+  await writeFile(file, JSON.stringify({ format: 'leerrecht-resultaat/1', instrument: data.id, version: data.version, answers: { [second.id]: data.scale[0].id } }));
+  const { context, page, problems } = await open(server.base + page$(KINDS.checklist));
+  await page.check(`input[name="${first.control}"][value="${data.scale[1].id}"]`);
+  await page.click('#paneel-bestand summary');
+  const checked = () => page.$$eval('#instrument-form input:checked', (rs) => rs.map((r) => `${r.name}=${r.value}`));
+  const mine = await checked();
+
+  await page.setInputFiles('#importeer', file);
+  await page.waitForSelector('dialog#import-bevestig[open]');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-ja', 'the answer the user came for has focus');
+  assert.match(await page.textContent('#import-bevestig'), /vervangt het bestand al je antwoorden en notities/);
+  await page.click('#import-nee');
+  await page.waitForSelector('#import-bevestig', { state: 'detached' });
+  assert.deepEqual(await checked(), mine);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'importeer', 'focus back on the file field');
+
+  await page.setInputFiles('#importeer', file);
+  await page.waitForSelector('dialog#import-bevestig[open]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#import-bevestig', { state: 'detached' });
+  assert.deepEqual(await checked(), mine, 'Escape is no');
+
+  await page.setInputFiles('#importeer', file);
+  await page.click('#import-ja');
+  await page.waitForSelector('#bestand-melding .melding--succes');
+  assert.deepEqual(await checked(), [`${second.control}=${data.scale[0].id}`]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -388,6 +388,8 @@ test('no WCAG 2.1 A/AA violations: the filled workshop page, the projector view,
   await pasteFive(page);
   await page.click('#wis-alles');
   assert.deepEqual(await axe(page), [], 'filled, with the error summary and the confirmation');
+  // The confirmation is a modal <dialog>: the page behind it waits for an answer.
+  await page.click('#wis-nee');
   await page.click('#projectie-open');
   await page.waitForSelector('#projectie:not([hidden])');
   assert.deepEqual(await axe(page), [], 'projector view');

@@ -2,7 +2,10 @@
 // routekaart cells and the inventarisatie ranges, from fixed answers to exact numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregate, disagreement, mean, median, standardDeviation, CONSENSUS } from '../../static/js/lib/aggregate.js';
+import { aggregate } from '../../static/js/lib/aggregate.js';
+import { mean, median, standardDeviation } from '../../static/js/lib/stats.js';
+import { disagreement } from '../../static/js/lib/kinds/scored/group.js';
+import { CONSENSUS } from '../../static/js/lib/kinds/routekaart/analysis.js';
 import { checklist, routekaart, inventarisatie, generated } from './instrument-fixtures.mjs';
 
 const people = (...answers) => answers.map((a, i) => ({ label: `Deelnemer ${i + 1}`, answers: a }));

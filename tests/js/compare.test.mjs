@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compare } from '../../static/js/lib/compare.js';
-import { checklist, routekaart, inventarisatie } from './instrument-fixtures.mjs';
+import { checklist, routekaart, inventarisatie, resultOf } from './instrument-fixtures.mjs';
+
+/** Compare through the kind's result facet, as the instrument page does. */
+const compare = (instrument, before, after) => resultOf(instrument).compare(instrument, before, after);
 
 test('scored: per theme the scores before and after with the difference, per item what changed', () => {
   const inst = checklist();

@@ -1,23 +1,34 @@
-// Small instruments in the shape the generator writes, for the instrument tests; and the
-// generated ones from a built site (LEERRECHT_SITE, default public/).
+// Small instruments in the shape the generator writes (instrument JSON format 2: each kind
+// carries only its own lists, and the names of its form controls and anchors on its parts), for
+// the instrument tests; and the generated ones from a built site (LEERRECHT_SITE, default public/).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE } from './site-index.mjs';
+import { result as scoredResult } from '../../static/js/lib/kinds/scored/result.js';
+import { result as routeResult } from '../../static/js/lib/kinds/routekaart/result.js';
+import { result as countResult } from '../../static/js/lib/kinds/inventarisatie/result.js';
 
-// Only the fields every kind has: each kind adds its own lists, as the generator does
-// (format 2), so code that reads another kind's list fails here as it would in a page.
+/**
+ * The result facet of an instrument's kind. The page gets it from its kind's own script
+ * (js/instrument-KIND.js); the tests look it up here.
+ */
+export function resultOf(instrument) {
+  const facet = { checklist: scoredResult, toetsvragen: scoredResult, routekaart: routeResult, inventarisatie: countResult }[instrument.kind];
+  if (!facet) throw new Error(`Vergelijken kan niet voor ${instrument.kind}.`);
+  return facet;
+}
+
 const base = { format: 2, version: 1, audience: [], description: '', intro: '', url: '' };
 
-// The names and anchors the generator computes (src/instrument/*.rs).
-const item = (fields) => ({ ...fields, anchor: `vraag-${fields.id}`, control: `antwoord-${fields.id}`, note: `notitie-${fields.id}` });
-const theme = (fields) => ({ ...fields, anchor: `thema-${fields.id}` });
-const step = (fields, partners) => ({
-  ...fields,
-  anchor: `stap-${fields.id}`,
-  written: `vastgelegd-${fields.id}`,
-  cells: partners.map((p) => `rol-${fields.id}--${p.id}`),
-});
-const field = (fields) => ({ ...fields, anchor: `veld-${fields.id}`, control: `veld-${fields.id}` });
+/** An item as the generator writes it: with its anchor, control and note names. */
+const item = (fields) => ({ anchor: `vraag-${fields.id}`, control: `antwoord-${fields.id}`, note: `notitie-${fields.id}`, agenda: null, ...fields });
+const theme = (id, title) => ({ id, title, description: null, anchor: `thema-${id}` });
+const field = (id, label) => ({ id, theme: null, label, definition: '', anchor: `veld-${id}`, control: `veld-${id}` });
+
+/** Steps with the names of their controls: one per partner (two hyphens), one for "op papier". */
+function steps(list, partners) {
+  return list.map((s) => ({ ...s, anchor: `stap-${s.id}`, written: `vastgelegd-${s.id}`, cells: partners.map((p) => `rol-${s.id}--${p.id}`) }));
+}
 
 export function checklist(extra = {}) {
   return {
@@ -27,7 +38,7 @@ export function checklist(extra = {}) {
     kind: 'checklist',
     scale: [{ id: 'ja', label: 'Ja', points: 2 }, { id: 'deels', label: 'Deels', points: 1 }, { id: 'nee', label: 'Nee', points: 0 }],
     not_applicable: { id: 'nvt', label: 'n.v.t.' },
-    themes: [theme({ id: 'a', title: 'Thema A', description: null }), theme({ id: 'b', title: 'Thema B', description: null })],
+    themes: [theme('a', 'Thema A'), theme('b', 'Thema B')],
     items: [
       item({ id: 'i1', number: 1, theme: 'a', question: 'Een?', explanation: '', source: null, weight: 1, advice: { deels: 'D1', nee: 'N1' } }),
       item({ id: 'i2', number: 2, theme: 'a', question: 'Twee?', explanation: '', source: null, weight: 3, advice: { deels: 'D2', nee: 'N2' } }),
@@ -50,7 +61,7 @@ export function routekaart(extra = {}) {
     id: 'kaart',
     title: 'Proefroutekaart',
     kind: 'routekaart',
-    steps: [{ id: 's1', title: 'Signaal' }, { id: 's2', title: 'Melding' }, { id: 's3', title: 'Plan' }].map((s) => step(s, PARTNERS)),
+    steps: steps([{ id: 's1', title: 'Signaal' }, { id: 's2', title: 'Melding' }, { id: 's3', title: 'Plan' }], PARTNERS),
     partners: PARTNERS,
     roles: [{ id: 'regie', label: 'regie' }, { id: 'neemt_deel', label: 'neemt deel' }, { id: 'geen_rol', label: 'geen rol' }],
     guidance: [],
@@ -65,12 +76,7 @@ export function inventarisatie(extra = {}) {
     title: 'Prooftelling',
     kind: 'inventarisatie',
     themes: [],
-    fields: [
-      { id: 'leerlingen', theme: null, label: 'Leerlingen', definition: '' },
-      { id: 'kort', theme: null, label: 'Kort', definition: '' },
-      { id: 'lang', theme: null, label: 'Lang', definition: '' },
-      { id: 'vrij', theme: null, label: 'Vrijstellingen', definition: '' },
-    ].map(field),
+    fields: [field('leerlingen', 'Leerlingen'), field('kort', 'Kort'), field('lang', 'Lang'), field('vrij', 'Vrijstellingen')],
     derived: [
       { kind: 'sum', id: 'totaal', label: 'Totaal', of: ['kort', 'lang'] },
       { kind: 'ratio', id: 'aandeel-lang', label: 'Aandeel lang', numerator: 'lang', denominator: 'totaal' },

@@ -3,14 +3,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { score } from '../../static/js/lib/instrument-score.js';
-import { analyseRoutekaart } from '../../static/js/lib/routekaart-analysis.js';
-import { computeInventory } from '../../static/js/lib/inventarisatie.js';
-import { compare } from '../../static/js/lib/compare.js';
-import { scoredView, scoredSummary, routekaartView, routekaartSummary, inventoryView, inventorySummary, compareView, chartView } from '../../static/js/lib/instrument-views.js';
+import { analyseRoutekaart } from '../../static/js/lib/kinds/routekaart/analysis.js';
+import { computeInventory } from '../../static/js/lib/kinds/inventarisatie/analysis.js';
+import { compareView as compareSection } from '../../static/js/lib/instrument-views.js';
+import { chartView } from '../../static/js/lib/view-parts.js';
 import { barChart, wrap } from '../../static/js/lib/chart.js';
 import { textOf, nodesOf } from '../../static/js/lib/view-tree.js';
 import { formatNumber, formatPercent, formatDelta, formatDate } from '../../static/js/lib/nl-format.js';
-import { checklist, routekaart, inventarisatie } from './instrument-fixtures.mjs';
+import { checklist, routekaart, inventarisatie, resultOf } from './instrument-fixtures.mjs';
+
+// The views through the kind's result facet, as the instrument page draws them.
+const resultView = (inst, analysis, options) => resultOf(inst).resultView(inst, analysis, options);
+const resultSummary = (inst, analysis) => resultOf(inst).summary(analysis);
+const compare = (inst, before, after) => resultOf(inst).compare(inst, before, after);
+const compareView = (inst, cmp, source) => compareSection(resultOf(inst), inst, cmp, source);
 
 test('Dutch numbers and dates', () => {
   assert.equal(formatNumber(1234567.25, 1), '1.234.567,3');
@@ -27,7 +33,7 @@ test('the scored view says score, band, completeness, provisional, and lists gap
   const inst = checklist();
   const answers = { i1: 'deels', i2: 'ja' };
   const r = score(inst, answers);
-  const text = textOf(scoredView(inst, r, { answers, notes: { i1: 'Bespreken in mei' } }));
+  const text = textOf(resultView(inst, r, { answers, notes: { i1: 'Bespreken in mei' } }));
   assert.match(text, /Score: 87,5%/);
   assert.match(text, /Hoog/);
   assert.match(text, /2 van 3 beantwoord/);
@@ -35,13 +41,13 @@ test('the scored view says score, band, completeness, provisional, and lists gap
   assert.match(text, /Vraag 1\. Een\?/);
   assert.match(text, /Advies: D1/);
   assert.match(text, /Bespreken in mei/);
-  assert.equal(scoredSummary(r), 'Score 87,5%: Hoog. 2 van 3 beantwoord.');
+  assert.equal(resultSummary(inst, r), 'Score 87,5%: Hoog. 2 van 3 beantwoord.');
 });
 
 test('foreign strings are text children, never elements or attributes that run', () => {
   const evil = '<img src=x onerror=alert(1)>';
   const inst = checklist({ items: checklist().items.map((i) => ({ ...i, question: evil })) });
-  const tree = scoredView(inst, score(inst, { i1: 'nee' }), { answers: { i1: 'nee' }, notes: { i1: evil } });
+  const tree = resultView(inst, score(inst, { i1: 'nee' }), { answers: { i1: 'nee' }, notes: { i1: evil } });
   const tags = new Set(nodesOf(tree).map((n) => n.tag));
   assert.ok(!tags.has('img') && !tags.has('script'));
   for (const n of nodesOf(tree)) for (const name of Object.keys(n.attrs)) assert.ok(!/^on/i.test(name), name);
@@ -67,20 +73,20 @@ test('the chart: a bar per theme in proportion, wrapped titles, a description in
 test('the routekaart view names the steps without regie and the partners without role', () => {
   const inst = routekaart();
   const a = analyseRoutekaart(inst, { 's1/school': 'regie', 's1/lp': 'regie', 's2/school': 'neemt_deel', 's2/gem': 'geen_rol', 's3/gem': 'geen_rol' });
-  const text = textOf(routekaartView(inst, a));
+  const text = textOf(resultView(inst, a));
   assert.match(text, /Geen regie: bij stap 2 \(Melding\) en stap 3 \(Plan\)/);
   assert.match(text, /bij stap 1 \(Signaal\) denken School en Leerplicht allemaal/);
   assert.match(text, /Gemeente heeft bij geen enkele stap een rol/);
-  assert.equal(routekaartSummary(a), 'Dekking 0%. 2 stappen zonder regie. 1 stap met meer dan één regie. 5 van 9 rollen ingevuld.');
+  assert.equal(resultSummary(inst, a), 'Dekking 0%. 2 stappen zonder regie. 1 stap met meer dan één regie. 5 van 9 rollen ingevuld.');
 });
 
 test('the inventarisatie view summarises the messages with links to the fields', () => {
   const inst = inventarisatie();
   const inv = computeInventory(inst, { leerlingen: 2, kort: 3, lang: -1 });
-  const tree = inventoryView(inst, inv);
+  const tree = resultView(inst, inv);
   const links = nodesOf(tree).filter((n) => n.tag === 'a').map((a) => [a.attrs.href, textOf(a)]);
   assert.deepEqual(links, [['#veld-lang', 'Lang: Een aantal kan niet negatief zijn.'], ['#veld-leerlingen', 'Meer thuiszitters dan leerlingen.']]);
-  assert.equal(inventorySummary(inv), '3 van 4 getallen ingevuld. 2 meldingen: controleer je getallen.');
+  assert.equal(resultSummary(inst, inv), '3 van 4 getallen ingevuld. 2 meldingen: controleer je getallen.');
 });
 
 test('the comparison view for each kind', () => {

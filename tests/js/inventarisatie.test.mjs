@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeInventory, parseCount, NEGATIVE, NOT_WHOLE, NOT_A_NUMBER } from '../../static/js/lib/inventarisatie.js';
+import { computeInventory } from '../../static/js/lib/kinds/inventarisatie/analysis.js';
+import { parseCount, NEGATIVE, NOT_WHOLE, NOT_A_NUMBER } from '../../static/js/lib/slot-values.js';
 import { inventarisatie, generated } from './instrument-fixtures.mjs';
 
 const inst = inventarisatie();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyseRoutekaart } from '../../static/js/lib/routekaart-analysis.js';
+import { analyseRoutekaart } from '../../static/js/lib/kinds/routekaart/analysis.js';
 import { routekaart, generated } from './instrument-fixtures.mjs';
 
 const inst = routekaart();

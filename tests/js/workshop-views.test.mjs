@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregate } from '../../static/js/lib/aggregate.js';
-import { groupView, participantsView, slides, positionText, plainParagraphs, groupSummary } from '../../static/js/lib/workshop-views.js';
+import { groupView, participantsView, slides, positionText, groupSummary } from '../../static/js/lib/workshop-views.js';
+import { plainParagraphs } from '../../static/js/lib/plain-text.js';
 import { aggregateCsv, aggregateJson, aggregateFileName, AGGREGATE_FORMAT } from '../../static/js/lib/workshop-export.js';
 import { textOf, nodesOf } from '../../static/js/lib/view-tree.js';
 import { checklist, routekaart, inventarisatie } from './instrument-fixtures.mjs';
@@ -34,7 +35,7 @@ test('the group view lists the items by disagreement, each with a table and a ch
   const ids = find(tree, (n) => n.attrs.id).map((n) => n.attrs.id);
   assert.equal(new Set(ids).size, ids.length, 'ids are unique on the page');
   assert.match(textOf(tree), /Score per thema.*Thema A/);
-  assert.equal(groupSummary(agg), `3 deelnemers, gemiddelde score ${textOf(tree).match(/Gemiddelde score ([\d,]+%)/)[1]}.`);
+  assert.equal(groupSummary(proef, agg), `3 deelnemers, gemiddelde score ${textOf(tree).match(/Gemiddelde score ([\d,]+%)/)[1]}.`);
 });
 
 test('projector slides follow the same order, with the explanation in words and the position', () => {

@@ -10,7 +10,7 @@ import { h } from './view-tree.js';
 import { FIELDS, STATUSES } from './agenda.js';
 import { groups, details, cells, COLUMNS, NO_THEME } from './agenda-export.js';
 import { formatDate, plural } from './nl-format.js';
-import { KIND_ORDER } from './agenda-proposals.js';
+import { byAgendaRank, findKind } from './kinds.js';
 
 export function fieldId(actionId, field) {
   return `veld-${actionId}-${field}`;
@@ -178,19 +178,13 @@ export function errorSummaryView(problems) {
 
 /** How to get proposals, with links to the instruments in the order to fill them in. */
 export function emptyView(list, root) {
-  const rank = (e) => KIND_ORDER.indexOf(e.kind);
-  const instruments = list.filter((e) => rank(e) >= 0).sort((a, b) => rank(a) - rank(b));
-  const why = {
-    checklist: 'Begin hier als regio. De vragen met "deels" of "nee" worden voorstellen voor je werkagenda.',
-    routekaart: 'Daarna: bij welke stap heeft niemand de regie, of denken twee partners dat zij die hebben?',
-    toetsvragen: 'Voor een school: wat ontbreekt er in het verzuimprotocol?',
-  };
+  const instruments = byAgendaRank(list);
   return h(
     'section',
     { class: 'agenda-leeg', 'aria-labelledby': 'agenda-leeg-kop' },
     h('h2', { id: 'agenda-leeg-kop' }, 'Zo krijg je voorstellen voor acties'),
     h('p', {}, 'De werkagenda maakt voorstellen uit de instrumenten die je in deze browser hebt ingevuld. Je hebt nog geen instrument ingevuld.'),
-    h('ol', {}, instruments.map((e) => h('li', {}, h('a', { href: `${root}${e.url}` }, e.title), `. ${why[e.kind]}`))),
+    h('ol', {}, instruments.map((e) => h('li', {}, h('a', { href: `${root}${e.url}` }, e.title), `. ${findKind(e).agendaHint}`))),
     h('p', {}, 'Je antwoorden blijven in deze browser. Kom daarna terug naar deze pagina: de verbeterpunten staan dan hier als voorstel. Je kunt ook nu al eigen acties toevoegen, of per thema de voorbeelden bekijken.'),
   );
 }
@@ -238,4 +232,66 @@ export function printView(agenda, themes, today) {
         : h('p', {}, 'Nog geen acties.'),
     ]),
   );
+}
+
+/** The parts of the page that stay; the themes are drawn again on every change. */
+export function pageView() {
+  return [
+    h('div', { id: 'agenda-fouten' }),
+    h('div', { class: 'melding-vak', id: 'agenda-meldingen', hidden: true }),
+    h(
+      'fieldset',
+      { class: 'agenda-gegevens' },
+      h('legend', {}, 'Over deze werkagenda'),
+      h('p', { class: 'veld__uitleg' }, 'Regio en datum staan boven de geprinte en de opgeslagen werkagenda.'),
+      h('div', { class: 'veld' }, h('label', { for: 'agenda-regio' }, 'Regio'), h('input', { type: 'text', id: 'agenda-regio', 'data-gegeven': 'region', autocomplete: 'off' })),
+      h(
+        'div',
+        { class: 'veld' },
+        h('label', { for: 'agenda-datum' }, 'Datum'),
+        h('p', { class: 'veld__uitleg', id: 'agenda-datum-hint' }, 'Bijvoorbeeld de dag van het overleg. Laat je het leeg, dan staat de dag van printen erboven.'),
+        h('input', { type: 'date', id: 'agenda-datum', 'data-gegeven': 'date', 'aria-describedby': 'agenda-datum-hint' }),
+      ),
+    ),
+    h('div', { id: 'agenda-bronnen' }),
+    h(
+      'section',
+      { class: 'werkbalk agenda-werkbalk', 'aria-labelledby': 'agenda-werkbalk-kop' },
+      h('h2', { class: 'werkbalk__kop', id: 'agenda-werkbalk-kop' }, 'Bewaren en ongedaan maken'),
+      h('p', { class: 'werkbalk__status', id: 'agenda-bewaard' }, 'Je werkagenda wordt bewaard in deze browser, op dit apparaat. Er gaat niets naar internet.'),
+      h(
+        'p',
+        { class: 'knoppen' },
+        h('button', { type: 'button', class: 'knop knop--tweede', id: 'ongedaan', 'aria-describedby': 'ongedaan-uitleg' }, 'Ongedaan maken'),
+        h('span', { id: 'ongedaan-uitleg', class: 'agenda-werkbalk__uitleg' }),
+      ),
+      h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein', id: 'toon-genegeerd', hidden: true })),
+    ),
+    h('div', { id: 'agenda-themas' }),
+    h(
+      'section',
+      { class: 'werkbalk agenda-bestanden', 'aria-labelledby': 'agenda-bestanden-kop' },
+      h('h2', { class: 'werkbalk__kop', id: 'agenda-bestanden-kop' }, 'Opslaan, openen en printen'),
+      h('p', {}, 'Sla je werkagenda op voor een document (Markdown), een spreadsheet (CSV) of om later verder te werken (JSON). Alleen de acties die je hebt overgenomen of toegevoegd, staan erin.'),
+      h(
+        'p',
+        { class: 'knoppen' },
+        h('button', { type: 'button', class: 'knop', id: 'export-md' }, 'Opslaan als Markdown'),
+        h('button', { type: 'button', class: 'knop', id: 'export-csv' }, 'Opslaan als CSV'),
+        h('button', { type: 'button', class: 'knop knop--tweede', id: 'export-json' }, 'Opslaan om verder te werken (JSON)'),
+      ),
+      h(
+        'div',
+        { class: 'veldgroep', id: 'importeer-groep' },
+        h('label', { class: 'veldgroep__label', for: 'importeer' }, 'Een opgeslagen werkagenda openen'),
+        h('p', { class: 'veldgroep__hint', id: 'importeer-hint' }, 'Kies een bestand dat je eerder met deze pagina als JSON hebt opgeslagen.'),
+        h('p', { class: 'veldgroep__fout', id: 'importeer-fout', hidden: true }),
+        h('input', { type: 'file', id: 'importeer', accept: '.json,application/json', 'aria-describedby': 'importeer-hint' }),
+      ),
+      h('div', { id: 'bestand-melding' }),
+      h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Werkagenda printen')),
+    ),
+    h('div', { class: 'agenda-print alleen-print', id: 'agenda-print' }),
+    h('p', { class: 'visueel-verborgen', id: 'agenda-melding', role: 'status', 'aria-live': 'polite' }),
+  ];
 }

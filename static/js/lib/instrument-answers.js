@@ -2,55 +2,24 @@
 // result file and the share code (no DOM).
 //
 // Every answer sits in a "slot" with a key that never changes between versions as long as the
-// item, step, partner or field keeps its id:
-//   checklist, toetsvragen   ITEM               → a scale id or the n.v.t. id (string)
-//   routekaart               STEP/PARTNER       → a role id (string)
-//                            STEP/vastgelegd    → true (the agreement is written down)
-//   inventarisatie           FIELD              → a number
-// An open question has no key at all. Notes ({ ITEM: text }) exist only for scored kinds.
+// item, step, partner or field keeps its id; each kind's module (kinds/*.js) and
+// docs/deelcode.md say which keys and values it has. A choice holds an option id, a flag true,
+// a number a number.
+// An open question has no key at all. Notes ({ ITEM: text }) exist only for kinds with notes.
+
+import { kindOf } from './kinds.js';
 
 export const MAX_NOTE = 5000;
 export const MAX_NUMBER = 1e12;
 
-export function isScored(instrument) {
-  return instrument.kind === 'checklist' || instrument.kind === 'toetsvragen';
-}
-
 /**
- * The slots in instrument order: { key, type: 'choice'|'flag'|'number', options?, label,
- * control, anchor }. `control` (the form control's name) and `anchor` (the id to jump to)
- * come from the instrument's JSON, where the generator computed them once.
+ * The slots in instrument order: { key, type: 'choice'|'flag'|'number', options? (choice only),
+ * label, control (the name of the form control), anchor (the id of the element that holds it),
+ * note? (the name of its note field) }. The kind builds them from the parts of the JSON, where
+ * the generator wrote every control name and anchor once.
  */
 export function slotsOf(instrument) {
-  const slots = [];
-  if (isScored(instrument)) {
-    const options = instrument.scale.map((s) => s.id);
-    if (instrument.not_applicable) options.push(instrument.not_applicable.id);
-    for (const item of instrument.items) {
-      slots.push({ key: item.id, type: 'choice', options, label: `vraag ${item.number}`, control: item.control, anchor: item.anchor });
-    }
-  } else if (instrument.kind === 'routekaart') {
-    const options = instrument.roles.map((r) => r.id);
-    instrument.steps.forEach((step, i) => {
-      instrument.partners.forEach((partner, p) => {
-        slots.push({
-          key: `${step.id}/${partner.id}`,
-          type: 'choice',
-          options,
-          label: `stap ${i + 1} (${step.title}), ${partner.title}`,
-          step: step.id,
-          partner: partner.id,
-          control: step.cells[p],
-          anchor: step.anchor,
-        });
-      });
-      slots.push({ key: `${step.id}/vastgelegd`, type: 'flag', label: `stap ${i + 1} (${step.title}), op papier`, step: step.id, control: step.written, anchor: step.anchor });
-    });
-  } else if (instrument.kind === 'inventarisatie') {
-    for (const field of instrument.fields) {
-      slots.push({ key: field.id, type: 'number', label: field.label, control: field.control, anchor: field.anchor });
-    }
-  }
+  const slots = kindOf(instrument).slots(instrument);
   const seen = new Set();
   for (const slot of slots) {
     if (seen.has(slot.key)) throw new Error(`Twee antwoorden krijgen dezelfde sleutel "${slot.key}"; geef de onderdelen andere id's.`);
@@ -104,7 +73,7 @@ export function cleanAnswers(instrument, rawAnswers, rawNotes) {
   if (rawNotes !== undefined && rawNotes !== null) {
     if (!isPlainObject(rawNotes)) {
       dropped.push('de notities hebben niet de goede vorm');
-    } else if (!isScored(instrument)) {
+    } else if (!kindOf(instrument).hasNotes) {
       if (Object.keys(rawNotes).length > 0) dropped.push('notities: dit instrument heeft geen notities');
     } else {
       for (const key of Object.keys(rawNotes)) {

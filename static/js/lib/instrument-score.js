@@ -1,5 +1,6 @@
-// Scores of a checklist or toetsvragen instrument, computed from its JSON definition and
-// the answers only (no DOM), so the page, the werkagenda and the workshop all agree.
+// Scores of an instrument with questions on a scale (the scored kinds, kinds/scored.js),
+// computed from its JSON definition and the answers only (no DOM), so the instrument page, the
+// work agenda and the workshop all agree.
 //
 // answers: { itemId: scaleId | 'nvt' }. A score is the percentage of the points possible
 // over the answered, applicable items, with each item's points multiplied by its weight.

@@ -1,305 +1,130 @@
-// What the result section shows, per kind of instrument, as view trees (view-tree.js): a text
-// summary, tables, the chart, the gaps with advice, the comparison with an earlier result and
-// the print-only parts. Pure: the page renders the trees.
+// What the instrument page shows around the result, as view trees (view-tree.js): the
+// comparison with an earlier result (its body from the kind's result facet), the tool bar and
+// the box around a shared result. Pure: the page renders the trees; the result itself is the
+// kind's (kinds/KIND/result.js).
 
 import { h } from './view-tree.js';
-import { formatPercent, formatNumber, formatDelta, formatDate, plural } from './nl-format.js';
-import { barChart } from './chart.js';
-import { completeness } from './instrument-score.js';
 
-/** A table that scrolls in its own box on a small screen, reachable by keyboard. */
-export function table(caption, head, rows, foot = null) {
+/** The comparison with an earlier result (`source` says which), drawn by the kind's result facet. */
+export function compareView(result, instrument, cmp, source) {
   return h(
-    'div',
-    { class: 'tabel', role: 'region', 'aria-label': caption, tabindex: '0' },
-    h(
-      'table',
-      {},
-      h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, head.map((cell) => h('th', { scope: 'col' }, cell)))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell)))))),
-      foot ? h('tfoot', {}, h('tr', {}, foot.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))))) : null,
-    ),
-  );
-}
-
-function answerLabel(instrument, id) {
-  if (id === undefined || id === null) return 'nog niet beantwoord';
-  if (id === instrument.not_applicable?.id) return instrument.not_applicable.label;
-  return instrument.scale.find((s) => s.id === id)?.label ?? id;
-}
-
-/** The chart as a tree: an SVG image with a title and a description in words. */
-export function chartView(data, idPrefix) {
-  const titleId = `${idPrefix}-titel`;
-  const descId = `${idPrefix}-uitleg`;
-  return h(
-    'figure',
-    { class: 'grafiek' },
-    h(
-      'svg',
-      { viewBox: `0 0 ${data.width} ${data.height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'grafiek__svg', 'font-size': String(data.font) },
-      h('title', { id: titleId }, data.title),
-      h('desc', { id: descId }, data.desc),
-      data.rows.map((row) =>
-        h(
-          'g',
-          {},
-          row.labelLines.map((l) => h('text', { x: String(l.x), y: String(l.y), class: 'grafiek__label' }, l.text)),
-          h('rect', { x: String(row.track.x), y: String(row.track.y), width: String(row.track.w), height: String(row.track.h), class: 'grafiek__spoor' }),
-          h('rect', { x: String(row.bar.x), y: String(row.bar.y), width: String(row.bar.w), height: String(row.bar.h), class: 'grafiek__balk' }),
-          h('text', { x: String(row.value.x), y: String(row.value.y), class: 'grafiek__waarde' }, row.value.text),
-          row.earlier
-            ? [
-                h('rect', { x: String(row.earlier.track.x), y: String(row.earlier.track.y), width: String(row.earlier.track.w), height: String(row.earlier.track.h), class: 'grafiek__spoor' }),
-                h('rect', { x: String(row.earlier.bar.x), y: String(row.earlier.bar.y), width: String(row.earlier.bar.w), height: String(row.earlier.bar.h), class: 'grafiek__balk grafiek__balk--eerder' }),
-                h('text', { x: String(row.earlier.value.x), y: String(row.earlier.value.y), class: 'grafiek__waarde grafiek__waarde--eerder' }, row.earlier.value.text),
-              ]
-            : null,
-        ),
-      ),
-    ),
-    h('figcaption', { class: 'visueel-verborgen' }, 'Dezelfde cijfers staan in de tabel hierboven.'),
-  );
-}
-
-// ----- checklist and toetsvragen -----------------------------------------------------------
-
-export function scoredSummary(result) {
-  const parts = [];
-  if (result.score === null) parts.push(result.answered ? 'Nog geen score: alle beantwoorde vragen zijn niet van toepassing.' : 'Nog geen score.');
-  else parts.push(`Score ${formatPercent(result.score)}${result.band ? `: ${result.band.label}` : ''}.`);
-  parts.push(`${completeness(result)}.`);
-  return parts.join(' ');
-}
-
-export function scoredView(instrument, result, { answers = {}, notes = {}, earlier = null } = {}) {
-  const open = result.total - result.answered;
-  const summary = [
-    result.score === null
-      ? h('p', { class: 'uitslag__score' }, result.answered ? 'Er is nog geen score: alle vragen die je hebt beantwoord zijn "niet van toepassing".' : 'Er is nog geen score. Beantwoord de vragen hierboven; de uitslag verschijnt hier terwijl je invult.')
-      : h('p', { class: 'uitslag__score' }, h('strong', {}, `Score: ${formatPercent(result.score)}`), result.band ? [' – ', h('strong', {}, result.band.label)] : null),
-    result.band?.message ? h('p', {}, result.band.message) : null,
-    h(
-      'p',
-      { class: result.provisional ? 'uitslag__voorlopig' : null },
-      `${completeness(result)}.`,
-      result.provisional && result.answered > 0 ? ` Dit is een voorlopige uitslag: nog ${plural(open, 'vraag', 'vragen')} open.` : null,
-    ),
-  ];
-  const themeRows = result.themes.map((t) => [t.title, formatPercent(t.score), `${t.answered} van ${t.total}`]);
-  const themes = [
-    h('h3', {}, 'Score per thema'),
-    table('Score per thema', ['Thema', 'Score', 'Beantwoord'], themeRows, ['Totaal', formatPercent(result.score), `${result.answered} van ${result.total}`]),
-    chartView(
-      barChart(
-        result.themes.map((t, i) => ({ title: t.title, score: t.score, earlier: earlier ? earlier.themes[i].before : null })),
-        { title: earlier ? 'Score per thema, nu en eerder' : 'Score per thema', withEarlier: Boolean(earlier) },
-      ),
-      'grafiek-thema',
-    ),
-  ];
-  const gaps = [
-    h('h3', {}, 'Waar je aan kunt werken'),
-    result.gaps.length
-      ? [
-          h('p', {}, `Vragen waarop je niet het hoogste antwoord gaf. De belangrijkste (hoogste gewicht) staan bovenaan.`),
-          h(
-            'ol',
-            { class: 'verbeterpunten' },
-            result.gaps.map((g) =>
-              h(
-                'li',
-                { class: 'verbeterpunt' },
-                h('p', { class: 'verbeterpunt__vraag' }, h('strong', {}, `Vraag ${g.number}. `), g.question),
-                h('p', { class: 'verbeterpunt__antwoord' }, `Je antwoord: ${answerLabel(instrument, g.answer)}. Gewicht: ${formatNumber(g.weight)}.`),
-                g.advice ? h('p', { class: 'verbeterpunt__advies' }, h('strong', {}, 'Advies: '), g.advice) : null,
-              ),
-            ),
-          ),
-        ]
-      : h('p', {}, result.answered > 0 ? 'Geen verbeterpunten: bij elke beantwoorde vraag koos je het hoogste antwoord of "niet van toepassing".' : 'Nog geen verbeterpunten: beantwoord eerst de vragen.'),
-  ];
-  const answersTable = h(
-    'div',
-    { class: 'alleen-print' },
-    h('h3', {}, 'Je antwoorden en notities'),
-    table(
-      'Je antwoorden en notities',
-      ['Vraag', 'Antwoord', 'Notitie'],
-      instrument.items.map((item) => [`${item.number}. ${item.question}`, answerLabel(instrument, answers[item.id]), notes[item.id] ?? '']),
-    ),
-  );
-  return h('div', { class: 'uitslag' }, summary, themes, gaps, answersTable);
-}
-
-// ----- routekaart ---------------------------------------------------------------------------
-
-function stepName(s) {
-  return `stap ${s.number} (${s.title})`;
-}
-
-function listText(list) {
-  if (list.length <= 1) return list.join('');
-  return `${list.slice(0, -1).join(', ')} en ${list[list.length - 1]}`;
-}
-
-export function routekaartSummary(a) {
-  const parts = [];
-  parts.push(a.answered === 0 ? 'Nog niets ingevuld.' : `Dekking ${formatPercent(a.coverage, 0)}.`);
-  if (a.withoutRegie.length) parts.push(`${plural(a.withoutRegie.length, 'stap', 'stappen')} zonder regie.`);
-  if (a.multipleRegie.length) parts.push(`${plural(a.multipleRegie.length, 'stap', 'stappen')} met meer dan één regie.`);
-  parts.push(`${a.answered} van ${a.total} rollen ingevuld.`);
-  return parts.join(' ');
-}
-
-export function routekaartView(instrument, a) {
-  const steps = instrument.steps.length;
-  const findings = [];
-  if (a.withoutRegie.length) findings.push(h('li', {}, h('strong', {}, 'Geen regie: '), `bij ${listText(a.withoutRegie.map(stepName))} heeft geen enkele partner de regie.`));
-  if (a.multipleRegie.length) {
-    findings.push(
-      h('li', {}, h('strong', {}, 'Meer dan één regie: '), a.multipleRegie.map((s) => `bij ${stepName(s)} denken ${listText(s.regieTitles)} allemaal dat zij de regie hebben.`).join(' ')),
-    );
-  }
-  if (a.partnersWithoutRole.length) findings.push(h('li', {}, h('strong', {}, 'Zonder rol: '), `${listText(a.partnersWithoutRole.map((p) => p.title))} ${a.partnersWithoutRole.length === 1 ? 'heeft' : 'hebben'} bij geen enkele stap een rol.`));
-  if (a.answered > 0 && a.notWritten.length) findings.push(h('li', {}, h('strong', {}, 'Niet op papier: '), `de afspraken over ${listText(a.notWritten.map(stepName))} staan niet op papier.`));
-  if (a.answered > 0 && a.open.length) findings.push(h('li', {}, h('strong', {}, 'Nog open: '), `bij ${listText(a.open.map(stepName))} is nog niets ingevuld.`));
-  return h(
-    'div',
-    { class: 'uitslag' },
-    a.answered === 0
-      ? h('p', { class: 'uitslag__score' }, 'Er is nog geen uitslag. Kies per stap de rol van elke partner; de uitslag verschijnt hier terwijl je invult.')
-      : h('p', { class: 'uitslag__score' }, h('strong', {}, `Dekking: ${formatPercent(a.coverage, 0)}`), ` – bij ${a.stepsWithOneRegie} van de ${steps} stappen heeft precies één partner de regie.`),
-    h('p', { class: a.provisional ? 'uitslag__voorlopig' : null }, `${a.answered} van ${a.total} rollen ingevuld.`, a.provisional && a.answered > 0 ? ' Dit is een voorlopige uitslag.' : null),
-    a.answered > 0 ? [h('h3', {}, 'Wat opvalt'), findings.length ? h('ul', { class: 'bevindingen' }, findings) : h('p', {}, 'Bij elke stap heeft precies één partner de regie, elke partner heeft een rol en alle afspraken staan op papier.')] : null,
-    h('h3', {}, 'Regie per stap'),
-    table(
-      'Regie per stap',
-      ['Stap', 'Regie', 'Neemt deel', 'Op papier'],
-      a.steps.map((s) => [
-        `${s.number}. ${s.title}`,
-        s.regieTitles.length ? s.regieTitles.join(', ') : s.filled ? 'niemand' : 'nog open',
-        s.roles.filter((r) => r.role === 'neemt_deel').map((r) => r.title).join(', ') || '–',
-        s.written ? 'ja' : 'nee',
-      ]),
-    ),
-  );
-}
-
-// ----- inventarisatie -----------------------------------------------------------------------
-
-function derivedValue(d) {
-  if (d.value === null) return '–';
-  return d.kind === 'ratio' ? formatPercent(d.percent) : formatNumber(d.value, 0);
-}
-
-export function inventorySummary(inv) {
-  const parts = [`${inv.filled} van ${inv.total} getallen ingevuld.`];
-  const n = inv.problems.length + inv.checks.length;
-  if (n) parts.push(`${plural(n, 'melding', 'meldingen')}: controleer je getallen.`);
-  return parts.join(' ');
-}
-
-export function inventoryView(instrument, inv) {
-  const messages = [
-    ...inv.problems.map((f) => h('li', {}, h('a', { href: `#veld-${f.id}` }, `${f.label}: ${f.problem}`))),
-    ...inv.checks.map((c) => h('li', {}, h('a', { href: `#veld-${instrument.fields.some((f) => f.id === c.whole) ? c.whole : firstField(instrument, c.part)}` }, c.message), ` (${c.partLabel}: ${formatNumber(c.partValue, 0)}; ${c.wholeLabel}: ${formatNumber(c.wholeValue, 0)})`)),
-  ];
-  return h(
-    'div',
-    { class: 'uitslag' },
-    messages.length
-      ? h('div', { class: 'foutoverzicht', id: 'foutoverzicht' }, h('h3', { class: 'foutoverzicht__kop' }, 'Controleer deze getallen'), h('ul', {}, messages))
-      : null,
-    h('p', { class: inv.provisional ? 'uitslag__voorlopig' : null }, `${inv.filled} van ${inv.total} getallen ingevuld.`, inv.provisional && inv.filled > 0 ? ' Berekeningen met lege velden zijn nog niet compleet.' : null),
-    h('h3', {}, 'Berekend'),
-    table(
-      'Berekend uit je getallen',
-      ['Wat', 'Uitkomst', 'Toelichting'],
-      inv.derived.map((d) => [d.label, derivedValue(d), d.reason ?? '']),
-    ),
-    h(
-      'div',
-      { class: 'alleen-print' },
-      table('Je getallen', ['Wat', 'Aantal'], inv.fields.map((f) => [f.label, f.entered === null ? '–' : formatNumber(f.entered, 6)])),
-    ),
-  );
-}
-
-function firstField(instrument, derivedId) {
-  const d = instrument.derived.find((x) => x.id === derivedId);
-  if (!d) return derivedId;
-  const next = d.kind === 'sum' ? d.of[0] : d.numerator;
-  return instrument.fields.some((f) => f.id === next) ? next : firstField(instrument, next);
-}
-
-// ----- comparison ---------------------------------------------------------------------------
-
-const CHANGE = { beter: 'beter', slechter: 'minder goed', anders: 'anders', nieuw: 'nu beantwoord', open: 'nu open', gelijk: 'gelijk' };
-
-export function compareView(instrument, cmp, source) {
-  const head = [
+    'section',
+    { class: 'vergelijking', 'aria-labelledby': 'vergelijking-kop' },
     h('h3', { id: 'vergelijking-kop' }, 'Vergelijking met een eerdere uitslag'),
     h('p', {}, `Eerder: ${source}. Nu: je antwoorden hierboven.`),
-  ];
-  let body;
-  if (cmp.kind === 'scored') {
-    body = [
-      table(
-        'Score per thema, eerder en nu',
-        ['Thema', 'Eerder', 'Nu', 'Verschil'],
-        cmp.themes.map((t) => [t.title, formatPercent(t.before), formatPercent(t.after), formatDelta(t.delta) || '–']),
-        ['Totaal', formatPercent(cmp.overall.before), formatPercent(cmp.overall.after), formatDelta(cmp.overall.delta) || '–'],
-      ),
-      cmp.overall.bandBefore !== cmp.overall.bandAfter ? h('p', {}, `Eerder: ${cmp.overall.bandBefore ?? 'geen score'}. Nu: ${cmp.overall.bandAfter ?? 'geen score'}.`) : null,
-      h('h4', {}, 'Wat is veranderd per vraag'),
-      cmp.changed.length
-        ? h('ul', { class: 'veranderingen' }, cmp.changed.map((i) => h('li', {}, h('strong', {}, `Vraag ${i.number}: ${CHANGE[i.change]}. `), `Eerder: ${i.before ?? 'niet beantwoord'}. Nu: ${i.after ?? 'niet beantwoord'}.`)))
-        : h('p', {}, 'Er zijn geen antwoorden veranderd.'),
-    ];
-  } else if (cmp.kind === 'routekaart') {
-    body = [
-      table('Routekaart, eerder en nu', ['Wat', 'Eerder', 'Nu'], [
-        ['Dekking', formatPercent(cmp.coverage.before, 0), formatPercent(cmp.coverage.after, 0)],
-        ...cmp.counts.map((c) => [c.label, String(c.before), String(c.after)]),
-      ]),
-      h('h4', {}, 'Wat is veranderd per stap'),
-      cmp.changed.length
-        ? h(
-            'ul',
-            { class: 'veranderingen' },
-            cmp.changed.map((s) =>
-              h(
-                'li',
-                {},
-                h('strong', {}, `Stap ${s.number}. ${s.title}: `),
-                s.changes.map((c) => `${c.title}: eerder ${c.before ?? 'niet ingevuld'}, nu ${c.after ?? 'niet ingevuld'}.`).join(' '),
-                s.writtenBefore !== s.writtenAfter ? ` Op papier: eerder ${s.writtenBefore ? 'ja' : 'nee'}, nu ${s.writtenAfter ? 'ja' : 'nee'}.` : null,
-              ),
-            ),
-          )
-        : h('p', {}, 'Er is niets veranderd.'),
-    ];
-  } else {
-    const show = (r, v) => (v === null ? '–' : r.unit === 'procent' ? formatPercent(v) : formatNumber(v, 6));
-    body = [
-      table(
-        'Getallen, eerder en nu',
-        ['Wat', 'Eerder', 'Nu', 'Verschil'],
-        cmp.rows.map((r) => [r.label, show(r, r.before), show(r, r.after), r.delta === null ? '–' : formatDelta(r.delta) + (r.unit === 'procent' ? ' procentpunt' : '')]),
-      ),
-    ];
-  }
-  return h('section', { class: 'vergelijking', 'aria-labelledby': 'vergelijking-kop' }, head, body);
+    result.compareView(instrument, cmp),
+  );
 }
 
-/** The lines at the top of a printed result. */
-export function printHeaderView(instrument, date, saved) {
+// ----- the tool bar -------------------------------------------------------------------------
+
+const panel = (id, summary, ...children) => h('details', { class: 'paneel', id }, h('summary', { class: 'paneel__kop' }, summary), h('div', { class: 'paneel__inhoud' }, children));
+
+/** A field group with a label, an optional hint, a place for its error, and the control. */
+function fieldGroup(id, label, hint, control) {
   return h(
     'div',
-    { class: 'printkop alleen-print' },
-    h('p', {}, h('strong', {}, instrument.title)),
-    h('p', {}, `Versie ${instrument.version} · geprint op ${formatDate(date, true)}${saved ? ` · laatst bewaard op ${formatDate(saved, true)}` : ''}`),
+    { class: 'veldgroep', id: `${id}-groep` },
+    h('label', { class: 'veldgroep__label', for: id }, label),
+    hint ? h('p', { class: 'veldgroep__hint', id: `${id}-hint` }, hint) : null,
+    h('p', { class: 'veldgroep__fout', id: `${id}-fout`, hidden: true }),
+    control,
+  );
+}
+
+const fileField = (id, label, hint) => fieldGroup(id, label, hint, h('input', { type: 'file', id, accept: '.json,application/json', 'aria-describedby': hint ? `${id}-hint` : null }));
+const codeField = (id, label) => fieldGroup(id, label, null, h('input', { type: 'text', id, class: 'veldgroep__code', spellcheck: 'false', autocomplete: 'off' }));
+const button = (id, label, kind = 'knop--tweede') => h('p', {}, h('button', { type: 'button', class: ['knop', kind].filter(Boolean).join(' '), id }, label));
+
+function filePanel() {
+  return panel(
+    'paneel-bestand',
+    'Opslaan als bestand of een bestand openen',
+    h('p', {}, 'Sla je uitslag op als bestand om hem te bewaren, door te sturen of op een andere computer te openen. In het bestand staan je antwoorden en notities.'),
+    button('exporteer', 'Uitslag opslaan als bestand', null),
+    fileField('importeer', 'Een opgeslagen uitslag openen', 'Kies een bestand dat je eerder met deze pagina hebt opgeslagen (het eindigt op .json).'),
+    h('div', { id: 'bestand-melding' }),
+  );
+}
+
+function sharePanel() {
+  return panel(
+    'paneel-delen',
+    'Delen met een code of link',
+    h('p', {}, 'Een deelcode bevat je antwoorden, niet je notities. Wie de link opent, ziet je uitslag en kan hem overnemen; bij jou verandert er niets.'),
+    button('maak-code', 'Maak een deelcode', null),
+    h(
+      'div',
+      { id: 'deelcode-blok', hidden: true },
+      h('div', { class: 'veldgroep' }, h('label', { class: 'veldgroep__label', for: 'deelcode' }, 'Deelcode'), h('input', { type: 'text', id: 'deelcode', readonly: true, class: 'veldgroep__code', spellcheck: 'false' })),
+      button('kopieer-code', 'Kopieer de code'),
+      h(
+        'div',
+        { class: 'veldgroep' },
+        h('label', { class: 'veldgroep__label', for: 'deellink' }, 'Link'),
+        h('p', { class: 'veldgroep__hint', id: 'deellink-hint' }, 'De link werkt waar de site op hetzelfde adres staat. Staat de site op een USB-stick, geef dan de code door.'),
+        h('input', { type: 'text', id: 'deellink', readonly: true, class: 'veldgroep__code', spellcheck: 'false', 'aria-describedby': 'deellink-hint' }),
+      ),
+      button('kopieer-link', 'Kopieer de link'),
+      h('p', { id: 'deel-melding' }),
+    ),
+    codeField('open-code', 'Een deelcode van iemand anders bekijken'),
+    button('open-code-knop', 'Bekijk de uitslag van deze code'),
+  );
+}
+
+function comparePanel() {
+  return panel(
+    'paneel-vergelijk',
+    'Vergelijken met een eerdere uitslag',
+    h('p', {}, 'Laad een eerdere uitslag, als bestand of als deelcode. Onder de uitslag zie je dan per thema en per vraag wat er sinds toen is veranderd. Je eigen antwoorden veranderen niet.'),
+    fileField('vergelijk-bestand', 'Eerdere uitslag als bestand', null),
+    codeField('vergelijk-code', 'Of plak een deelcode of link'),
+    button('vergelijk-knop', 'Vergelijk met deze code'),
+    h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede', id: 'vergelijk-stop', hidden: true }, 'Vergelijking sluiten')),
+  );
+}
+
+function restartPanel() {
+  return panel(
+    'paneel-opnieuw',
+    'Opnieuw beginnen',
+    h('p', {}, 'Hiermee wis je alle antwoorden en notities van dit formulier in deze browser. Wil je ze bewaren? Sla je uitslag dan eerst op als bestand.'),
+    button('wis', 'Ja, wis alles en begin opnieuw', 'knop--gevaar'),
+  );
+}
+
+/** Everything the script adds above the form: notices, the shared-result box, the tool bar. */
+export function toolbarView() {
+  return [
+    h('div', { class: 'melding-vak', id: 'instrument-meldingen', hidden: true }),
+    h('div', { class: 'gedeeld', id: 'gedeeld', hidden: true }),
+    h(
+      'section',
+      { class: 'werkbalk', id: 'werkbalk', 'aria-labelledby': 'werkbalk-kop' },
+      h('h2', { class: 'werkbalk__kop', id: 'werkbalk-kop' }, 'Bewaren, delen en vergelijken'),
+      h('p', { class: 'werkbalk__status', id: 'bewaarstatus' }, 'Je antwoorden worden bewaard in deze browser, op dit apparaat. Er gaat niets naar internet.'),
+      h('div', { class: 'werkbalk__panelen' }, filePanel(), sharePanel(), comparePanel(), restartPanel()),
+      h('p', { class: 'werkbalk__print' }, h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Uitslag printen')),
+    ),
+    h('p', { class: 'visueel-verborgen', id: 'instrument-melding', role: 'status', 'aria-live': 'polite' }),
+  ];
+}
+
+/** The box above a shared result (#r=CODE): what it is, take it over or go back. */
+export function sharedBoxView(ownAnswers) {
+  return h(
+    'section',
+    { class: 'melding melding--info gedeeld__vak', 'aria-labelledby': 'gedeeld-kop' },
+    h('h2', { id: 'gedeeld-kop', class: 'gedeeld__kop', tabindex: '-1' }, 'Je bekijkt een gedeelde uitslag'),
+    h('p', {}, 'Iemand heeft deze uitslag met je gedeeld. Je kunt hem alleen bekijken; het formulier is op slot. Notities worden niet gedeeld.'),
+    h('p', {}, ownAnswers ? 'Neem je deze antwoorden over, dan vervangen ze de antwoorden en notities die je zelf in deze browser had.' : 'Neem je deze antwoorden over, dan kun je ze zelf aanpassen en worden ze in deze browser bewaard.'),
+    h(
+      'p',
+      { class: 'knoppen' },
+      h('button', { type: 'button', class: 'knop', id: 'neem-over' }, ownAnswers ? 'Vervang mijn antwoorden door deze' : 'Neem deze antwoorden over'),
+      ' ',
+      h('button', { type: 'button', class: 'knop knop--tweede', id: 'terug-eigen' }, ownAnswers ? 'Terug naar mijn eigen antwoorden' : 'Sluiten zonder overnemen'),
+    ),
   );
 }

@@ -9,18 +9,15 @@
 //   │ └ instrument id
 //   └ format of the code
 //
-// Data for checklist, toetsvragen and routekaart: per slot (instrument-answers.js, in
-// instrument order) a number, 0 = no answer, k = the k-th option (scale order, then n.v.t.;
-// for a routekaart the role order; a flag is 1 bit), each in the fewest bits that hold every
-// option, packed from the most significant bit, zero padded to whole bytes.
-// Data for inventarisatie: the numbers as ASCII text separated by ",", empty for an empty field.
+// Data: the answers as bytes, packed by the instrument's kind (its codec, code-packing.js):
+// choices as bits per slot, or numbers as text.
 // Notes are never in the code: they are long and may be about a child.
 
-import { slotsOf, isScored, quote } from './instrument-answers.js';
+import { slotsOf, quote } from './instrument-answers.js';
+import { kindOf, findKind } from './kinds.js';
 
 export const CODE_FORMAT = 1;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const NUMBER = /^-?\d{1,13}(\.\d{1,6})?$/;
 
 export function toBase64url(bytes) {
   let out = '';
@@ -72,66 +69,9 @@ function checkOf(text) {
   return toBase64url([(c >>> 24) & 255, (c >>> 16) & 255, (c >>> 8) & 255, c & 255]);
 }
 
-function bitsFor(slot) {
-  const values = slot.type === 'flag' ? 2 : slot.options.length + 1;
-  return Math.max(1, Math.ceil(Math.log2(values)));
-}
-
-function packChoices(instrument, answers) {
-  const bits = [];
-  for (const slot of slotsOf(instrument)) {
-    const width = bitsFor(slot);
-    let v = 0;
-    if (Object.hasOwn(answers, slot.key)) {
-      v = slot.type === 'flag' ? (answers[slot.key] === true ? 1 : 0) : slot.options.indexOf(answers[slot.key]) + 1;
-    }
-    for (let b = width - 1; b >= 0; b -= 1) bits.push((v >> b) & 1);
-  }
-  const bytes = [];
-  for (let i = 0; i < bits.length; i += 8) {
-    let byte = 0;
-    for (let b = 0; b < 8; b += 1) byte = (byte << 1) | (bits[i + b] ?? 0);
-    bytes.push(byte);
-  }
-  return bytes;
-}
-
-function unpackChoices(instrument, bytes) {
-  const slots = slotsOf(instrument);
-  const totalBits = slots.reduce((n, s) => n + bitsFor(s), 0);
-  if (bytes.length !== Math.ceil(totalBits / 8)) return { error: 'de code heeft niet de goede lengte voor dit instrument' };
-  let pos = 0;
-  const bit = () => (bytes[pos >> 3] >> (7 - (pos++ & 7))) & 1;
-  const answers = {};
-  for (const slot of slots) {
-    let v = 0;
-    for (let b = 0; b < bitsFor(slot); b += 1) v = (v << 1) | bit();
-    if (v === 0) continue;
-    if (slot.type === 'flag') answers[slot.key] = true;
-    else if (v > slot.options.length) return { error: `bij ${slot.label} staat een keuze die niet bestaat` };
-    else answers[slot.key] = slot.options[v - 1];
-  }
-  while (pos < bytes.length * 8) if (bit() !== 0) return { error: 'de code eindigt met onverwachte tekens' };
-  return { answers };
-}
-
-function numberText(value) {
-  // Plain decimal notation, never an exponent; at most 6 decimals.
-  const fixed = value.toFixed(6).replace(/\.?0+$/, '');
-  return fixed === '-0' ? '0' : fixed;
-}
-
 /** The share code for these answers. */
 export function encodeCode(instrument, answers) {
-  let bytes;
-  if (instrument.kind === 'inventarisatie') {
-    const text = slotsOf(instrument)
-      .map((s) => (Object.hasOwn(answers, s.key) ? numberText(answers[s.key]) : ''))
-      .join(',');
-    bytes = Array.from(text, (ch) => ch.charCodeAt(0));
-  } else {
-    bytes = packChoices(instrument, answers);
-  }
+  const bytes = kindOf(instrument).codec.encode(slotsOf(instrument), answers);
   const body = `${CODE_FORMAT}.${instrument.id}.${instrument.version}.${toBase64url(bytes)}`;
   return `${body}.${checkOf(body)}`;
 }
@@ -198,21 +138,9 @@ export function decodeCode(text, instrument) {
   }
   const bytes = fromBase64url(outer.data);
   if (!bytes) return fail('beschadigd', 'De code is beschadigd: er staan tekens in die er niet horen.');
-  if (instrument.kind === 'inventarisatie') {
-    const slots = slotsOf(instrument);
-    const text = String.fromCharCode(...bytes);
-    const values = text.split(',');
-    if (values.length !== slots.length) return fail('beschadigd', 'De code heeft niet het goede aantal getallen voor dit instrument.');
-    const answers = {};
-    for (let i = 0; i < slots.length; i += 1) {
-      if (values[i] === '') continue;
-      if (!NUMBER.test(values[i])) return fail('beschadigd', `In de code staat bij ${slots[i].label} geen getal.`);
-      answers[slots[i].key] = Number(values[i]);
-    }
-    return { ok: true, answers };
-  }
-  if (!isScored(instrument) && instrument.kind !== 'routekaart') return fail('opmaak', 'Voor dit soort instrument bestaat geen deelcode.');
-  const unpacked = unpackChoices(instrument, bytes);
-  if (unpacked.error) return fail('beschadigd', `De code is beschadigd: ${unpacked.error}.`);
+  const codec = findKind(instrument)?.codec;
+  if (!codec) return fail('opmaak', 'Voor dit soort instrument bestaat geen deelcode.');
+  const unpacked = codec.decode(slotsOf(instrument), bytes);
+  if (!unpacked.answers) return fail('beschadigd', unpacked.message);
   return { ok: true, answers: unpacked.answers };
 }

@@ -10,7 +10,7 @@
 //   }
 // }
 //
-// One session per instrument, so a workshop can do the checklist and then the routekaart. A
+// One session per instrument, so a workshop can do one instrument and then another. A
 // value that does not have this shape moves to <key>:beschadigd:<ms> and the page starts empty.
 // Answers are checked again against the instrument when its session opens (openSession).
 

@@ -151,3 +151,40 @@ export function fieldError(id, message) {
   if (described.length) input.setAttribute('aria-describedby', described.join(' '));
   else input.removeAttribute('aria-describedby');
 }
+
+/**
+ * A message right above a control (`p#ID.veld__fout`), tied to it with aria-describedby and
+ * marking its `.veld` wrapper; `text` null takes it away again. `invalid` sets aria-invalid:
+ * a value the user must fix, as opposed to a remark about numbers that do not add up.
+ */
+export function controlMessage(control, { id, text, invalid = true }) {
+  const wrap = control.closest('.veld') ?? control.parentElement;
+  let p = document.getElementById(id);
+  const others = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== id);
+  if (text) {
+    if (!p) {
+      p = document.createElement('p');
+      p.id = id;
+      p.className = 'veld__fout';
+      control.before(p);
+    }
+    p.textContent = text;
+    control.setAttribute('aria-describedby', [...others, id].join(' '));
+    if (invalid) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+    wrap.classList.add('veld--fout');
+  } else if (p || control.hasAttribute('aria-invalid')) {
+    p?.remove();
+    control.removeAttribute('aria-invalid');
+    if (others.length) control.setAttribute('aria-describedby', others.join(' '));
+    else control.removeAttribute('aria-describedby');
+    wrap.classList.remove('veld--fout');
+  }
+}
+
+/** Copy the text of `input` and say how it went in `target` and the live region. */
+export async function copyAndSay(input, { ok, failed }, target, announce) {
+  const text = (await copyFrom(input)) ? ok : failed;
+  target.textContent = text;
+  announce(text);
+}

@@ -1,30 +1,9 @@
-// Counts of an inventarisatie: derived totals and ratios and the checks between fields (no DOM).
-// These are messages, not scores. An empty field stays empty: it never becomes 0 or NaN, and a
-// total over empty fields is empty too.
-//
-// values: { FIELD: number } (an empty field has no key). A field with a problem (negative, not a
+// The calculation of an inventory (no DOM): derived totals and ratios and the checks between
+// fields. These are messages, not scores. An empty field stays empty: it never becomes 0 or
+// NaN, and a total over empty fields is empty too. A field with a problem (negative, not a
 // whole number, not a number at all) gets a message and is left out of every calculation.
 
-export const NOT_A_NUMBER = 'Vul een getal in, met alleen cijfers.';
-export const NEGATIVE = 'Een aantal kan niet negatief zijn.';
-export const NOT_WHOLE = 'Vul een heel getal in: je telt kinderen.';
-
-/** A typed text → { value, problem }; "" → { value: null, problem: null }. */
-export function parseCount(text) {
-  const trimmed = String(text ?? '').trim();
-  if (trimmed === '') return { value: null, problem: null };
-  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { value: null, problem: NOT_A_NUMBER };
-  const value = Number(trimmed.replace(',', '.'));
-  if (!Number.isFinite(value)) return { value: null, problem: NOT_A_NUMBER };
-  return { value, problem: countProblem(value) };
-}
-
-/** The problem of a number as a count, or null. */
-export function countProblem(value) {
-  if (value < 0) return NEGATIVE;
-  if (!Number.isInteger(value)) return NOT_WHOLE;
-  return null;
-}
+import { countProblem, NOT_A_NUMBER } from '../../slot-values.js';
 
 /**
  * fields: per field its value (null when empty or wrong) and problem;

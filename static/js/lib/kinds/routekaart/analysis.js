@@ -1,6 +1,5 @@
-// Analysis of a routekaart: per step of the route, who holds the regie and who takes part
-// (no DOM). Answers use the slot keys of instrument-answers.js: "STEP/PARTNER" → role id and
-// "STEP/vastgelegd" → true.
+// The analysis of a route (no DOM): per step who holds the regie and who takes part, and what
+// that means for the whole route. The result, group and agenda facets read it.
 //
 // Definitions (also in docs/deelcode.md):
 // - a step is "ingevuld" (filled in) when at least one partner has a role chosen;
@@ -12,13 +11,17 @@
 // - coverage ("dekking") is the share of ALL steps with exactly one partner with regie, in whole
 //   percents; it is provisional while a step is still open.
 
+import { cellKey, writtenKey } from './kind.js';
+
 export const REGIE = 'regie';
 export const NEEMT_DEEL = 'neemt_deel';
-export const GEEN_ROL = 'geen_rol';
+
+/** At least this share of those who answered a cell must agree for consensus (3 out of 4). */
+export const CONSENSUS = 0.75;
 
 export function analyseRoutekaart(instrument, answers = {}) {
   const roleOf = (step, partner) => {
-    const key = `${step.id}/${partner.id}`;
+    const key = cellKey(step, partner);
     return Object.hasOwn(answers, key) ? answers[key] : null;
   };
   const steps = instrument.steps.map((step, index) => {
@@ -35,7 +38,7 @@ export function analyseRoutekaart(instrument, answers = {}) {
       answered,
       total: roles.length,
       filled: answered > 0,
-      written: answers[`${step.id}/vastgelegd`] === true,
+      written: answers[writtenKey(step)] === true,
     };
   });
   const partners = instrument.partners.map((partner) => {

@@ -1,0 +1,215 @@
+// The group result of a scored instrument, for the workshop page. No DOM.
+//
+// Per item: the count per scale option, n.v.t. and no answer; the mean in points, also as a
+// percentage of the top answer; the disagreement ("spreiding"): the standard deviation of the
+// points, divided by the largest standard deviation the scale allows (half the top: half the
+// group at the top answer, half at 0). 0 % means everyone gave the same answer, 100 % a group
+// split in two at both ends. We use the points and not "1 − share of the most chosen answer",
+// because on an ordered scale "ja" against "nee" is a bigger difference than "ja" against
+// "deels". With fewer than two scale answers there is no spread to measure (null). Items are
+// ordered by disagreement, most first (where the conversation is); equal spread puts the item
+// with more n.v.t. first (not knowing is worth discussing too), then list order. Per theme and
+// overall: every participant's score, their mean, deviation (percentage points), lowest, highest.
+
+import { h } from '../../view-tree.js';
+import { table, chartView, pct } from '../../view-parts.js';
+import { plainParagraphs } from '../../plain-text.js';
+import { barChart } from '../../chart.js';
+import { score, bandFor } from '../../instrument-score.js';
+import { round, mean, standardDeviation, spreadOf, shareOf } from '../../stats.js';
+import { formatPercent, formatNumber, plural } from '../../nl-format.js';
+
+/** The disagreement of a list of points on a scale with top answer `top`, in percent. */
+export function disagreement(points, top) {
+  if (points.length < 2 || top <= 0) return null;
+  return round((standardDeviation(points) / (top / 2)) * 100, 1);
+}
+
+function scoredItem(instrument, item, participants, top) {
+  const nvt = instrument.not_applicable?.id;
+  const options = instrument.scale.map((s) => ({ id: s.id, label: s.label, points: s.points, count: 0 }));
+  let notApplicable = 0;
+  let open = 0;
+  const points = [];
+  for (const p of participants) {
+    const answer = p.answers[item.id];
+    const option = options.find((o) => o.id === answer);
+    if (option) {
+      option.count += 1;
+      points.push(option.points);
+    } else if (nvt !== undefined && answer === nvt) notApplicable += 1;
+    else open += 1;
+  }
+  const meanPoints = mean(points);
+  const modal = Math.max(0, ...options.map((o) => o.count));
+  return {
+    id: item.id,
+    number: item.number,
+    theme: item.theme,
+    question: item.question,
+    options,
+    notApplicable,
+    open,
+    answered: points.length,
+    meanPoints: round(meanPoints, 2),
+    meanPercent: meanPoints === null || top <= 0 ? null : round((meanPoints / top) * 100, 1),
+    disagreement: disagreement(points, top),
+    modalShare: points.length ? round(modal / points.length, 3) : null,
+  };
+}
+
+/** Most disagreement first; equal: more n.v.t. first; then the order of the list. */
+function byDisagreement(a, b) {
+  const da = a.disagreement ?? -1;
+  const db = b.disagreement ?? -1;
+  return db - da || b.notApplicable - a.notApplicable || a.number - b.number;
+}
+
+function aggregate(instrument, participants) {
+  const top = Math.max(0, ...instrument.scale.map((s) => s.points));
+  const items = instrument.items.map((item) => scoredItem(instrument, item, participants, top));
+  const results = participants.map((p) => score(instrument, p.answers));
+  const themes = instrument.themes.map((theme, i) => ({
+    id: theme.id,
+    title: theme.title,
+    ...spreadOf(results.map((r) => r.themes[i].score).filter((s) => s !== null)),
+  }));
+  const overall = spreadOf(results.map((r) => r.score).filter((s) => s !== null));
+  return {
+    kind: 'scored',
+    participants: participants.length,
+    top,
+    items,
+    order: [...items].sort(byDisagreement).map((i) => i.id),
+    themes,
+    overall: { ...overall, band: bandFor(instrument, overall.mean)?.label ?? null },
+  };
+}
+
+/** The rows of an item's distribution: every scale option, n.v.t., no answer. */
+function distributionRows(instrument, item, n) {
+  const rows = item.options.map((o) => ({ label: o.label, count: o.count }));
+  if (instrument.not_applicable) rows.push({ label: instrument.not_applicable.label, count: item.notApplicable });
+  rows.push({ label: 'Geen antwoord', count: item.open });
+  return rows.map((r) => ({ ...r, share: shareOf(r.count, n) }));
+}
+
+function itemStats(item, top) {
+  const parts = [
+    item.disagreement === null ? 'spreiding: te weinig antwoorden' : `spreiding ${formatPercent(item.disagreement)}`,
+    item.meanPercent === null ? 'nog geen gemiddelde' : `gemiddeld ${formatPercent(item.meanPercent)} van de punten (${formatNumber(item.meanPoints, 2)} van ${formatNumber(top, 2)})`,
+    `${plural(item.answered, 'antwoord', 'antwoorden')} op de schaal`,
+  ];
+  return parts.join(' · ');
+}
+
+function distributionView(instrument, item, n, prefix) {
+  const rows = distributionRows(instrument, item, n);
+  return [
+    table(
+      `Antwoorden op vraag ${item.number}`,
+      ['Antwoord', 'Aantal', 'Deel van de groep'],
+      rows.map((r) => [r.label, String(r.count), pct(r.share)]),
+    ),
+    chartView(barChart(rows.map((r) => ({ title: `${r.label} (${r.count})`, score: r.share })), { title: `Antwoorden op vraag ${item.number}` }), `${prefix}-${item.id}`),
+  ];
+}
+
+function themeTable(agg) {
+  const row = (title, t) => [title, pct(t.mean), t.sd === null ? '–' : `${formatNumber(t.sd)} procentpunt`, pct(t.min), pct(t.max), String(t.n)];
+  return table(
+    'Score per thema van de groep',
+    ['Thema', 'Gemiddelde score', 'Spreiding', 'Laagste', 'Hoogste', 'Deelnemers met een score'],
+    agg.themes.map((t) => row(t.title, t)),
+    row('Totaal', agg.overall),
+  );
+}
+
+function groupView(instrument, agg) {
+  const byId = new Map(agg.items.map((i) => [i.id, i]));
+  const themeTitle = new Map(instrument.themes.map((t) => [t.id, t.title]));
+  const o = agg.overall;
+  return h(
+    'div',
+    { class: 'groep' },
+    h(
+      'p',
+      { class: 'uitslag__score' },
+      o.mean === null
+        ? `${plural(agg.participants, 'deelnemer', 'deelnemers')}, nog geen score.`
+        : `${plural(agg.participants, 'deelnemer', 'deelnemers')}. Gemiddelde score ${formatPercent(o.mean)}${o.band ? ` (${o.band})` : ''}, van ${formatPercent(o.min)} tot ${formatPercent(o.max)}.`,
+    ),
+    h('h3', {}, 'Score per thema'),
+    h('p', {}, 'De score van elke deelnemer per thema, en hoe ver die uit elkaar liggen. De spreiding is de standaarddeviatie: hoe groter, hoe meer de scores verschillen.'),
+    themeTable(agg),
+    h('h3', { id: 'per-vraag' }, 'Per vraag: de meeste verschillen eerst'),
+    h(
+      'p',
+      {},
+      'Bovenaan staan de vragen waarop de groep het minst eens is: daar is het gesprek. De spreiding laat zien hoe ver de antwoorden uit elkaar liggen. Bij 0% gaf iedereen hetzelfde antwoord. Bij 100% koos de helft het hoogste en de helft het laagste antwoord. "Weet ik niet" en een open vraag tellen niet mee in de spreiding en het gemiddelde.',
+    ),
+    h(
+      'ol',
+      { class: 'groep__vragen' },
+      agg.order.map((id) => {
+        const item = byId.get(id);
+        return h(
+          'li',
+          { class: 'groep__vraag' },
+          h('h4', { class: 'groep__vraagkop' }, `Vraag ${item.number}. ${item.question}`),
+          h('p', { class: 'groep__cijfers' }, `Thema: ${themeTitle.get(item.theme) ?? item.theme}. `, itemStats(item, agg.top), '.'),
+          distributionView(instrument, item, agg.participants, 'verdeling'),
+        );
+      }),
+    ),
+  );
+}
+
+function groupSummary(agg, n) {
+  return agg.overall.mean === null ? `${n}.` : `${n}, gemiddelde score ${formatPercent(agg.overall.mean)}.`;
+}
+
+/** Per item, in disagreement order: the question, the spread, the bars and the explanation. */
+function slides(instrument, agg) {
+  const byId = new Map(agg.items.map((i) => [i.id, i]));
+  const defs = new Map(instrument.items.map((i) => [i.id, i]));
+  const themeTitle = new Map(instrument.themes.map((t) => [t.id, t.title]));
+  return agg.order.map((id) => {
+    const item = byId.get(id);
+    const def = defs.get(id);
+    const explanation = plainParagraphs(def.explanation);
+    return {
+      unit: 'Vraag',
+      heading: `${item.number}. ${item.question}`,
+      body: [
+        h('p', { class: 'projectie__cijfers' }, `Thema: ${themeTitle.get(item.theme) ?? item.theme}. `, itemStats(item, agg.top), '.'),
+        distributionView(instrument, item, agg.participants, 'dia'),
+        explanation.length || def.source
+          ? h('div', { class: 'projectie__uitleg' }, h('h3', {}, 'Waarom deze vraag'), explanation.map((p) => h('p', {}, p)), def.source ? h('p', {}, h('strong', {}, 'Bron: '), def.source) : null)
+          : null,
+      ],
+    };
+  });
+}
+
+function csvRows(instrument, agg) {
+  const byId = new Map(agg.items.map((i) => [i.id, i]));
+  const themeTitle = new Map(instrument.themes.map((t) => [t.id, t.title]));
+  const nvt = instrument.not_applicable;
+  const head = ['Volgorde (meeste verschil eerst)', 'Vraag', 'Thema', 'Tekst', ...instrument.scale.map((s) => s.label), ...(nvt ? [nvt.label] : []), 'Geen antwoord', 'Gemiddelde (% van de punten)', 'Spreiding (%)'];
+  const items = agg.order.map((id, rank) => {
+    const i = byId.get(id);
+    return [rank + 1, i.number, themeTitle.get(i.theme) ?? i.theme, i.question, ...i.options.map((o) => o.count), ...(nvt ? [i.notApplicable] : []), i.open, i.meanPercent, i.disagreement];
+  });
+  const themeRow = (title, t) => [title, t.mean, t.sd, t.min, t.max, t.n];
+  return [
+    head,
+    ...items,
+    [],
+    ['Thema', 'Gemiddelde score (%)', 'Spreiding (procentpunt)', 'Laagste (%)', 'Hoogste (%)', 'Deelnemers met een score'],
+    ...agg.themes.map((t) => themeRow(t.title, t)),
+    themeRow('Totaal', agg.overall),
+  ];
+}
+
+export const group = { aggregate, groupView, groupSummary, slides, csvRows };

@@ -1,0 +1,137 @@
+// The result of one scored instrument as the instrument page shows it: the summary, the view
+// with scores per theme, chart and gaps, and the comparison with an earlier result. No DOM.
+
+import { h } from '../../view-tree.js';
+import { table, chartView } from '../../view-parts.js';
+import { barChart } from '../../chart.js';
+import { score, completeness } from '../../instrument-score.js';
+import { delta } from '../../stats.js';
+import { formatPercent, formatNumber, formatDelta, plural } from '../../nl-format.js';
+import { answerLabel } from './kind.js';
+
+function summary(result) {
+  const parts = [];
+  if (result.score === null) parts.push(result.answered ? 'Nog geen score: alle beantwoorde vragen zijn niet van toepassing.' : 'Nog geen score.');
+  else parts.push(`Score ${formatPercent(result.score)}${result.band ? `: ${result.band.label}` : ''}.`);
+  parts.push(`${completeness(result)}.`);
+  return parts.join(' ');
+}
+
+function resultView(instrument, result, { answers = {}, notes = {}, earlier = null } = {}) {
+  const open = result.total - result.answered;
+  const summary = [
+    result.score === null
+      ? h('p', { class: 'uitslag__score' }, result.answered ? 'Er is nog geen score: alle vragen die je hebt beantwoord zijn "niet van toepassing".' : 'Er is nog geen score. Beantwoord de vragen hierboven; de uitslag verschijnt hier terwijl je invult.')
+      : h('p', { class: 'uitslag__score' }, h('strong', {}, `Score: ${formatPercent(result.score)}`), result.band ? [' – ', h('strong', {}, result.band.label)] : null),
+    result.band?.message ? h('p', {}, result.band.message) : null,
+    h(
+      'p',
+      { class: result.provisional ? 'uitslag__voorlopig' : null },
+      `${completeness(result)}.`,
+      result.provisional && result.answered > 0 ? ` Dit is een voorlopige uitslag: nog ${plural(open, 'vraag', 'vragen')} open.` : null,
+    ),
+  ];
+  const themeRows = result.themes.map((t) => [t.title, formatPercent(t.score), `${t.answered} van ${t.total}`]);
+  const themes = [
+    h('h3', {}, 'Score per thema'),
+    table('Score per thema', ['Thema', 'Score', 'Beantwoord'], themeRows, ['Totaal', formatPercent(result.score), `${result.answered} van ${result.total}`]),
+    chartView(
+      barChart(
+        result.themes.map((t, i) => ({ title: t.title, score: t.score, earlier: earlier ? earlier.themes[i].before : null })),
+        { title: earlier ? 'Score per thema, nu en eerder' : 'Score per thema', withEarlier: Boolean(earlier) },
+      ),
+      'grafiek-thema',
+    ),
+  ];
+  const gaps = [
+    h('h3', {}, 'Waar je aan kunt werken'),
+    result.gaps.length
+      ? [
+          h('p', {}, `Vragen waarop je niet het hoogste antwoord gaf. De belangrijkste (hoogste gewicht) staan bovenaan.`),
+          h(
+            'ol',
+            { class: 'verbeterpunten' },
+            result.gaps.map((g) =>
+              h(
+                'li',
+                { class: 'verbeterpunt' },
+                h('p', { class: 'verbeterpunt__vraag' }, h('strong', {}, `Vraag ${g.number}. `), g.question),
+                h('p', { class: 'verbeterpunt__antwoord' }, `Je antwoord: ${answerLabel(instrument, g.answer)}. Gewicht: ${formatNumber(g.weight)}.`),
+                g.advice ? h('p', { class: 'verbeterpunt__advies' }, h('strong', {}, 'Advies: '), g.advice) : null,
+              ),
+            ),
+          ),
+        ]
+      : h('p', {}, result.answered > 0 ? 'Geen verbeterpunten: bij elke beantwoorde vraag koos je het hoogste antwoord of "niet van toepassing".' : 'Nog geen verbeterpunten: beantwoord eerst de vragen.'),
+  ];
+  const answersTable = h(
+    'div',
+    { class: 'alleen-print' },
+    h('h3', {}, 'Je antwoorden en notities'),
+    table(
+      'Je antwoorden en notities',
+      ['Vraag', 'Antwoord', 'Notitie'],
+      instrument.items.map((item) => [`${item.number}. ${item.question}`, answerLabel(instrument, answers[item.id]), notes[item.id] ?? '']),
+    ),
+  );
+  return h('div', { class: 'uitslag' }, summary, themes, gaps, answersTable);
+}
+
+/**
+ * Per item: change is 'beter' or 'slechter' (both scored, points differ), 'anders' (changed to
+ * or from n.v.t.), 'nieuw' (now answered, open before), 'open' (answered before, open now) or
+ * 'gelijk'.
+ */
+function compare(instrument, before, after) {
+  const answerOf = (answers, key) => (Object.hasOwn(answers, key) ? answers[key] : null);
+  const a = score(instrument, before);
+  const b = score(instrument, after);
+  const nvt = instrument.not_applicable?.id;
+  const labelOf = (id) => (id === null ? null : id === nvt ? instrument.not_applicable.label : instrument.scale.find((s) => s.id === id)?.label ?? id);
+  const pointsOf = (id) => instrument.scale.find((s) => s.id === id)?.points;
+  const items = instrument.items.map((item) => {
+    const was = answerOf(before, item.id);
+    const now = answerOf(after, item.id);
+    let change = 'gelijk';
+    if (was !== now) {
+      if (was === null) change = 'nieuw';
+      else if (now === null) change = 'open';
+      else if (pointsOf(was) === undefined || pointsOf(now) === undefined) change = 'anders';
+      else change = pointsOf(now) > pointsOf(was) ? 'beter' : pointsOf(now) < pointsOf(was) ? 'slechter' : 'anders';
+    }
+    return { id: item.id, number: item.number, theme: item.theme, question: item.question, before: labelOf(was), after: labelOf(now), change };
+  });
+  return {
+    kind: 'scored',
+    overall: { before: a.score, after: b.score, delta: delta(a.score, b.score), bandBefore: a.band?.label ?? null, bandAfter: b.band?.label ?? null },
+    themes: instrument.themes.map((theme, i) => ({
+      id: theme.id,
+      title: theme.title,
+      before: a.themes[i].score,
+      after: b.themes[i].score,
+      delta: delta(a.themes[i].score, b.themes[i].score),
+    })),
+    items,
+    changed: items.filter((i) => i.change !== 'gelijk'),
+  };
+}
+
+const CHANGE = { beter: 'beter', slechter: 'minder goed', anders: 'anders', nieuw: 'nu beantwoord', open: 'nu open', gelijk: 'gelijk' };
+
+function compareView(instrument, cmp) {
+  return [
+    table(
+      'Score per thema, eerder en nu',
+      ['Thema', 'Eerder', 'Nu', 'Verschil'],
+      cmp.themes.map((t) => [t.title, formatPercent(t.before), formatPercent(t.after), formatDelta(t.delta) || '–']),
+      ['Totaal', formatPercent(cmp.overall.before), formatPercent(cmp.overall.after), formatDelta(cmp.overall.delta) || '–'],
+    ),
+    cmp.overall.bandBefore !== cmp.overall.bandAfter ? h('p', {}, `Eerder: ${cmp.overall.bandBefore ?? 'geen score'}. Nu: ${cmp.overall.bandAfter ?? 'geen score'}.`) : null,
+    h('h4', {}, 'Wat is veranderd per vraag'),
+    cmp.changed.length
+      ? h('ul', { class: 'veranderingen' }, cmp.changed.map((i) => h('li', {}, h('strong', {}, `Vraag ${i.number}: ${CHANGE[i.change]}. `), `Eerder: ${i.before ?? 'niet beantwoord'}. Nu: ${i.after ?? 'niet beantwoord'}.`)))
+      : h('p', {}, 'Er zijn geen antwoorden veranderd.'),
+  ];
+}
+
+export const result = { analyse: (instrument, answers) => score(instrument, answers), summary, resultView, compare, compareView, fieldProblems: () => [] };
