@@ -81,11 +81,40 @@ pub fn check(
     options: RenderOptions,
 ) -> Result<(render::Rendered, Duration), Diagnostics> {
     let start = Instant::now();
-    let site = load::load(root).map_err(Diagnostics::sorted)?;
-    let analyzed = analyze::analyze(&site)?;
-    let validated = validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
-    let rendered = render::render(validated, options, None).map_err(Diagnostics::sorted)?;
+    let (site, problems) = load::load_all(root).map_err(Diagnostics::sorted)?;
+    let rendered = process(&site, problems, options, None)?;
     Ok((rendered, start.elapsed()))
+}
+
+/// The stages after loading. Each runs on what the earlier ones could read, so one build
+/// reports every problem at once: a page whose front matter is broken is left out (and links
+/// to it are not reported again), the rest is still checked and rendered. `problems` are the
+/// load stage's; any problem of any stage fails the whole.
+pub(crate) fn process(
+    site: &site::Site,
+    mut problems: Diagnostics,
+    options: RenderOptions,
+    mut cache: Option<&mut render::cache::RenderCache>,
+) -> Result<render::Rendered, Diagnostics> {
+    let analyzed = match cache.as_deref_mut() {
+        Some(c) => analyze::analyze_cached(site, options, c),
+        None => analyze::analyze(site)?,
+    };
+    let validated = match validate::validate(site, analyzed) {
+        Ok(v) => v,
+        Err(d) => {
+            problems.extend(d);
+            return Err(problems.sorted());
+        }
+    };
+    match render::render(validated, options, cache) {
+        Ok(rendered) if problems.is_empty() => Ok(rendered),
+        Ok(_) => Err(problems.sorted()),
+        Err(d) => {
+            problems.extend(d);
+            Err(problems.sorted())
+        }
+    }
 }
 
 /// The whole pipeline: a failing build leaves `out` exactly as it was.

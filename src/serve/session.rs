@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostics;
 use crate::markdown::Analysis;
 use crate::output::{self, Written};
 use crate::render::cache::RenderCache;
-use crate::render::{self, RenderOptions, SEARCH_INDEX};
+use crate::render::{RenderOptions, SEARCH_INDEX};
 use crate::site::Site;
 use crate::{write_error, Report};
 
@@ -70,16 +70,13 @@ impl Session {
         let started = Instant::now();
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         crate::check_output_dir(&self.root, &self.out, crate::OutputGuard::Marked)?;
-        let site = crate::load::load(&self.root).map_err(Diagnostics::sorted)?;
+        let (site, problems) = crate::load::load_all(&self.root).map_err(Diagnostics::sorted)?;
         let first = self.written.is_none();
         let options = RenderOptions {
             live_reload: true,
             defer_search: !first,
         };
-        let analyzed = crate::analyze::analyze_cached(&site, options, &mut self.cache);
-        let validated = crate::validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
-        let rendered = render::render(validated, options, Some(&mut self.cache))
-            .map_err(Diagnostics::sorted)?;
+        let rendered = crate::process(&site, problems, options, Some(&mut self.cache))?;
         let search = site.config.config.search;
         let files = match &mut self.written {
             None => {

@@ -59,7 +59,8 @@ fn failing_build_exits_non_zero_with_all_errors_on_stderr() {
     let err = stderr(&o);
     assert!(err.contains("content/a.md:2:1"), "{err}");
     assert!(err.contains("help:"), "hint shown: {err}");
-    assert!(err.contains("1 fout gevonden"), "{err}");
+    assert!(err.contains("2 fouten gevonden"), "both, in one run: {err}");
+    assert!(err.contains("content/b.md:4:1"), "{err}");
     assert!(!site.out().exists(), "nothing written");
 }
 
