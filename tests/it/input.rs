@@ -373,3 +373,28 @@ fn every_problem_of_every_stage_in_one_run() {
     );
     assert!(errors[1].contains("bestaat-niet.md"), "{errors:#?}");
 }
+
+/// Reproduced: messages carried the TOML library's English ("expected i64", "recursion
+/// limit" without a line). Every one of these is Dutch and names a line.
+#[test]
+fn toml_mistakes_are_told_in_dutch_with_a_line() {
+    let deep = format!("[{}]\n", vec!["a"; 1000].join("."));
+    for front in [
+        "title = zwaar",
+        "title = \"A\"\nweight = \"zwaar\"",
+        "title = \"A\"\ndraft = 3",
+        "title = \"A",
+        "title \"A\"",
+        "title = \"A\"\n[extra\nx = 1",
+        &format!("title = \"A\"\n{deep}"),
+    ] {
+        let site = Site::new(&[("content/_index.md", &format!("+++\n{front}\n+++\n"))]);
+        let errors = site.errors();
+        assert_eq!(errors.len(), 1, "{front:?}: {errors:?}");
+        let error = &errors[0];
+        assert!(error.starts_with("content/_index.md:"), "{error}");
+        for english in ["expected", "invalid", "recursion", "string", "quoted"] {
+            assert!(!error.contains(english), "{front:?}: {error}");
+        }
+    }
+}
