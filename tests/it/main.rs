@@ -4,6 +4,7 @@
 
 mod cli;
 mod common;
+mod fuzz;
 mod handbook;
 mod httpclient;
 mod input;
