@@ -3,6 +3,9 @@
 // would otherwise lose a year's work; one file can be kept, mailed or put on a stick.
 // Pure: works on a Storage-like object, no DOM.
 
+import { agendaKey } from './agenda-store.js';
+import { workshopKey } from './workshop-store.js';
+
 export const DOSSIER_FORMAT = 'leerrecht-dossier/1';
 export const MAX_DOSSIER = 5 * 1024 * 1024;
 const MAX_ENTRIES = 1000;
@@ -40,8 +43,9 @@ export function dossierFileName(site, day) {
 
 /** What a stored key is, for people: "Instrument tien-punten (versie 2)", "Werkagenda". */
 export function describeKey(name) {
-  if (name === 'werkagenda') return 'Werkagenda';
-  if (name === 'workshop') return 'Workshopgegevens';
+  // The stores' own key functions say which names they use; asked with an empty site id.
+  if (`leerrecht::${name}` === agendaKey('')) return 'Werkagenda';
+  if (`leerrecht::${name}` === workshopKey('')) return 'Workshopgegevens';
   const m = /^([a-z0-9-]+):v(\d+)$/.exec(name);
   if (m) return `Antwoorden bij ${m[1]} (versie ${m[2]})`;
   return name;
