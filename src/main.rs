@@ -39,6 +39,9 @@ enum Command {
         /// Uitvoermap [standaard: public in de map van het handboek].
         #[arg(long, value_name = "MAP")]
         out: Option<PathBuf>,
+        /// Vervang de uitvoermap ook als leerrecht die niet heeft gemaakt.
+        #[arg(long)]
+        force: bool,
     },
     /// Toon het handboek aan een zaal: telefoons in het netwerk openen het en sturen hun
     /// antwoorden naar deze laptop. Alleen lezen; inzendingen blijven op deze laptop.
@@ -72,6 +75,15 @@ enum Command {
     },
 }
 
+/// `--force`: the editor says an output folder leerrecht did not make may be replaced.
+fn guard_of(force: bool) -> leerrecht::OutputGuard {
+    if force {
+        leerrecht::OutputGuard::Force
+    } else {
+        leerrecht::OutputGuard::Marked
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Without --out the output goes into the site folder; a given --out is taken like any
@@ -88,12 +100,8 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Build { out, force } => {
             let out = out_of(out);
-            let guard = if *force {
-                leerrecht::OutputGuard::Force
-            } else {
-                leerrecht::OutputGuard::Marked
-            };
-            match leerrecht::build_into(&cli.root, &out, RenderOptions::default(), guard) {
+            match leerrecht::build_into(&cli.root, &out, RenderOptions::default(), guard_of(*force))
+            {
                 Ok(report) => {
                     println!("{}", report.summary("Gebouwd", Some(&out)));
                     ExitCode::SUCCESS
@@ -123,11 +131,12 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Serve { port, out } => {
+        Command::Serve { port, out, force } => {
             let options = ServeOptions {
                 root: cli.root.clone(),
                 out: out_of(out),
                 port: *port,
+                guard: guard_of(*force),
             };
             match serve(options) {
                 Ok(()) => ExitCode::SUCCESS,

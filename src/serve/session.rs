@@ -20,6 +20,7 @@ use crate::{write_error, Report};
 pub struct Session {
     root: PathBuf,
     out: PathBuf,
+    guard: crate::OutputGuard,
     cache: RenderCache,
     /// None until the first build has written the whole output.
     written: Option<Written>,
@@ -54,9 +55,16 @@ impl IndexJob {
 
 impl Session {
     pub fn new(root: PathBuf, out: PathBuf) -> Session {
+        Session::with_guard(root, out, crate::OutputGuard::Marked)
+    }
+
+    /// A session whose first build may replace an output folder leerrecht did not make,
+    /// when the editor said so with `--force`; every later one finds leerrecht's marker.
+    pub fn with_guard(root: PathBuf, out: PathBuf, guard: crate::OutputGuard) -> Session {
         Session {
             root,
             out,
+            guard,
             cache: RenderCache::default(),
             written: None,
             generation: Arc::new(AtomicU64::new(0)),
@@ -69,7 +77,7 @@ impl Session {
     pub fn rebuild(&mut self) -> Result<(Report, Option<IndexJob>), Diagnostics> {
         let started = Instant::now();
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        crate::check_output_dir(&self.root, &self.out, crate::OutputGuard::Marked)?;
+        crate::check_output_dir(&self.root, &self.out, self.guard)?;
         let (site, problems) = crate::load::load_all(&self.root).map_err(Diagnostics::sorted)?;
         let first = self.written.is_none();
         let options = RenderOptions {
