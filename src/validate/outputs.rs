@@ -27,10 +27,17 @@ fn claim(path: impl Into<String>, origin: impl Into<String>) -> Claim {
 /// `site.instruments`.
 pub fn plan(site: &Site, instruments: &[Instrument], assets: &[Asset]) -> Vec<Claim> {
     let mut claims = Vec::new();
+    // Two instruments with one id are reported as such (instrument::check_across_files); the
+    // files the second would write add nothing but noise.
+    let mut ids = std::collections::BTreeSet::new();
     for page in &site.pages {
+        let instrument = page.instrument.and_then(|i| instruments.get(i));
+        if instrument.is_some_and(|i| !ids.insert(i.id.as_str())) {
+            continue;
+        }
         let origin = display_path(&page.file.path);
         claims.push(claim(&page.url, &origin));
-        if let Some(i) = page.instrument.and_then(|i| instruments.get(i)) {
+        if let Some(i) = instrument {
             claims.push(claim(i.json_path(), &origin));
             claims.push(claim(i.data_script_path(), &origin));
             if let Some(join) = i.participant_path() {
