@@ -114,14 +114,17 @@ fn new_writes_a_handbook_that_builds() {
 
 #[test]
 fn every_verb_has_help() {
-    for verb in ["build", "serve", "check", "new"] {
+    for verb in ["build", "serve", "workshop", "check", "new"] {
         let o = Command::new(env!("CARGO_BIN_EXE_leerrecht"))
             .args([verb, "--help"])
             .output()
             .unwrap();
         assert!(o.status.success(), "{verb}");
         assert!(
-            stdout(&o).contains("Usage: leerrecht"),
+            stdout(&o).contains("Gebruik: leerrecht")
+                && !stdout(&o).contains("Usage")
+                && !stdout(&o).contains("Print help")
+                && !stdout(&o).contains("[default"),
             "{verb}: {}",
             stdout(&o)
         );
