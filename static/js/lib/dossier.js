@@ -3,8 +3,7 @@
 // would otherwise lose a year's work; one file can be kept, mailed or put on a stick.
 // Pure: works on a Storage-like object, no DOM.
 
-import { agendaKey } from './agenda-store.js';
-import { workshopKey } from './workshop-store.js';
+import { agendaKey, workshopKey } from './store-keys.js';
 
 export const DOSSIER_FORMAT = 'leerrecht-dossier/1';
 export const MAX_DOSSIER = 5 * 1024 * 1024;
