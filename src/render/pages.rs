@@ -123,7 +123,7 @@ impl Pages<'_> {
         let inputs = self.v.inputs.as_ref().map_or(0, |h| h[id.0]);
         let rendered = cached(cache, output, &page.url, inputs, || {
             let template = template_of(self.site, Shown::Page(id));
-            let ctx = page_context(&ctx, &page.url, Value::UNDEFINED);
+            let ctx = page_context(&ctx, &page.url, Value::UNDEFINED, 1);
             templates
                 .render(&template, ctx)
                 .map_err(|d| in_page(d, page))
@@ -132,10 +132,13 @@ impl Pages<'_> {
             Ok(html) => output.insert(page.url.clone(), OutputFile::Bytes(html)),
             Err(d) => diagnostics.push(d),
         }
+        if page.is_index {
+            self.render_listing_pages(&ctx, output, diagnostics);
+        }
         let join = instrument.and_then(|p| Some((p, p.instrument.participant_path()?)));
         if let Some((p, url)) = join {
             match cached(cache, output, &url, inputs, || {
-                let ctx = page_context(&ctx, &url, instruments::participant_context(p, &url));
+                let ctx = page_context(&ctx, &url, instruments::participant_context(p, &url), 1);
                 templates
                     .render(PARTICIPANT_TEMPLATE, ctx)
                     .map_err(|d| in_page(d, page))
@@ -146,16 +149,40 @@ impl Pages<'_> {
         }
     }
 
+    /// Pages 2, 3, … of a long section's index ([`context::listing`]): the section's page list
+    /// continued, without the index page's own text. Cheap, so never cached.
+    fn render_listing_pages(
+        &self,
+        r: &PageRender,
+        output: &mut Output,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let page = &self.site.pages[r.id];
+        for number in 2..=context::listing_count(self.site, page.section) {
+            let url = context::listing_url(&page.url, number);
+            let template = template_of(self.site, Shown::Page(r.id));
+            let ctx = page_context(r, &url, Value::UNDEFINED, number);
+            match self.v.templates.render(&template, ctx) {
+                Ok(html) => output.insert(url, OutputFile::Bytes(html.into_bytes())),
+                Err(d) => diagnostics.push(in_page(d, page)),
+            }
+        }
+    }
+
     /// The pages that come from the site's shape alone; cheap, so never cached.
     fn render_rest(&self, output: &mut Output, diagnostics: &mut Diagnostics) {
         let (site, shared) = (self.site, &self.shared);
         let templates = &self.v.templates;
         for (id, section) in site.section_ids() {
-            if section.index.is_none() {
-                match render_bare_section(site, id, templates, shared) {
-                    Ok(html) => {
-                        output.insert(section.url.clone(), OutputFile::Bytes(html.into_bytes()))
-                    }
+            if section.index.is_some() {
+                continue;
+            }
+            for number in 1..=context::listing_count(site, id) {
+                match render_bare_section(site, id, number, templates, shared) {
+                    Ok(html) => output.insert(
+                        context::listing_url(&section.url, number),
+                        OutputFile::Bytes(html.into_bytes()),
+                    ),
                     Err(d) => diagnostics.push(d),
                 }
             }
@@ -189,20 +216,32 @@ struct PageRender<'a> {
 
 /// The template context of a page; `url` is where the output goes (the page's own address,
 /// or its participant page), so `page.url` and the navigation match the file written.
-fn page_context(r: &PageRender, url: &str, workshop: Value) -> Value {
+/// `listing` is the page number of a section index (1 for every other page); a later page
+/// of a long index lists the section's pages without repeating the index page's text.
+fn page_context(r: &PageRender, url: &str, workshop: Value, listing: usize) -> Value {
     let page = &r.site.pages[r.id];
+    let listing_value = if page.is_index {
+        context::listing(r.site, page.section, listing)
+    } else {
+        Value::UNDEFINED
+    };
     let resolve = |dest: &str| {
         r.targets
             .resolve(&page.url, Some(r.id), dest)
             .ok()
             .flatten()
     };
-    let html = markdown::to_html(page.body(), &r.analysis.headings, &resolve);
+    let first = listing <= 1;
+    let html = if first {
+        markdown::to_html(page.body(), &r.analysis.headings, &resolve)
+    } else {
+        String::new()
+    };
     let toc: Vec<_> = r
         .analysis
         .headings
         .iter()
-        .filter(|h| (2..=3).contains(&h.level))
+        .filter(|h| first && (2..=3).contains(&h.level))
         .cloned()
         .collect();
     let page_ctx = context::PageCtx {
@@ -225,6 +264,7 @@ fn page_context(r: &PageRender, url: &str, workshop: Value) -> Value {
         instrument_list => r.shared.instrument_list.clone(),
         instrument => r.instrument.map(instruments::context).unwrap_or_default(),
         workshop => workshop,
+        listing => listing_value,
         ..common(url, r.shared)
     }
 }
@@ -239,13 +279,16 @@ fn in_page(d: Diagnostic, page: &Page) -> Diagnostic {
     ))
 }
 
+/// Page `number` of a section without an `_index.md`.
 fn render_bare_section(
     site: &Site,
     id: SectionId,
+    number: usize,
     templates: &Templates,
     shared: &Shared,
 ) -> Result<String, Diagnostic> {
     let section = &site.sections[id];
+    let url = context::listing_url(&section.url, number);
     let empty = toml::Table::new();
     let page_ctx = context::PageCtx {
         title: &section.title,
@@ -253,7 +296,7 @@ fn render_bare_section(
         content: Value::from_safe_string(String::new()),
         toc: &[],
         extra: &empty,
-        url: &section.url,
+        url: &url,
         key: "",
         is_index: true,
     };
@@ -264,7 +307,8 @@ fn render_bare_section(
         is_home => id == SectionId::HOME,
         instruments => shared.instruments.clone(),
         instrument_list => shared.instrument_list.clone(),
-        ..common(&section.url, shared)
+        listing => context::listing(site, id, number),
+        ..common(&url, shared)
     };
     templates.render(&template_of(site, Shown::BareSection(id)), ctx)
 }

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use crate::assets::Asset;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::instrument::Instrument;
+use crate::render::context::{listing_count, listing_url};
 use crate::render::{NOT_FOUND, SEARCH_INDEX, SITE_MAP, SITE_MAP_XML};
-use crate::site::Site;
+use crate::site::{SectionId, Site};
 
 /// An output path and the input that wants it, as shown to the editor.
 pub struct Claim {
@@ -30,6 +31,9 @@ pub fn plan(site: &Site, instruments: &[Instrument], assets: &[Asset]) -> Vec<Cl
     for page in &site.pages {
         let origin = display_path(&page.file.path);
         claims.push(claim(&page.url, &origin));
+        if page.is_index {
+            claims.extend(listing_claims(site, page.section, &page.url, &origin));
+        }
         if let Some(i) = page.instrument.and_then(|i| instruments.get(i)) {
             claims.push(claim(i.json_path(), &origin));
             claims.push(claim(i.data_script_path(), &origin));
@@ -38,8 +42,10 @@ pub fn plan(site: &Site, instruments: &[Instrument], assets: &[Asset]) -> Vec<Cl
             }
         }
     }
-    for section in site.sections.iter().filter(|s| s.index.is_none()) {
-        claims.push(claim(&section.url, format!("content/{}", section.dir)));
+    for (id, section) in site.section_ids().filter(|(_, s)| s.index.is_none()) {
+        let origin = format!("content/{}", section.dir);
+        claims.push(claim(&section.url, &origin));
+        claims.extend(listing_claims(site, id, &section.url, &origin));
     }
     claims.push(claim(SITE_MAP, "templates/sitemap.html"));
     if site.config.config.base_url.is_some() {
@@ -51,6 +57,14 @@ pub fn plan(site: &Site, instruments: &[Instrument], assets: &[Asset]) -> Vec<Cl
     }
     claims.extend(assets.iter().map(|a| claim(&a.path, &a.origin)));
     claims
+}
+
+/// Pages 2, 3, … of a long section's index (`index-2.html`, …), which a page of that name in
+/// the same folder would collide with.
+fn listing_claims(site: &Site, id: SectionId, url: &str, origin: &str) -> Vec<Claim> {
+    (2..=listing_count(site, id))
+        .map(|n| claim(listing_url(url, n), origin))
+        .collect()
 }
 
 pub fn check_unique(claims: &[Claim], diagnostics: &mut Diagnostics) {
