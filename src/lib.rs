@@ -84,7 +84,7 @@ pub fn check(
     let site = load::load(root).map_err(Diagnostics::sorted)?;
     let analyzed = analyze::analyze(&site)?;
     let validated = validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
-    let rendered = render::render(validated, options, None).map_err(Diagnostics::sorted)?;
+    let rendered = render::render(validated, options, None, None).map_err(Diagnostics::sorted)?;
     Ok((rendered, start.elapsed()))
 }
 
@@ -111,10 +111,19 @@ pub fn build_into(
 ) -> Result<Report, Diagnostics> {
     let start = Instant::now();
     check_output_dir(root, out, guard)?;
-    let (rendered, _) = check(root, options)?;
-    output::write(out, &rendered.output).map_err(|e| write_error(out, e))?;
+    let site = load::load(root).map_err(Diagnostics::sorted)?;
+    let analyzed = analyze::analyze(&site)?;
+    let validated = validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
+    // Only a valid site gets a staging folder; pages stream into it as they are rendered, and
+    // a build that fails from here on drops it, leaving the previous output as it was.
+    let staging = output::Staging::open(out).map_err(|e| write_error(out, e))?;
+    let rendered =
+        render::render(validated, options, None, Some(&staging)).map_err(Diagnostics::sorted)?;
+    let files = staging
+        .finish(&rendered.output)
+        .map_err(|e| write_error(out, e))?;
     Ok(Report {
-        files: rendered.output.files.len(),
+        files,
         stats: rendered.stats,
         elapsed: start.elapsed(),
     })

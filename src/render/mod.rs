@@ -46,7 +46,10 @@ pub struct Stats {
 }
 
 pub struct Rendered {
+    /// What is left to write: everything without a sink, else all but the pages.
     pub output: Output,
+    /// How many files were written into the staging folder while rendering.
+    pub streamed: usize,
     pub stats: Stats,
     /// The analysis of every page, indexed like `site.pages`.
     pub analyses: Vec<std::sync::Arc<crate::markdown::Analysis>>,
@@ -81,20 +84,23 @@ pub fn template_of(site: &Site, shown: Shown) -> String {
 }
 
 /// Render everything; `cache` (from `serve`) hands back pages whose inputs did not change.
+/// With a `sink` (a build), pages are written into the staging folder as they are rendered and
+/// only the rest stays in [`Rendered::output`]; without one everything is kept in memory.
 pub fn render(
     v: Validated,
     options: RenderOptions,
     cache: Option<&mut RenderCache>,
+    sink: Option<&crate::output::Staging>,
 ) -> Result<Rendered, Diagnostics> {
     let site = v.site;
     let mut diagnostics = Diagnostics::new();
     let search_wanted = site.config.config.search && !options.defer_search;
     // The search index is the slowest part of a large build; it only reads the analyses, so
     // it is built on another core while the pages render.
-    let (mut output, search) = std::thread::scope(|scope| {
+    let ((mut output, streamed), search) = std::thread::scope(|scope| {
         let search =
             search_wanted.then(|| scope.spawn(|| crate::search::index_script(site, &v.analyses)));
-        let output = pages::render_all(&v, options, cache, &mut diagnostics);
+        let output = pages::render_all(&v, options, cache, sink, &mut diagnostics);
         let search =
             search.map(|handle| handle.join().map_err(|p| crate::parallel::panic_text(&*p)));
         (output, search)
@@ -123,6 +129,7 @@ pub fn render(
     };
     diagnostics.into_result(Rendered {
         output,
+        streamed,
         stats,
         analyses: v.analyses,
     })

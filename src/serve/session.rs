@@ -78,7 +78,7 @@ impl Session {
         };
         let analyzed = crate::analyze::analyze_cached(&site, options, &mut self.cache);
         let validated = crate::validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
-        let rendered = render::render(validated, options, Some(&mut self.cache))
+        let rendered = render::render(validated, options, Some(&mut self.cache), None)
             .map_err(Diagnostics::sorted)?;
         let search = site.config.config.search;
         let files = match &mut self.written {
