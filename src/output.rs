@@ -63,13 +63,13 @@ fn contents(file: &OutputFile) -> io::Result<Cow<'_, [u8]>> {
 /// Bring `out_dir` from what `written` says it holds to `output`, for the dev server: only
 /// the files that changed are written, each through a temporary file and a rename so that a
 /// browser never reads half a page, and files that are no longer part of the site are removed.
-/// Paths in `keep` are left alone (the search index, written later). Returns how many files
+/// Paths `keep` accepts are left alone (the search index, written later). Returns how many files
 /// were written.
 pub fn write_changes(
     out_dir: &Path,
     output: &Output,
     written: &mut Written,
-    keep: &[&str],
+    keep: &dyn Fn(&str) -> bool,
 ) -> io::Result<usize> {
     let mut count = 0;
     let mut next = BTreeMap::new();
@@ -87,7 +87,7 @@ pub fn write_changes(
         next.insert(path.clone(), print);
     }
     for (path, print) in &written.0 {
-        if keep.contains(&path.as_str()) {
+        if keep(path) {
             next.insert(path.clone(), *print);
         } else if !next.contains_key(path) {
             let _ = std::fs::remove_file(out_dir.join(path));

@@ -32,7 +32,7 @@ pub struct RenderOptions {
     /// Add the dev server's reload script to every page.
     pub live_reload: bool,
     /// Leave the search index out; the caller builds it afterwards with
-    /// [`crate::search::index_script`] (the dev server, so pages reload before the index is done).
+    /// [`crate::search::index_files`] (the dev server, so pages reload before the index is done).
     pub defer_search: bool,
 }
 
@@ -99,7 +99,7 @@ pub fn render(
     // it is built on another core while the pages render.
     let ((mut output, streamed), search) = std::thread::scope(|scope| {
         let search =
-            search_wanted.then(|| scope.spawn(|| crate::search::index_script(site, &v.analyses)));
+            search_wanted.then(|| scope.spawn(|| crate::search::index_files(site, &v.analyses)));
         let output = pages::render_all(&v, options, cache, sink, &mut diagnostics);
         let search =
             search.map(|handle| handle.join().map_err(|p| crate::parallel::panic_text(&*p)));
@@ -107,9 +107,11 @@ pub fn render(
     });
     let mut search_index_bytes = 0;
     match search {
-        Some(Ok(js)) => {
-            search_index_bytes = js.len();
-            output.insert(SEARCH_INDEX.into(), OutputFile::Bytes(js.into_bytes()));
+        Some(Ok(files)) => {
+            for (path, js) in files {
+                search_index_bytes += js.len();
+                output.insert(path, OutputFile::Bytes(js.into_bytes()));
+            }
         }
         Some(Err(why)) => diagnostics.push(Diagnostic::file(
             SEARCH_INDEX,
