@@ -49,10 +49,9 @@ pub fn validate(site: &Site, analyzed: Analyzed) -> Result<Validated<'_>, Diagno
     let assets = crate::assets::plan(site, &mut diagnostics);
     let instruments: Vec<Instrument> = instruments.into_iter().flatten().collect();
     if instruments.len() == site.instruments.len() {
-        outputs::check_unique(
-            &outputs::plan(site, &instruments, &assets),
-            &mut diagnostics,
-        );
+        let claims = outputs::plan(site, &instruments, &assets);
+        outputs::check_unique(&claims, &mut diagnostics);
+        outputs::check_index_folder(site, &claims, &mut diagnostics);
     }
     diagnostics.into_result(Validated {
         site,

@@ -67,6 +67,23 @@ fn listing_claims(site: &Site, id: SectionId, url: &str, origin: &str) -> Vec<Cl
         .collect()
 }
 
+/// The sharded search index owns the folder `zoekindex/`: its file names are known only once
+/// the index is built, so nothing else may write there.
+pub fn check_index_folder(site: &Site, claims: &[Claim], diagnostics: &mut Diagnostics) {
+    let sharded = site.config.config.search
+        && site.config.config.search_format == crate::load::config::SearchFormat::Sharded;
+    if !sharded {
+        return;
+    }
+    let prefix = format!("{}/", crate::search::SHARD_DIR);
+    for c in claims.iter().filter(|c| c.path.starts_with(&prefix)) {
+        diagnostics.push(
+            Diagnostic::file(c.origin.as_str(), format!("{} schrijft in de map {prefix} van de zoekindex", c.path))
+                .with_hint("geef de map een andere naam; leerrecht schrijft de delen van de zoekindex in zoekindex/"),
+        );
+    }
+}
+
 pub fn check_unique(claims: &[Claim], diagnostics: &mut Diagnostics) {
     let mut by_path: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for c in claims {

@@ -176,6 +176,14 @@ fn the_default_index_is_sharded_and_finds_what_the_classic_one_finds() {
 }
 
 #[test]
+fn nothing_else_may_write_into_the_folder_of_the_index() {
+    let site = Site::fixture("basic");
+    site.write("static/zoekindex/t0.js", "// van de redactie");
+    let errors = site.errors().join("\n");
+    assert!(errors.contains("zoekindex/t0.js"), "{errors}");
+}
+
+#[test]
 fn an_unknown_search_format_is_refused_in_dutch_with_its_line() {
     let site = Site::fixture("basic");
     let config = site.read_source("site.toml");
