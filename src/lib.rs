@@ -10,9 +10,11 @@
 //! 3. [`validate`]: links, menu, templates, instruments ([`instrument`], one module per kind),
 //!    JavaScript entries and the planned output paths, checked against the whole site, into
 //!    one [`validate::Validated`];
-//! 4. [`render`]: pages through templates, the instruments' data, the [`search`] index and the
-//!    [`assets`], into an in-memory [`output::Output`], without checking anything again;
-//! 5. [`output::write`]: written beside the previous output and swapped in only when complete.
+//! 4. [`render`]: pages through templates on all cores, the instruments' data, the [`search`]
+//!    index and the [`assets`], without checking anything again; in a build each page goes into
+//!    the staging folder ([`output::Staging`]) as soon as it is rendered;
+//! 5. [`output::Staging::finish`]: the rest written beside the previous output, and the whole
+//!    swapped in only when complete.
 //!
 //! Every stage collects all problems it finds as [`diagnostics::Diagnostic`]s, each naming
 //! file, line and what to do, and the build stops before writing if there is any.

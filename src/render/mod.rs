@@ -1,4 +1,5 @@
-//! Stage 4, render: a [`Validated`] site into an in-memory [`Output`]: Markdown to HTML,
+//! Stage 4, render: a [`Validated`] site into files (streamed into the staging folder in a
+//! build, else kept in an [`Output`]): Markdown to HTML,
 //! pages through their templates ([`pages`]), the instruments' data ([`instruments`]), the
 //! search index and the assets. Nothing is checked here any more; what can still fail is a
 //! template that breaks while it runs (a filter on the wrong value), reported with its line.
