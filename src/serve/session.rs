@@ -14,6 +14,7 @@ use crate::markdown::Analysis;
 use crate::output::{self, Written};
 use crate::render::cache::RenderCache;
 use crate::render::{RenderOptions, SEARCH_INDEX};
+use crate::search::SHARD_DIR;
 use crate::site::Site;
 use crate::{write_error, Report};
 
@@ -43,12 +44,25 @@ pub struct IndexJob {
 impl IndexJob {
     /// True when the index was written, false when a newer build made it useless.
     pub fn run(self) -> io::Result<bool> {
-        let js = crate::search::index_script(&self.site, &self.analyses);
+        let files = crate::search::index_files(&self.site, &self.analyses);
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         if self.current.load(Ordering::SeqCst) != self.generation {
             return Ok(false);
         }
-        output::write_file(&self.out, SEARCH_INDEX, js.as_bytes())?;
+        // Shards first, the manifest that names them last; then the shards of the previous
+        // index that this one no longer has, so the folder equals a fresh build's.
+        let mut names = std::collections::HashSet::new();
+        for (path, js) in files.iter().rev() {
+            output::write_file(&self.out, path, js.as_bytes())?;
+            names.insert(path.clone());
+        }
+        let dir = self.out.join(SHARD_DIR);
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = format!("{SHARD_DIR}/{}", entry.file_name().to_string_lossy());
+            if !names.contains(&path) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
         Ok(true)
     }
 }
@@ -84,7 +98,7 @@ impl Session {
             live_reload: true,
             defer_search: !first,
         };
-        let rendered = crate::process(&site, problems, options, Some(&mut self.cache))?;
+        let rendered = crate::process(&site, problems, options, Some(&mut self.cache), None)?;
         let search = site.config.config.search;
         let files = match &mut self.written {
             None => {
@@ -95,8 +109,11 @@ impl Session {
                 rendered.output.files.len()
             }
             Some(written) => {
-                let keep: &[&str] = if search { &[SEARCH_INDEX] } else { &[] };
-                output::write_changes(&self.out, &rendered.output, written, keep)
+                // The index job writes the index after the reload signal.
+                let keep = |path: &str| {
+                    search && (path == SEARCH_INDEX || path.starts_with(&format!("{SHARD_DIR}/")))
+                };
+                output::write_changes(&self.out, &rendered.output, written, &keep)
                     .map_err(|e| write_error(&self.out, e))?
             }
         };

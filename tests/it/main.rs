@@ -11,6 +11,7 @@ mod input;
 mod instruments;
 mod markdown;
 mod output;
+mod page_weight;
 mod robustness;
 mod schema;
 mod search;
