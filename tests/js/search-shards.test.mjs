@@ -60,7 +60,10 @@ test('results equal those of the classic index', async () => {
     // place; two results whose scores differ by less than that may change places, so the
     // results themselves (addresses, titles, snippets) are compared as a set.
     ours.forEach((r, i) => assert.ok(Math.abs(r.score - theirs[i].score) < 1e-2 * r.score, `${q} #${i}: ${r.score} vs ${theirs[i].score}`));
+    // At the cut-off of ten, results that tie with the last one may differ for the same reason.
+    const last = theirs[theirs.length - 1].score;
     const shown = (list) => list
+      .filter((r) => list.length < 10 || r.score > last * 1.01)
       .map(({ ref, title, heading, section, url, snippet }) => ({ ref, title, heading, section, url, snippet }))
       .sort((a, b) => Number(a.ref) - Number(b.ref));
     assert.deepEqual(shown(ours), shown(theirs), q);
