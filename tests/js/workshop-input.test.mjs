@@ -140,3 +140,18 @@ test('opening a stored session checks the answers against the instrument as it i
   assert.match(newer.messages[0], /versie 1 van dit instrument; deze pagina heeft versie 2/);
   assert.deepEqual(openSession(emptyState(), proef), { session: emptySession(proef), messages: [] });
 });
+
+test('every participant counts: two anonymous people with identical routekaart answers are two; the same result pasted twice is one', () => {
+  const kaart = routekaart();
+  const answers = { 's1/school': 'regie' };
+  const candidate = (participant, where) => ({ where, line: null, name: null, answers, source: 'code', file: null, participant, notes: [] });
+  const { session, added, duplicates } = addCandidates(emptySession(kaart), kaart, [candidate('AAAAAAAA', 'Regel 1'), candidate('BBBBBBBB', 'Regel 2'), candidate('AAAAAAAA', 'Regel 3')]);
+  assert.equal(session.participants.length, 2, 'two people, two participants');
+  assert.deepEqual(added.map((p) => p.participant), ['AAAAAAAA', 'BBBBBBBB']);
+  assert.deepEqual(duplicates.map((d) => d.where), ['Regel 3']);
+  // The same participant with new answers replaces the earlier answers (as the server does).
+  const later = addCandidates(session, kaart, [{ ...candidate('AAAAAAAA', 'Regel 4'), answers: { 's1/school': 'neemt_deel' } }]);
+  assert.equal(later.session.participants.length, 2);
+  assert.deepEqual(later.session.participants[0].answers, { 's1/school': 'neemt_deel' });
+  assert.deepEqual(later.replaced.map((r) => r.where), ['Regel 4']);
+});
