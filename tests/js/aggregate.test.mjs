@@ -160,3 +160,43 @@ test('the instruments of the built site aggregate without errors', { skip: !gene
   }
   assert.throws(() => aggregate(generated('basis-werkagenda') ?? { kind: 'werkagenda' }, []), /werkagenda/);
 });
+
+test('deviations and means come from unrounded scores; rounding is only for display', async () => {
+  const { checklist } = await import('./instrument-fixtures.mjs');
+  const { aggregate } = await import('../../static/js/lib/aggregate.js');
+  const { standardDeviation, mean } = await import('../../static/js/lib/stats.js');
+  const { formatNumber } = await import('../../static/js/lib/nl-format.js');
+  // Theme A: i1 (weight 1) and i2 (weight 3), 2 points each. Scores: 12,5 %, 87,5 %, 1/8 … and
+  // thirds that round: "deels, nee" gives 1/8 = 12,5 %, "ja, deels" 5/8 = 62,5 %; with i2 n.v.t.
+  // the theme is i1 alone. Theme B (i3 only): 0, 50, 100. Overall (three items, weights 1+3+1):
+  // thirds of fifths — the rounded scores give another deviation than the exact ones.
+  const inst = checklist();
+  const answers = [
+    { i1: 'deels', i2: 'nee', i3: 'ja' },
+    { i1: 'ja', i2: 'deels', i3: 'deels' },
+    { i1: 'nee', i2: 'ja', i3: 'nvt' },
+    { i1: 'deels', i2: 'deels', i3: 'nee' },
+  ];
+  // Exact overall scores: got/possible over answered items.
+  const exact = [
+    (1 + 0 + 2) / 10, (2 + 3 + 1) / 10, (0 + 6) / 8, (1 + 3 + 0) / 10,
+  ].map((x) => x * 100);
+  const agg = aggregate(inst, answers.map((a, i) => ({ label: `D${i + 1}`, answers: a })));
+  assert.ok(Math.abs(agg.overall.mean - mean(exact)) < 1e-9, `mean ${agg.overall.mean}`);
+  assert.ok(Math.abs(agg.overall.sd - standardDeviation(exact)) < 1e-9, `sd ${agg.overall.sd}`);
+  // The case of the issue: three equal items, scores 100, 100, 83,33…, 83,33…: the deviation of
+  // the exact scores is 8,33… ("8,3"); of the scores rounded first (83,3) it would be "8,4".
+  const base = checklist();
+  const equal = checklist({ items: base.items.map((i) => ({ ...i, weight: 1, theme: 'a' })), themes: [base.themes[0]] });
+  const all = { i1: 'ja', i2: 'ja', i3: 'ja' };
+  const one = { i1: 'ja', i2: 'ja', i3: 'deels' };
+  const t = aggregate(equal, [all, all, one, one].map((a, i) => ({ label: String(i), answers: a })));
+  assert.equal(formatNumber(t.themes[0].sd), '8,3');
+  assert.equal(formatNumber(t.overall.sd), '8,3');
+  assert.equal(formatNumber(t.overall.mean), '91,7');
+});
+  const t = aggregate(thirds, [{ label: 'a', answers: { i1: 'ja', i2: 'nee' } }, { label: 'b', answers: { i1: 'nee', i2: 'deels' } }, { label: 'c', answers: { i1: 'ja', i2: 'ja' } }]);
+  const s = [100 / 3, 100 / 3, 100];
+  assert.equal(formatNumber(t.themes[0].sd), formatNumber(standardDeviation(s)), 'deviation from 33,333… not from 33,3');
+  assert.equal(formatNumber(t.themes[0].sd), '31,4');
+});

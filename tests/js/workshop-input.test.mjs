@@ -155,3 +155,19 @@ test('every participant counts: two anonymous people with identical routekaart a
   assert.deepEqual(later.session.participants[0].answers, { 's1/school': 'neemt_deel' });
   assert.deepEqual(later.replaced.map((r) => r.where), ['Regel 4']);
 });
+
+test('the participant id is random, kept per handbook, and travels in a result file', async () => {
+  const { participantId, participantKey } = await import('../../static/js/lib/participant-id.js');
+  const { PARTICIPANT_ID } = await import('../../static/js/lib/crockford.js');
+  const storage = new MemoryStorage();
+  const a = participantId(storage, 'leerrecht');
+  assert.match(a, PARTICIPANT_ID);
+  assert.equal(participantId(storage, 'leerrecht'), a, 'the same browser keeps its id');
+  assert.notEqual(participantId(new MemoryStorage(), 'leerrecht'), a, 'another browser gets another id');
+  storage.setItem(participantKey('leerrecht'), '<script>');
+  assert.match(participantId(storage, 'leerrecht'), PARTICIPANT_ID, 'a damaged id is replaced');
+  const file = serializeResult({ ...makeResult({ site: 'leerrecht', instrument: proef, answers: { i1: 'ja' } }), participant: 'K3J9X2MQ' });
+  assert.equal(readFile(file, 'a.json', proef, 'leerrecht').candidate.participant, 'K3J9X2MQ');
+  const hostile = serializeResult({ ...makeResult({ site: 'leerrecht', instrument: proef, answers: { i1: 'ja' } }), participant: '<b>x</b>' });
+  assert.equal(readFile(hostile, 'b.json', proef, 'leerrecht').candidate.participant, null);
+});
