@@ -22,7 +22,7 @@ import { formatPercent, formatNumber, plural } from '../../nl-format.js';
 /** The disagreement of a list of points on a scale with top answer `top`, in percent. */
 export function disagreement(points, top) {
   if (points.length < 2 || top <= 0) return null;
-  return round((standardDeviation(points) / (top / 2)) * 100, 1);
+  return (standardDeviation(points) / (top / 2)) * 100;
 }
 
 function scoredItem(instrument, item, participants, top) {
@@ -51,30 +51,35 @@ function scoredItem(instrument, item, participants, top) {
     notApplicable,
     open,
     answered: points.length,
-    meanPoints: round(meanPoints, 2),
-    meanPercent: meanPoints === null || top <= 0 ? null : round((meanPoints / top) * 100, 1),
+    meanPoints,
+    meanPercent: meanPoints === null || top <= 0 ? null : (meanPoints / top) * 100,
     disagreement: disagreement(points, top),
-    modalShare: points.length ? round(modal / points.length, 3) : null,
+    modalShare: points.length ? modal / points.length : null,
   };
 }
 
-/** Most disagreement first; equal: more n.v.t. first; then the order of the list. */
+/**
+ * Most disagreement first; equal: more n.v.t. first; then the order of the list. The spreads
+ * are compared to 6 decimals, so that two equal distributions summed in another order (a
+ * difference in the last bit) still count as equal.
+ */
 function byDisagreement(a, b) {
-  const da = a.disagreement ?? -1;
-  const db = b.disagreement ?? -1;
+  const da = round(a.disagreement ?? -1, 6);
+  const db = round(b.disagreement ?? -1, 6);
   return db - da || b.notApplicable - a.notApplicable || a.number - b.number;
 }
 
 function aggregate(instrument, participants) {
   const top = Math.max(0, ...instrument.scale.map((s) => s.points));
   const items = instrument.items.map((item) => scoredItem(instrument, item, participants, top));
+  // Unrounded scores: a deviation of scores rounded first is off by a tenth (8,4 for 8,3).
   const results = participants.map((p) => score(instrument, p.answers));
   const themes = instrument.themes.map((theme, i) => ({
     id: theme.id,
     title: theme.title,
-    ...spreadOf(results.map((r) => r.themes[i].score).filter((s) => s !== null)),
+    ...spreadOf(results.map((r) => r.themes[i].exact).filter((s) => s !== null)),
   }));
-  const overall = spreadOf(results.map((r) => r.score).filter((s) => s !== null));
+  const overall = spreadOf(results.map((r) => r.exact).filter((s) => s !== null));
   return {
     kind: 'scored',
     participants: participants.length,
@@ -199,9 +204,9 @@ function csvRows(instrument, agg) {
   const head = ['Volgorde (meeste verschil eerst)', 'Vraag', 'Thema', 'Tekst', ...instrument.scale.map((s) => s.label), ...(nvt ? [nvt.label] : []), 'Geen antwoord', 'Gemiddelde (% van de punten)', 'Spreiding (%)'];
   const items = agg.order.map((id, rank) => {
     const i = byId.get(id);
-    return [rank + 1, i.number, themeTitle.get(i.theme) ?? i.theme, i.question, ...i.options.map((o) => o.count), ...(nvt ? [i.notApplicable] : []), i.open, i.meanPercent, i.disagreement];
+    return [rank + 1, i.number, themeTitle.get(i.theme) ?? i.theme, i.question, ...i.options.map((o) => o.count), ...(nvt ? [i.notApplicable] : []), i.open, round(i.meanPercent, 1), round(i.disagreement, 1)];
   });
-  const themeRow = (title, t) => [title, t.mean, t.sd, t.min, t.max, t.n];
+  const themeRow = (title, t) => [title, round(t.mean, 1), round(t.sd, 1), round(t.min, 1), round(t.max, 1), t.n];
   return [
     head,
     ...items,
