@@ -42,7 +42,7 @@ test('pasted lines: good ones become candidates, bad ones are named by line with
   assert.deepEqual(candidates[0].answers, { i1: 'ja', i2: 'nee' });
   assert.deepEqual(problems.map((p) => [p.line, p.reason]), [[4, 'beschadigd'], [5, 'opmaak'], [6, 'ander-instrument'], [7, 'andere-versie'], [8, 'geen-antwoorden'], [9, 'onvolledig']]);
   assert.equal(problems[0].where, 'Regel 4');
-  assert.match(problems[2].message, /ander instrument \("kaart"\)/);
+  assert.match(problems[2].message, /ander instrument, niet bij "Proefchecklist"/);
   assert.match(problems[3].message, /versie 2/);
   assert.equal(problems[0].text, damaged, 'the line itself, to put back in the field');
 });

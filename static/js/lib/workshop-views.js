@@ -10,6 +10,7 @@ import { formatDate, plural } from './nl-format.js';
 import { participantLabel } from './workshop-input.js';
 
 function sourceText(p) {
+  if (p.source === 'server') return 'telefoon (via de workshop)';
   return p.source === 'bestand' ? `bestand "${p.file}"` : 'deelcode';
 }
 
@@ -86,7 +87,7 @@ export function workView(instrument, address, fromDisk, join) {
       h('h2', { id: 'toevoegen-kop' }, '3. Voeg de uitslagen toe'),
       h('div', { class: 'veldgroep', id: 'codes-groep' },
         h('label', { class: 'veldgroep__label', for: 'codes' }, 'Plak de codes, één per regel'),
-        h('p', { class: 'veldgroep__hint', id: 'codes-hint' }, 'Een regel mag beginnen met een naam en een dubbele punt, zoals "Sanne: 1.tien-punten.1.…". Een link met een code werkt ook.'),
+        h('p', { class: 'veldgroep__hint', id: 'codes-hint' }, 'Een regel mag beginnen met een naam en een dubbele punt, zoals "Sanne: 2E36-01K3-…". Hoofdletters of kleine letters maakt niet uit. Een link met een code werkt ook.'),
         h('p', { class: 'veldgroep__fout', id: 'codes-fout', hidden: true }),
         h('textarea', { id: 'codes', class: 'veldgroep__code workshop__codes', rows: '6', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'codes-hint' }),
       ),
