@@ -12,6 +12,8 @@ import { handOver, cleanName } from './lib/workshop-input.js';
 import { plural } from './lib/nl-format.js';
 import { openStorage, debounce, download, liveRegion, copyAndSay } from './page/dom.js';
 import { bindForm } from './page/form-binding.js';
+import { currentSession } from './lib/workshop-client.js';
+import { setupSending } from './page/workshop-send.js';
 
 function start() {
   const app = document.getElementById('instrument-app');
@@ -105,6 +107,26 @@ function start() {
     announce(text);
   });
   app.classList.add('deelnemen-app--actief');
+
+  // Served by `leerrecht workshop` with ?sessie= (kept for this tab): the big send button.
+  let tab = null;
+  try {
+    tab = window.sessionStorage;
+  } catch {
+    tab = null;
+  }
+  setupSending({
+    root: app.dataset.root ?? '../',
+    session: currentSession(window.location.search, tab, site),
+    instrument,
+    participant,
+    answers: () => fields.read().answers,
+    name: () => $('deelnemer-naam').value,
+    announce,
+    status: (text) => {
+      status.textContent = text;
+    },
+  });
 }
 
 start();
