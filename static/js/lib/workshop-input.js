@@ -104,9 +104,9 @@ export function emptySession(instrument) {
   return { version: instrument.version, next: 1, participants: [] };
 }
 
-/** "Deelnemer 3", or the name the participant typed. */
+/** "Deelnemer 3" ("Telefoon 3" when sent to `leerrecht workshop`), or the name typed. */
 export function participantLabel(p) {
-  return p.name ?? `Deelnemer ${p.n}`;
+  return p.name ?? `${p.source === 'server' ? 'Telefoon' : 'Deelnemer'} ${p.n}`;
 }
 
 /** Two answer sets are the same when their share codes would be (every slot alike). */

@@ -26,7 +26,9 @@ export function participantsView(instrument, session) {
         participantLabel(p),
         sourceText(p),
         `${answered} van ${total}`,
-        h('button', { type: 'button', class: 'knop knop--tweede knop--klein', 'data-verwijder': String(p.n) }, 'Verwijder', h('span', { class: 'visueel-verborgen' }, ` ${participantLabel(p)}`)),
+        p.source === 'server'
+          ? 'Op de laptop (wissen: bij de sessie)'
+          : h('button', { type: 'button', class: 'knop knop--tweede knop--klein', 'data-verwijder': String(p.n) }, 'Verwijder', h('span', { class: 'visueel-verborgen' }, ` ${participantLabel(p)}`)),
       ];
     }),
   );
