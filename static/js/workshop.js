@@ -16,7 +16,7 @@ import { createProjector } from './page/projector.js';
 import { setupAdding } from './page/workshop-add.js';
 import { setupResults } from './page/workshop-results.js';
 import { findServer, setupServer, showJoin } from './page/workshop-server.js';
-import { serverParticipants } from './lib/workshop-client.js';
+import { serverParticipants, currentSession } from './lib/workshop-client.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -170,7 +170,13 @@ async function start() {
   // ----- live under `leerrecht workshop` (the laptop itself): the session and the long poll ------
   let stand = null;
   let lastCount = null;
-  const server = await findServer(root.dataset.root ?? '');
+  let tab = null;
+  try {
+    tab = window.sessionStorage;
+  } catch {
+    tab = null;
+  }
+  const server = await findServer(root.dataset.root ?? '', currentSession(window.location.search, tab, site));
   const onServer = server
     ? setupServer(server, {
         after: $('workshop-meldingen'),

@@ -75,8 +75,8 @@ function answersOf(inst, i) {
   return { [inst.items[0].id]: inst.scale[i % 3].id, [inst.items[1].id]: inst.scale[0].id };
 }
 
-async function trainerPage(base) {
-  const trainer = await openPage(browser, `${base}workshop.html`, { viewport: { width: 1366, height: 768 }, bypassCSP: true });
+async function trainerPage(base, code) {
+  const trainer = await openPage(browser, `${base}workshop.html?sessie=${code}`, { viewport: { width: 1366, height: 768 }, bypassCSP: true });
   await trainer.page.waitForSelector('#workshop-sessie');
   await trainer.page.check('#instrument-tien-punten');
   await trainer.page.click('#kies-knop');
@@ -95,7 +95,7 @@ function distribution(page, number) {
 test('thirty participants send at once; the trainer sees 30 and the exact distribution, live; a restart keeps them', { skip, timeout: 180000 }, async () => {
   const inst = JSON.parse(await readFile(join(SITE, 'instrumenten', 'tien-punten.json'), 'utf8'));
   let server = await startWorkshop();
-  const trainer = await trainerPage(server.base);
+  const trainer = await trainerPage(server.base, server.code);
   const { page } = trainer;
   assert.match(await text(page, '#workshop-sessie'), new RegExp(`Workshopsessie ${server.code.slice(0, 4)}-${server.code.slice(4)}`));
   assert.match(await page.getAttribute('#deelnemers-adres', 'href'), new RegExp(`/instrumenten/tien-punten-deelnemen\\.html\\?sessie=${server.code}$`));

@@ -23,9 +23,13 @@ async function call(url, options) {
   }
 }
 
-/** The workshop server's info when this page is its trainer page, else null. */
-export async function findServer(root) {
-  if (!/^https?:$/.test(window.location.protocol) || !LOOPBACK.has(window.location.hostname)) return null;
+/**
+ * The workshop server's info when this page is its trainer page, else null. Asked only over
+ * loopback and with a session code (the trainer address that leerrecht workshop prints carries
+ * ?sessie=, kept for the tab), so that a static host never sees a request it cannot answer.
+ */
+export async function findServer(root, session) {
+  if (!session || !/^https?:$/.test(window.location.protocol) || !LOOPBACK.has(window.location.hostname)) return null;
   const api = (path) => new URL(`${root}_workshop/${path}`, window.location.href).href;
   const info = await call(api('info'));
   if (info.status !== 200 || !info.body || typeof info.body.code !== 'string') return null;
