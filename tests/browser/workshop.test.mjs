@@ -162,30 +162,32 @@ test('the projector view by keyboard alone: open, next, previous, first, last, E
   const focused = () => page.evaluate(() => document.activeElement?.id);
   const position = () => page.textContent('#projectie-positie');
   assert.equal(await focused(), 'projectie-kop');
-  assert.equal(await position(), `Vraag 1 van ${data.items.length}`);
-  assert.match(await page.textContent('#projectie-kop'), new RegExp(`^${data.items[1].number}\\. `));
+  assert.equal(await position(), `1 van ${data.items.length}`);
+  // The heading names the question by its own number; the position is the place in the order.
+  assert.match(await page.textContent('#projectie-kop'), new RegExp(`^Vraag ${data.items[1].number}\\. `));
+  assert.match(await text(page, '.projectie__oordeel'), /^De groep denkt hier verschillend over\. Spreiding 89% · 5 antwoorden$/);
   assert.match(await text(page, '#projectie-dia'), /spreiding 89,4%.*Waarom deze vraag/);
   assert.equal(await page.isVisible('.kop'), false, 'the page around it is hidden');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await position(), `Vraag 2 van ${data.items.length}`);
-  assert.match(await page.textContent('#projectie-kop'), new RegExp(`^${data.items[2].number}\\. `));
+  assert.equal(await position(), `2 van ${data.items.length}`);
+  assert.match(await page.textContent('#projectie-kop'), new RegExp(`^Vraag ${data.items[2].number}\\. `));
   assert.equal(await focused(), 'projectie-kop', 'focus stays on the slide');
   await page.keyboard.press('PageDown');
-  assert.equal(await position(), `Vraag 3 van ${data.items.length}`);
+  assert.equal(await position(), `3 van ${data.items.length}`);
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await position(), `Vraag 2 van ${data.items.length}`);
+  assert.equal(await position(), `2 van ${data.items.length}`);
   await page.keyboard.press('End');
-  assert.equal(await position(), `Vraag ${data.items.length} van ${data.items.length}`);
+  assert.equal(await position(), `${data.items.length} van ${data.items.length}`);
   await page.keyboard.press('ArrowRight');
-  assert.equal(await position(), `Vraag ${data.items.length} van ${data.items.length}`, 'stays at the last');
+  assert.equal(await position(), `${data.items.length} van ${data.items.length}`, 'stays at the last');
   await page.keyboard.press('Home');
-  assert.equal(await position(), `Vraag 1 van ${data.items.length}`);
+  assert.equal(await position(), `1 van ${data.items.length}`);
   // The buttons work by keyboard too, and keep their focus.
   await page.focus('#projectie-volgende');
   await page.keyboard.press('Enter');
-  assert.equal(await position(), `Vraag 2 van ${data.items.length}`);
+  assert.equal(await position(), `2 van ${data.items.length}`);
   assert.equal(await focused(), 'projectie-volgende');
-  await page.waitForFunction(() => /^Vraag 2 van \d+: /.test(document.getElementById('workshop-melding').textContent));
+  await page.waitForFunction(() => /^2 van \d+: Vraag \d+\. /.test(document.getElementById('workshop-melding').textContent));
   await page.keyboard.press('Escape');
   assert.equal(await page.isHidden('#projectie'), true);
   assert.equal(await focused(), 'projectie-open');
@@ -194,6 +196,31 @@ test('the projector view by keyboard alone: open, next, previous, first, last, E
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const [width, height] of [[1024, 768], [1366, 768]]) {
+  test(`the projector at ${width}×${height}: the chart and every bar are on the first screen, large`, async () => {
+    const { context, page, problems } = await open(server.base + 'workshop.html', { viewport: { width, height } });
+    await choose(page, 'tien-punten');
+    const { data } = await pasteFive(page);
+    await page.click('#projectie-open');
+    await page.waitForSelector('#projectie:not([hidden])');
+    for (let slide = 0; slide < 3; slide += 1) {
+      const boxes = await page.evaluate(() => {
+        const r = (el) => { const b = el.getBoundingClientRect(); return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, height: b.height }; };
+        const svg = document.querySelector('.projectie__scherm .grafiek__svg');
+        return { svg: r(svg), bars: [...svg.querySelectorAll('.grafiek__spoor, .grafiek__label, .grafiek__waarde')].map(r), scroll: window.scrollY, font: Number.parseFloat(getComputedStyle(svg.querySelector('.grafiek__label')).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) };
+      });
+      assert.equal(boxes.scroll, 0);
+      assert.ok(boxes.svg.top >= 0 && boxes.svg.bottom <= height, `chart ${JSON.stringify(boxes.svg)} within ${height}`);
+      assert.ok(boxes.svg.height >= height * 0.4, `the chart is large: ${boxes.svg.height}px`);
+      for (const b of boxes.bars) assert.ok(b.top >= 0 && b.bottom <= height && b.left >= 0 && b.right <= width, `bar or label ${JSON.stringify(b)} in the viewport`);
+      assert.equal(boxes.bars.filter((b) => b.height > 0).length, 3 * (data.scale.length + 2));
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
 
 test('result files: several at once, with a name; a wrong file is named', async () => {
   const { data, codes } = await codesFor();
@@ -356,7 +383,7 @@ test('from file://: the instrument loads, codes count, and the page says the add
   await page.focus('#projectie-open');
   await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowRight');
-  assert.match(await page.textContent('#projectie-positie'), /^Vraag 2 van/);
+  assert.match(await page.textContent('#projectie-positie'), /^2 van/);
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'projectie-open');
   const participant = await open(fileBase() + 'instrumenten/tien-punten-deelnemen.html');

@@ -53,9 +53,12 @@ export function slides(instrument, agg) {
   return groupOf(instrument).slides(instrument, agg);
 }
 
-/** "Vraag 3 van 10". */
+/**
+ * "3 van 10": the place of the slide in the projector's order (most disagreement first). The
+ * slide's own heading carries the item's number ("Vraag 7"), so the two never contradict.
+ */
 export function positionText(list, index) {
-  return `${list[index]?.unit ?? 'Onderdeel'} ${index + 1} van ${list.length}`;
+  return `${index + 1} van ${list.length}`;
 }
 
 /** The top of the printed handout. */
@@ -129,7 +132,7 @@ export function projectorView(fullscreen) {
   return h(
     'div',
     { class: 'projectie', id: 'projectie', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Projectieweergave', hidden: true },
-    h('div', { class: 'projectie__balk' },
+    h('div', { class: 'projectie__balk', id: 'projectie-balk' },
       h('p', { class: 'projectie__positie', id: 'projectie-positie' }),
       h('p', { class: 'projectie__knoppen' },
         h('button', { type: 'button', class: 'knop', id: 'projectie-vorige' }, 'Vorige'),
@@ -137,8 +140,8 @@ export function projectorView(fullscreen) {
         fullscreen ? h('button', { type: 'button', class: 'knop knop--tweede', id: 'projectie-scherm' }, 'Volledig scherm') : null,
         h('button', { type: 'button', class: 'knop knop--tweede', id: 'projectie-sluit' }, 'Sluiten (Esc)'),
       ),
-      h('p', { class: 'projectie__hulp' }, 'Toetsen: pijl links en rechts (of Page Up en Page Down) voor vorige en volgende, Home en End voor de eerste en de laatste, Esc om terug te gaan.'),
     ),
     h('div', { class: 'projectie__dia', id: 'projectie-dia' }),
+    h('p', { class: 'projectie__hulp' }, 'Toetsen: pijl links en rechts (of Page Up en Page Down) voor vorige en volgende, Home en End voor de eerste en de laatste, Esc om terug te gaan.'),
   );
 }

@@ -174,7 +174,22 @@ function groupSummary(agg, n) {
   return agg.overall.mean === null ? `${n}.` : `${n}, gemiddelde score ${formatPercent(agg.overall.mean)}.`;
 }
 
-/** Per item, in disagreement order: the question, the spread, the bars and the explanation. */
+/**
+ * How far apart the group is, in plain words for the room, with the figure beside it:
+ * a spread of 50 % or more "verschillend", up to 25 % "grotendeels eens", between "deels eens".
+ */
+export function agreementWords(disagreement) {
+  if (disagreement === null) return { text: 'Te weinig antwoorden om te zien of de groep het eens is', level: 'onbekend' };
+  if (disagreement >= 50) return { text: 'De groep denkt hier verschillend over', level: 'verschil' };
+  if (disagreement <= 25) return { text: 'De groep is het hier grotendeels eens', level: 'eens' };
+  return { text: 'De groep is het hier deels eens', level: 'deels' };
+}
+
+/**
+ * Per item, in disagreement order, one screen: "Vraag 7" and the question, the group's
+ * agreement in words with the spread beside it, and the bars large (`lead` and `chart` fill the
+ * first screen); below it the table with the same numbers and the explanation.
+ */
 function slides(instrument, agg) {
   const byId = new Map(agg.items.map((i) => [i.id, i]));
   const defs = new Map(instrument.items.map((i) => [i.id, i]));
@@ -183,12 +198,22 @@ function slides(instrument, agg) {
     const item = byId.get(id);
     const def = defs.get(id);
     const explanation = plainParagraphs(def.explanation);
+    const rows = distributionRows(instrument, item, agg.participants);
+    const words = agreementWords(item.disagreement);
     return {
       unit: 'Vraag',
-      heading: `${item.number}. ${item.question}`,
+      heading: `Vraag ${item.number}. ${item.question}`,
+      lead: h(
+        'p',
+        { class: `projectie__oordeel projectie__oordeel--${words.level}` },
+        h('strong', {}, `${words.text}.`),
+        item.disagreement === null ? null : h('span', { class: 'projectie__cijfer' }, ` Spreiding ${formatPercent(item.disagreement, 0)}`),
+        h('span', { class: 'projectie__cijfer' }, ` · ${plural(item.answered, 'antwoord', 'antwoorden')}`),
+      ),
+      chart: chartView(barChart(rows.map((r) => ({ title: `${r.label} (${r.count})`, score: r.share })), { title: `Antwoorden op vraag ${item.number}` }), `dia-${item.id}`),
       body: [
         h('p', { class: 'projectie__cijfers' }, `Thema: ${themeTitle.get(item.theme) ?? item.theme}. `, itemStats(item, agg.top), '.'),
-        distributionView(instrument, item, agg.participants, 'dia'),
+        table(`Antwoorden op vraag ${item.number}`, ['Antwoord', 'Aantal', 'Deel van de groep'], rows.map((r) => [r.label, String(r.count), pct(r.share)])),
         explanation.length || def.source
           ? h('div', { class: 'projectie__uitleg' }, h('h3', {}, 'Waarom deze vraag'), explanation.map((p) => h('p', {}, p)), def.source ? h('p', {}, h('strong', {}, 'Bron: '), def.source) : null)
           : null,
