@@ -16,6 +16,7 @@ import { createProjector } from './page/projector.js';
 import { setupAdding } from './page/workshop-add.js';
 import { setupResults } from './page/workshop-results.js';
 import { findServer, setupServer, showJoin } from './page/workshop-server.js';
+import { setupGroupAgenda } from './page/workshop-agenda.js';
 import { serverParticipants, currentSession } from './lib/workshop-client.js';
 
 const $ = (id) => document.getElementById(id);
@@ -137,6 +138,7 @@ async function start() {
     showSummary,
     clearSummary,
     labels: () => participantsOf().map((p) => p.label),
+    participants: () => participantsOf(),
     get state() {
       return state;
     },
@@ -160,6 +162,7 @@ async function start() {
   function wireWork() {
     setupAdding(ws);
     setupResults(ws);
+    setupGroupAgenda(ws, new URL(`${root.dataset.root ?? ''}werkagenda.html`, window.location.href).href);
     $('projectie-open').addEventListener('click', () => projector.open($('projectie-open')));
   }
   // A file dropped next to the zone must not replace the page.

@@ -222,6 +222,31 @@ for (const [width, height] of [[1024, 768], [1366, 768]]) {
   });
 }
 
+test('the group result becomes a werkagenda: majority answers as actions, disagreement marked, after a confirmation when one exists', async () => {
+  const { context, page, problems } = await open(server.base + 'workshop.html');
+  await choose(page, 'tien-punten');
+  const { data } = await pasteFive(page);
+  // An agenda with one action of its own is already in this browser: asked first, "no" keeps it.
+  const key = 'leerrecht:leerrecht:werkagenda';
+  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ format: 'leerrecht-werkagenda/1', site: 'leerrecht', saved: new Date().toISOString(), region: 'Lekstroom', date: '', actions: [{ id: 'a1', theme: null, action: 'Eigen actie', goal: '', owner: '', deadline: '', status: 'gepland', notes: '', origin: null }], ignored: [], examples: [] })), key);
+  await page.click('#maak-agenda');
+  await page.waitForSelector('#agenda-bevestig[open]');
+  assert.match(await text(page, '#agenda-bevestig'), /met 1 actie\. De actie van de groep komt erbij/);
+  await page.click('#agenda-nee');
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).actions.length, 1);
+  await Promise.all([page.waitForURL(/werkagenda\.html$/), (async () => { await page.click('#maak-agenda'); await page.click('#agenda-ja'); })()]);
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  // Item 2: 2 ja, 1 deels, 2 nee → a tie, so "nee", marked; item 3: 4 ja and 1 nee → "ja", no action.
+  assert.deepEqual(stored.actions.map((a) => a.origin?.key ?? a.action), ['Eigen actie', `tien-punten/${data.items[1].id}`]);
+  assert.match(stored.actions[1].notes, /^Let op: de groep denkt hier verschillend over \(spreiding 89%/);
+  assert.equal(stored.region, 'Lekstroom', 'what was there stays');
+  await page.waitForSelector('fieldset.actie');
+  assert.match(await text(page, 'main'), /groepsuitslag van 5 deelnemers \(meerderheid\), de groep is het niet eens/);
+  assert.ok((await page.$$eval('fieldset.actie textarea', (els) => els.map((e) => e.value))).some((v) => /^Let op: de groep denkt hier verschillend over/.test(v)), 'the note is in the action');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('result files: several at once, with a name; a wrong file is named', async () => {
   const { data, codes } = await codesFor();
   const answers = decodeCode(codes[1], data).answers;

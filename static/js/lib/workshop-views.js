@@ -121,6 +121,7 @@ export function workView(instrument, address, fromDisk, join) {
         h('button', { type: 'button', class: 'knop knop--tweede', id: 'download-csv' }, 'Download als CSV'),
         h('button', { type: 'button', class: 'knop knop--tweede', id: 'download-json' }, 'Download als JSON'),
         h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Hand-out printen'),
+        h('button', { type: 'button', class: 'knop knop--tweede', id: 'maak-agenda' }, 'Maak een werkagenda van de groepsuitslag'),
       ),
       h('div', { id: 'groep' }),
     ),
