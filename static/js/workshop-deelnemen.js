@@ -5,8 +5,8 @@
 
 import { countAnswered } from './lib/instrument-answers.js';
 import { encodeCode } from './lib/share-code.js';
-import { makeResult, serializeResult, participantFileName } from './lib/result-file.js';
-import { participantId } from './lib/participant-id.js';
+import { makeResult, serializeResult } from './lib/result-file.js';
+import { participantId, participantFileName } from './lib/participant-id.js';
 import { createStore } from './lib/answers-store.js';
 import { handOver, cleanName } from './lib/workshop-input.js';
 import { plural } from './lib/nl-format.js';

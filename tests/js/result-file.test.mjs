@@ -84,7 +84,7 @@ test('notes: only strings, only for scored kinds, not too long', () => {
 });
 
 test('a participant file has a name of its own: time, name and participant id', async () => {
-  const { participantFileName } = await import('../../static/js/lib/result-file.js');
+  const { participantFileName } = await import('../../static/js/lib/participant-id.js');
   const { checklist } = await import('./instrument-fixtures.mjs');
   const at = new Date(2026, 10, 23, 14, 5);
   assert.equal(participantFileName(checklist(), at, 'Sanne de Vriés!', 'K3J9X2MQ'), 'leerrecht-proef-v1-2026-11-23-1405-sanne-de-vries-K3J9X2MQ.json');

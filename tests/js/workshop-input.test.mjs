@@ -158,7 +158,7 @@ test('every participant counts: two anonymous people with identical routekaart a
 
 test('the participant id is random, kept per handbook, and travels in a result file', async () => {
   const { participantId, participantKey } = await import('../../static/js/lib/participant-id.js');
-  const { PARTICIPANT_ID } = await import('../../static/js/lib/crockford.js');
+  const { PARTICIPANT_ID } = await import('../../static/js/lib/participant-id.js');
   const storage = new MemoryStorage();
   const a = participantId(storage, 'leerrecht');
   assert.match(a, PARTICIPANT_ID);

@@ -32,37 +32,22 @@ export function bytesToSymbols(bytes) {
 
 /** Symbols → bytes, or null when the symbols are not the canonical form of whole bytes. */
 export function symbolsToBytes(symbols) {
-  const count = Math.floor((symbols.length * 5) / 8);
-  if (Math.ceil((count * 8) / 5) !== symbols.length) return null;
   const bytes = [];
   let acc = 0;
   let bits = 0;
   for (const s of symbols) {
-    acc = (acc << 5) | s;
+    acc = ((acc << 5) | s) & 0xfff;
     bits += 5;
     if (bits >= 8) {
-      bytes.push((acc >> (bits - 8)) & 255);
       bits -= 8;
+      bytes.push((acc >> bits) & 255);
     }
-    acc &= (1 << bits) - 1;
   }
-  return acc === 0 ? bytes : null; // padding bits must be zero
+  // Canonical: written back, the same symbols (so the padding bits are zero and nothing is left).
+  return bytesToSymbols(bytes).join() === symbols.join() ? bytes : null;
 }
 
 /** "ABCDEFGHJK" → "ABCD-EFGH-JK". */
 export function grouped(text, size = 4) {
   return String(text).match(new RegExp(`.{1,${size}}`, 'g'))?.join('-') ?? '';
 }
-
-/**
- * A random participant id: 8 symbols (40 bits) from crypto.getRandomValues. Two people in one
- * room share one with a chance of about 1 in 2 000 000 000 000 (for 30 people).
- */
-export function randomId(random = globalThis.crypto) {
-  const bytes = new Uint8Array(8);
-  random.getRandomValues(bytes);
-  return Array.from(bytes, (b) => ALPHABET[b & 31]).join('');
-}
-
-/** An id as the participant page makes it: 8 symbols of the alphabet above. */
-export const PARTICIPANT_ID = /^[0-9A-HJKMNP-TV-Z]{8}$/;

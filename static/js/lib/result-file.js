@@ -41,31 +41,6 @@ export function resultFileName(instrument, day) {
   return `leerrecht-${instrument.id}-v${instrument.version}-${day}.json`;
 }
 
-/** Letters and digits of a name for a file name: "Sanne de Vries" → "sanne-de-vries". */
-function slug(text) {
-  return String(text ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 30)
-    .replace(/-+$/, '');
-}
-
-/**
- * The file of a workshop participant, distinct for every participant and every save, so that
- * thirty files on one USB stick never overwrite each other:
- * leerrecht-tien-punten-v1-2026-11-23-1405-sanne-K3J9X2MQ.json (the name only when typed).
- */
-export function participantFileName(instrument, date, name, participant) {
-  const pad = (n) => String(n).padStart(2, '0');
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  const time = `${pad(date.getHours())}${pad(date.getMinutes())}`;
-  const who = [slug(name), participant].filter(Boolean).join('-');
-  return `leerrecht-${instrument.id}-v${instrument.version}-${day}-${time}${who ? `-${who}` : ''}.json`;
-}
-
 function refuse(message) {
   return { ok: false, message };
 }

@@ -24,7 +24,7 @@
 
 import { slotsOf, quote } from './instrument-answers.js';
 import { kindOf, findKind } from './kinds.js';
-import { ALPHABET as SYMBOLS, symbolValue, bytesToSymbols, symbolsToBytes, grouped, PARTICIPANT_ID } from './crockford.js';
+import { ALPHABET as SYMBOLS, symbolValue, bytesToSymbols, symbolsToBytes, grouped } from './crockford.js';
 
 export const CODE_FORMAT = 2;
 const FORMAT_1 = 1;
@@ -127,17 +127,6 @@ export function checkSums(symbols) {
   return [s0, s1];
 }
 
-function inverse(a) {
-  // Fermat: a^(p-2) mod p, for a not divisible by p.
-  let result = 1;
-  let base = ((a % CHECK_PRIME) + CHECK_PRIME) % CHECK_PRIME;
-  for (let e = CHECK_PRIME - 2; e > 0; e >>= 1) {
-    if (e & 1) result = (result * base) % CHECK_PRIME;
-    base = (base * base) % CHECK_PRIME;
-  }
-  return result;
-}
-
 /**
  * The share code for these answers: format 2, grouped in fours. `participant` is the random id
  * of the participant page (8 Crockford symbols), or none. A version above 1023 does not fit in
@@ -146,11 +135,13 @@ function inverse(a) {
 export function encodeCode(instrument, answers, { participant = null } = {}) {
   if (!(instrument.version >= 1 && instrument.version <= 1023)) return encodeCodeV1(instrument, answers);
   const bytes = kindOf(instrument).codec.encode(slotsOf(instrument), answers);
-  const id = typeof participant === 'string' && PARTICIPANT_ID.test(participant) ? participant : NO_PARTICIPANT;
+  const id = /^[0-9A-HJKMNP-TV-Z]{8}$/.test(participant ?? '') ? participant : NO_PARTICIPANT;
   const symbols = [CODE_FORMAT, ...numberSymbols(instrumentTag(instrument.id), 3), ...numberSymbols(instrument.version, 2), ...Array.from(id, symbolValue), ...bytesToSymbols(bytes)];
   const [s0, s1] = checkSums(symbols);
   return grouped([...symbols, ...numberSymbols(s0, 2), ...numberSymbols(s1, 2)].map((v) => SYMBOLS[v]).join(''));
 }
+
+const TYPO = 'De code bevat een tikfout';
 
 /** "teken 7 (het 3e van groep 2)": a position in the code as the reader sees it, grouped. */
 function where(position) {
@@ -169,34 +160,27 @@ function parseV2(code) {
   const symbols = [];
   for (let i = 0; i < text.length; i += 1) {
     const v = symbolValue(text[i]);
-    if (v < 0) {
-      const shown = /^[\x21-\x7e]$/.test(text[i]) ? `"${text[i]}"` : 'een teken';
-      const hint = text[i].toUpperCase() === 'U' ? ' De letter U komt in een code niet voor: kijk of het een V is.' : '';
-      return fail('beschadigd', `De code bevat een tikfout: ${where(i + 1)} is ${shown}, en dat komt in een code niet voor.${hint} Kijk of je het goed hebt overgenomen.`);
-    }
+    if (v < 0) return fail('beschadigd', `${TYPO}: ${where(i + 1)} kan niet in een code staan${/u/i.test(text[i]) ? ' (is het een V?)' : ''}.`);
     symbols.push(v);
   }
-  if (symbols[0] > CODE_FORMAT) return fail('nieuwer', `Deze code is gemaakt met een nieuwere versie van het handboek (opmaak ${symbols[0]}). Open hem in die versie.`);
-  if (symbols.length < HEAD + 4) return fail('onvolledig', 'De code is niet compleet. Neem hem opnieuw over, helemaal tot het laatste teken.');
+  if (symbols.length < HEAD + 4) return symbols[0] > CODE_FORMAT ? newer(symbols[0]) : fail('onvolledig', 'De code is niet compleet. Neem hem helemaal over.');
   const body = symbols.slice(0, -4);
   const stored = [symbolsNumber(symbols.slice(-4, -2)), symbolsNumber(symbols.slice(-2))];
   const [c0, c1] = checkSums(body);
   if (c0 !== stored[0] || c1 !== stored[1]) {
     const d0 = (c0 - stored[0] + CHECK_PRIME) % CHECK_PRIME;
     const d1 = (c1 - stored[1] + CHECK_PRIME) % CHECK_PRIME;
-    if (d0 !== 0 && body.length < CHECK_PRIME) {
-      const position = (d1 * inverse(d0)) % CHECK_PRIME;
-      const e = d0 > CHECK_PRIME / 2 ? d0 - CHECK_PRIME : d0;
-      const original = body[position - 1] - e;
-      if (position >= 1 && position <= body.length && Math.abs(e) < 32 && original >= 0 && original < 32) {
-        return fail('beschadigd', `De code bevat een tikfout: ${where(position)} lijkt verkeerd. Kijk of je dat teken goed hebt overgenomen.`);
-      }
+    // One changed symbol at position j: d1 = j·d0 (mod 1021), and the symbol was body[j-1] − e.
+    const e = d0 > CHECK_PRIME / 2 ? d0 - CHECK_PRIME : d0;
+    for (let j = 1; d0 && Math.abs(e) < 32 && j <= body.length && j < CHECK_PRIME; j += 1) {
+      if ((j * d0) % CHECK_PRIME === d1 && body[j - 1] - e >= 0 && body[j - 1] - e < 32) return fail('beschadigd', `${TYPO}: ${where(j)} lijkt verkeerd.`);
     }
-    return fail('beschadigd', 'De code bevat een tikfout, of er is een teken weggevallen of bijgekomen. Neem hem opnieuw over en kijk elk teken na.');
+    return symbols[0] > CODE_FORMAT ? newer(symbols[0]) : fail('beschadigd', `${TYPO}, of er mist een teken. Neem hem opnieuw over.`);
   }
+  if (symbols[0] !== CODE_FORMAT) return symbols[0] > CODE_FORMAT ? newer(symbols[0]) : fail('opmaak', NOT_OURS);
   const participant = body.slice(6, HEAD).map((v) => SYMBOLS[v]).join('');
   const data = symbolsToBytes(body.slice(HEAD));
-  if (!data) return fail('beschadigd', 'De code is beschadigd: hij heeft niet de goede lengte.');
+  if (!data) return fail('beschadigd', `${TYPO}, of er mist een teken. Neem hem opnieuw over.`);
   return {
     ok: true,
     format: CODE_FORMAT,
@@ -228,6 +212,9 @@ export function extractCode(text) {
   return t;
 }
 
+const NOT_OURS = 'Dit is geen deelcode van dit handboek. Een deelcode begint met een 2 (of met "1." en de naam van het instrument).';
+const newer = (n) => fail('nieuwer', `Deze code is gemaakt met een nieuwere versie van het handboek (opmaak ${n}). Open hem in die versie.`);
+
 function fail(reason, message) {
   return { ok: false, reason, message };
 }
@@ -241,17 +228,12 @@ export function parseCode(text) {
   const code = extractCode(text);
   if (code === '') return fail('leeg', 'Er is geen code ingevuld.');
   if (code.length > 4000) return fail('opmaak', 'Dit is geen deelcode van dit handboek: de tekst is veel te lang.');
-  if (!code.includes('.')) {
-    // A first symbol other than 2 with a check that fits a 2 there is a typo in that symbol.
-    if (!code.startsWith('2') && code.length >= 18 && parseV2(`2${code.slice(1)}`).ok) {
-      return fail('beschadigd', `De code bevat een tikfout: ${where(1)} lijkt verkeerd. Een code begint met een 2.`);
-    }
-    if (/^[2-9]/.test(code)) return parseV2(code);
-    return fail('opmaak', 'Dit is geen deelcode van dit handboek. Een deelcode begint met een 2 (of, in een oudere vorm, met "1." en de naam van het instrument).');
-  }
+  // Without dots: format 2 or later. The check runs first, so a typo in the first symbol is
+  // named like any other; a format above 2 with its own check is "nieuwer".
+  if (!code.includes('.')) return /^[2-9]/.test(code) || code.length >= 18 ? parseV2(code) : fail('opmaak', NOT_OURS);
   const parts = code.split('.');
-  if (!/^\d+$/.test(parts[0])) return fail('opmaak', 'Dit is geen deelcode van dit handboek. Een deelcode begint met een 2 (of, in een oudere vorm, met "1." en de naam van het instrument).');
-  if (Number(parts[0]) > CODE_FORMAT) return fail('nieuwer', `Deze code is gemaakt met een nieuwere versie van het handboek (opmaak ${Number(parts[0])}). Open hem in die versie.`);
+  if (!/^\d+$/.test(parts[0])) return fail('opmaak', NOT_OURS);
+  if (Number(parts[0]) > CODE_FORMAT) return newer(Number(parts[0]));
   if (Number(parts[0]) !== FORMAT_1) return fail('opmaak', 'Dit is geen deelcode van dit handboek.');
   if (parts.length !== 5 || parts[4].length !== 6) return fail('onvolledig', 'De code is niet compleet. Kopieer hem opnieuw, helemaal tot het laatste teken.');
   const [, id, version, data, check] = parts;
