@@ -142,6 +142,7 @@ export function encodeCode(instrument, answers, { participant = null } = {}) {
 }
 
 const TYPO = 'De code bevat een tikfout';
+const BROKEN = 'De code is beschadigd: er zit een tikfout in, of er mist een teken. Neem hem opnieuw over.';
 
 /** "teken 7 (het 3e van groep 2)": a position in the code as the reader sees it, grouped. */
 function where(position) {
@@ -175,12 +176,12 @@ function parseV2(code) {
     for (let j = 1; d0 && Math.abs(e) < 32 && j <= body.length && j < CHECK_PRIME; j += 1) {
       if ((j * d0) % CHECK_PRIME === d1 && body[j - 1] - e >= 0 && body[j - 1] - e < 32) return fail('beschadigd', `${TYPO}: ${where(j)} lijkt verkeerd.`);
     }
-    return symbols[0] > CODE_FORMAT ? newer(symbols[0]) : fail('beschadigd', `${TYPO}, of er mist een teken. Neem hem opnieuw over.`);
+    return symbols[0] > CODE_FORMAT ? newer(symbols[0]) : fail('beschadigd', BROKEN);
   }
   if (symbols[0] !== CODE_FORMAT) return symbols[0] > CODE_FORMAT ? newer(symbols[0]) : fail('opmaak', NOT_OURS);
   const participant = body.slice(6, HEAD).map((v) => SYMBOLS[v]).join('');
   const data = symbolsToBytes(body.slice(HEAD));
-  if (!data) return fail('beschadigd', `${TYPO}, of er mist een teken. Neem hem opnieuw over.`);
+  if (!data) return fail('beschadigd', BROKEN);
   return {
     ok: true,
     format: CODE_FORMAT,
