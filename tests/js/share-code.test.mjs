@@ -198,6 +198,8 @@ test('format 2: another instrument or version is refused; the check covers every
   assert.deepEqual([r.reason, /versie 2/.test(r.message)], ['andere-versie', true]);
   assert.equal(decodeCode(encodeCode(inventarisatie(), { leerlingen: 12 }), inventarisatie()).answers.leerlingen, 12);
   assert.deepEqual(checkSums([1, 2, 3]), [6, 1 + 4 + 9]);
+  const tags = ['tien-punten', 'toetsvragen-verzuimprotocol', 'routekaart', 'inventarisatie-verzuim', 'basis-werkagenda'].map(instrumentTag);
+  assert.equal(new Set(tags).size, tags.length, 'the instruments of the handbook have distinct tags');
   // A version above 1023 does not fit in two symbols: such an instrument gets a format 1 code.
   const big = checklist({ version: 2000 });
   assert.match(encodeCode(big, { i1: 'ja' }), /^1\.proef\.2000\./);

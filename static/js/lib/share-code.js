@@ -6,7 +6,8 @@
 // with a check that points at the character with a typo:
 //
 //   2K7M-Q3J9-X2MQ-0000-7F2P-XX9A
-//   one symbol each 5 bits: format (2) · instrument tag (3) · version (2) · participant id (8,
+//   one symbol each 5 bits: format (2) · instrument tag (3: CRC-32 of the id, low 15 bits) ·
+//   version (2) · participant id (8,
 //   or 00000000) · the answers (bytes as symbols) · check (4: two sums modulo 1021)
 //
 // Format 1 (still read; written only for a version above 1023):
@@ -94,15 +95,8 @@ export const CHECK_PRIME = 1021;
 const NO_PARTICIPANT = '00000000';
 const HEAD = 14; // format 1 + tag 3 + version 2 + participant 8
 
-/** 15 bits of FNV-1a of the instrument id: which instrument, without spelling out the id. */
-export function instrumentTag(id) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i += 1) {
-    hash ^= id.charCodeAt(i) & 255;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash ^ (hash >>> 15)) & 0x7fff;
-}
+/** 15 bits of the CRC-32 of the instrument id: which instrument, without spelling out the id. */
+export const instrumentTag = (id) => crc32(id) & 0x7fff;
 
 function numberSymbols(value, count) {
   const out = [];
