@@ -12,7 +12,11 @@
 #                                bench/corpus/handbook at the start of the run; a number N is a
 #                                corpus of N pages (gen-corpus.py)
 #   RUNS_handbook=10 RUNS_1000=5 RUNS_10000=3   rounds per set (after one warm-up round)
-#   PARTS="builds serve search"  which parts to run; add `profile` for a perf profile of one
+#   PARTS="builds serve search"  which parts to run; `peers` is issue 16's table (leerrecht, Hugo,
+#                                Hugo + Pagefind, Zola, mdBook with MDBOOK=1) on both corpus shapes
+#                                (bench/peers.py; PEER_SHAPES="shared own", PEER_SIZES="1000 10000")
+#                                and the share of the index a first query loads (search-bytes.mjs);
+#                                add `profile` for a perf profile of one
 #                                build of 1 000 pages, phase by phase (bench/perf-phases.py)
 #   BUILD_OUT=DIR                where the three tools write their output (default bench/out;
 #                                e.g. /dev/shm/bench to leave the disk out of the figures)
@@ -167,6 +171,33 @@ if want serve; then
     echo
     echo "== serve, the same with the title edited (the section's pages list it, so they render again)"
     (cd "$repo" && EDIT=title node "$here/serve-latency.mjs" "$bin" "$site" 10) | tee "$here/out/serve-title.md"
+    echo
+fi
+
+if want peers; then
+    # Zola is in neither Debian nor the crate registry: a binary built from its source is in
+    # ../shared/peers (see its README). Pagefind comes through npx (npm's own client).
+    if [[ ! -x "$here/tools/zola" && -f "$repo/../shared/peers/zola-0.22.1-x86_64-linux-gnu.gz" ]]; then
+        mkdir -p "$here/tools"
+        gunzip -c "$repo/../shared/peers/zola-0.22.1-x86_64-linux-gnu.gz" >"$here/tools/zola"
+        chmod +x "$here/tools/zola"
+    fi
+    peer_jsons=()
+    for shape in ${PEER_SHAPES:-shared own}; do
+        for n in ${PEER_SIZES:-1000 10000}; do
+            dir="$here/corpus/peers-$shape-$n"
+            if [[ ! -d "$dir/leerrecht" ]]; then
+                echo "== preparing the $shape corpus of $n pages for every tool"
+                python3 "$here/peers.py" prepare "$shape" "$n" "$dir"
+            fi
+            echo "== peers, $shape corpus, $n pages: $(runs_for "$n") rounds after a warm-up, rotating order; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+            python3 "$here/peers.py" run "$shape-$n" "$(runs_for "$n")" "$here/out/peers-$shape-$n.json" \
+                "$bin" "$dir" "${BUILD_OUT:-$here/out}"
+            peer_jsons+=("$here/out/peers-$shape-$n.json")
+            (cd "$repo" && node "$here/search-bytes.mjs" "${BUILD_OUT:-$here/out}/$shape-$n-leerrecht") | tee "$here/out/search-bytes-$shape-$n.md"
+        done
+    done
+    python3 "$here/peers.py" table "${peer_jsons[@]}" | tee "$here/out/peers.md"
     echo
 fi
 

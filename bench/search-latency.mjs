@@ -29,6 +29,8 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 10);
 const QUERY = process.env.QUERY ?? 'leerplicht';
+// The first query, then nine more (the heap is read after all ten).
+const TEN = [QUERY, 'thuiszitters', 'gemeenten', 'verzuim', 'zorgplicht', 'school', 'ouders', 'regie', 'vrijstelling', '2016'];
 const sites = process.argv.slice(2).map((a) => {
   const [name, dir] = a.split('=');
   return { name, dir: resolve(dir) };
@@ -121,19 +123,32 @@ async function measure(page) {
       focus: m.focus === null ? null : m.focus - m.key, // the click, before the keystroke
       typing: m.last - m.key, // first to last keystroke of the burst
       afterLast: m.shown - m.last, // last keystroke to results shown
+      // what of the index has been loaded so far (the manifest and every shard), as sent
+      indexLoaded: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('search-index.js') || e.name.includes('/zoekindex/'))
+        .reduce((n, e) => n + (e.decodedBodySize || 0), 0),
+      heap: performance.memory?.usedJSHeapSize ?? null,
     };
   });
 }
 
-const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+const args = ['--enable-precise-memory-info', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
+async function folderBytes(dir) {
+  let n = 0;
+  for (const f of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile())) n += (await stat(join(dir, f.name))).size;
+  return n;
+}
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
 const all = [];
 try {
   for (const site of sites) {
-    const { base, close } = await serveDir(site.dir);
+    // FILE=1: open the site from disk (file://), as from a USB stick, instead of over http.
+    const { base, close } = process.env.FILE === '1' ? { base: `file://${site.dir}/`, close: () => {} } : await serveDir(site.dir);
     const path = contentPage(site.dir);
-    const indexBytes = (await stat(join(site.dir, 'search-index.js'))).size;
+    const indexBytes = (await stat(join(site.dir, 'search-index.js'))).size + (await folderBytes(join(site.dir, 'zoekindex')));
     const cold = [];
     const warm = [];
     for (let i = 0; i < RUNS + 1; i++) {
@@ -150,6 +165,16 @@ try {
       await page.evaluate(() => Object.assign(window.__zoek, { key: null, last: null, shown: null, painted: null, defined: null }));
       await page.keyboard.type(QUERY);
       const w = await measure(page);
+      // ten more queries, then the page's JS heap (issue 16: under 50 MB after 10 queries)
+      for (const q of TEN.slice(1)) {
+        await page.fill('#zoekveld', '');
+        await page.waitForTimeout(200);
+        await page.evaluate(() => Object.assign(window.__zoek, { key: null, last: null, shown: null, painted: null, defined: null }));
+        await page.keyboard.type(q);
+        await measure(page).catch(() => null);
+      }
+      w.heapAfterTen = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+      w.loadedAfterTen = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('search-index.js') || e.name.includes('/zoekindex/')).reduce((n, e) => n + (e.decodedBodySize || 0), 0));
       await context.close();
       if (i === 0) continue; // warm-up: Chromium's own first-start costs
       cold.push(c);
@@ -166,6 +191,7 @@ try {
 console.log(`\nquery "${QUERY}", ${RUNS} runs per site (after one warm-up run), typed in one burst; figures include the search box's 120 ms typing pause\n`);
 console.log('| site | search-index.js | index not yet loaded: keystroke → results shown (median / p90) | … painted | click / index arrived / parsed and run, from the keystroke (medians) | index already loaded: shown (median / p90) | … painted | loaded: first → last keystroke / last keystroke → shown (medians) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+const table2 = [];
 for (const r of all) {
   const cs = stats(r.cold.map((x) => x.shown));
   const cp = stats(r.cold.map((x) => x.painted));
@@ -177,7 +203,16 @@ for (const r of all) {
   const ty = stats(r.warm.map((x) => x.typing));
   const al = stats(r.warm.map((x) => x.afterLast));
   const kb = (r.indexBytes / 1000).toFixed(0);
+  const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+  const lo = stats(r.cold.map((x) => x.indexLoaded));
+  const hp = stats(r.cold.map((x) => x.heap ?? NaN));
+  const h10 = stats(r.warm.map((x) => x.heapAfterTen ?? NaN));
+  const l10 = stats(r.warm.map((x) => x.loadedAfterTen ?? NaN));
+  table2.push(`| ${r.site} | ${mb(r.indexBytes)} | ${(lo.median / 1000).toFixed(0)} kB (${((100 * lo.median) / r.indexBytes).toFixed(1)} %) | ${mb(hp.median)} | ${(l10.median / 1000).toFixed(0)} kB | ${mb(h10.median)} |`);
   console.log(`| ${r.site} | ${kb} kB | ${cs.median.toFixed(0)} / ${cs.p90.toFixed(0)} ms | ${cp.median.toFixed(0)} / ${cp.p90.toFixed(0)} ms | ${fo.median.toFixed(0)} / ${ar.median.toFixed(0)} / ${ev.median.toFixed(0)} ms | ${ws.median.toFixed(0)} / ${ws.p90.toFixed(0)} ms | ${wp.median.toFixed(0)} / ${wp.p90.toFixed(0)} ms | ${ty.median.toFixed(0)} / ${al.median.toFixed(0)} ms |`);
 }
+console.log('\n| site | whole index | first query: index loaded (share) | first query: JS heap | after 10 queries: index loaded | after 10 queries: JS heap |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const line of table2) console.log(line);
 mkdirSync(join(here, 'out'), { recursive: true });
 writeFileSync(join(here, 'out', 'search.json'), JSON.stringify(all, null, 1));

@@ -178,8 +178,28 @@ impl IntoIterator for Diagnostics {
 }
 
 /// Forward slashes on every platform, so messages and tests read the same everywhere.
+/// A path as shown to the editor, with forward slashes. Bytes that are not UTF-8 are shown
+/// escaped (`caf\xFF.md`), so two such names stay apart instead of both becoming `caf�.md`.
 pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    escaped(path.as_os_str())
+}
+
+#[cfg(unix)]
+fn escaped(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut shown = String::new();
+    for chunk in name.as_bytes().utf8_chunks() {
+        shown.push_str(&chunk.valid().replace('\\', "/"));
+        for byte in chunk.invalid() {
+            shown.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    shown
+}
+
+#[cfg(not(unix))]
+fn escaped(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().replace('\\', "/")
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -204,6 +224,19 @@ fn clamp_span(source: &str, span: Range<usize>) -> Range<usize> {
     let start = floor_char_boundary(source, span.start.min(source.len()));
     let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
     start..end
+}
+
+#[cfg(test)]
+mod path_tests {
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = std::path::Path::new(std::ffi::OsStr::from_bytes(b"content/caf\xff.md"));
+        let b = std::path::Path::new(std::ffi::OsStr::from_bytes(b"content/caf\xfe.md"));
+        assert_eq!(super::display_path(a), "content/caf\\xFF.md");
+        assert_ne!(super::display_path(a), super::display_path(b));
+    }
 }
 
 #[cfg(test)]

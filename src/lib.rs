@@ -10,9 +10,11 @@
 //! 3. [`validate`]: links, menu, templates, instruments ([`instrument`], one module per kind),
 //!    JavaScript entries and the planned output paths, checked against the whole site, into
 //!    one [`validate::Validated`];
-//! 4. [`render`]: pages through templates, the instruments' data, the [`search`] index and the
-//!    [`assets`], into an in-memory [`output::Output`], without checking anything again;
-//! 5. [`output::write`]: written beside the previous output and swapped in only when complete.
+//! 4. [`render`]: pages through templates on all cores, the instruments' data, the [`search`]
+//!    index and the [`assets`], without checking anything again; in a build each page goes into
+//!    the staging folder ([`output::Staging`]) as soon as it is rendered;
+//! 5. [`output::Staging::finish`]: the rest written beside the previous output, and the whole
+//!    swapped in only when complete.
 //!
 //! Every stage collects all problems it finds as [`diagnostics::Diagnostic`]s, each naming
 //! file, line and what to do, and the build stops before writing if there is any.
@@ -81,11 +83,41 @@ pub fn check(
     options: RenderOptions,
 ) -> Result<(render::Rendered, Duration), Diagnostics> {
     let start = Instant::now();
-    let site = load::load(root).map_err(Diagnostics::sorted)?;
-    let analyzed = analyze::analyze(&site)?;
-    let validated = validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
-    let rendered = render::render(validated, options, None).map_err(Diagnostics::sorted)?;
+    let (site, problems) = load::load_all(root).map_err(Diagnostics::sorted)?;
+    let rendered = process(&site, problems, options, None, None)?;
     Ok((rendered, start.elapsed()))
+}
+
+/// The stages after loading. Each runs on what the earlier ones could read, so one build
+/// reports every problem at once: a page whose front matter is broken is left out (and links
+/// to it are not reported again), the rest is still checked and rendered. `problems` are the
+/// load stage's; any problem of any stage fails the whole.
+pub(crate) fn process(
+    site: &site::Site,
+    mut problems: Diagnostics,
+    options: RenderOptions,
+    mut cache: Option<&mut render::cache::RenderCache>,
+    sink: Option<&output::Staging>,
+) -> Result<render::Rendered, Diagnostics> {
+    let analyzed = match cache.as_deref_mut() {
+        Some(c) => analyze::analyze_cached(site, options, c),
+        None => analyze::analyze(site)?,
+    };
+    let validated = match validate::validate(site, analyzed) {
+        Ok(v) => v,
+        Err(d) => {
+            problems.extend(d);
+            return Err(problems.sorted());
+        }
+    };
+    match render::render(validated, options, cache, sink) {
+        Ok(rendered) if problems.is_empty() => Ok(rendered),
+        Ok(_) => Err(problems.sorted()),
+        Err(d) => {
+            problems.extend(d);
+            Err(problems.sorted())
+        }
+    }
 }
 
 /// The whole pipeline: a failing build leaves `out` exactly as it was.
@@ -111,10 +143,23 @@ pub fn build_into(
 ) -> Result<Report, Diagnostics> {
     let start = Instant::now();
     check_output_dir(root, out, guard)?;
-    let (rendered, _) = check(root, options)?;
-    output::write(out, &rendered.output).map_err(|e| write_error(out, e))?;
+    let (site, problems) = load::load_all(root).map_err(Diagnostics::sorted)?;
+    // Pages stream into a staging folder as they are rendered, but only when everything could
+    // be read; a build that fails from here on drops the folder (its Drop removes it), leaving
+    // the previous output as it was. With problems already found, the rest is still checked,
+    // without writing anything.
+    if !problems.is_empty() {
+        return Err(process(&site, problems, options, None, None)
+            .err()
+            .unwrap_or_default());
+    }
+    let staging = output::Staging::open(out).map_err(|e| write_error(out, e))?;
+    let rendered = process(&site, problems, options, None, Some(&staging))?;
+    let files = staging
+        .finish(&rendered.output)
+        .map_err(|e| write_error(out, e))?;
     Ok(Report {
-        files: rendered.output.files.len(),
+        files,
         stats: rendered.stats,
         elapsed: start.elapsed(),
     })

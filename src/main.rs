@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use leerrecht::serve::workshop::{workshop, WorkshopOptions};
 use leerrecht::serve::{serve, ServeOptions};
@@ -12,11 +12,31 @@ use leerrecht::RenderOptions;
 /// Bouwt het handboek tegen thuiszitten uit Markdown en TOML tot een statische site die
 /// werkt op elke webserver, in een submap en direct vanaf schijf of USB-stick.
 #[derive(Parser)]
-#[command(name = "leerrecht", version, about, long_about = None, disable_help_subcommand = true)]
+#[command(
+    name = "leerrecht",
+    version,
+    about,
+    long_about = None,
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
 struct Cli {
-    /// Map van het handboek (met site.toml, content/, templates/, static/).
-    #[arg(long, global = true, default_value = ".", value_name = "MAP")]
+    /// Map van het handboek (met site.toml, content/, templates/, static/) [standaard: de huidige map].
+    #[arg(
+        long,
+        global = true,
+        default_value = ".",
+        hide_default_value = true,
+        value_name = "MAP"
+    )]
     root: PathBuf,
+    /// Toon deze hulp.
+    #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// Toon het versienummer.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     command: Command,
 }
@@ -34,11 +54,15 @@ enum Command {
     },
     /// Bouw, toon de site op http://127.0.0.1:PORT en bouw opnieuw bij elke wijziging.
     Serve {
+        /// Poort op 127.0.0.1.
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// Uitvoermap [standaard: public in de map van het handboek].
         #[arg(long, value_name = "MAP")]
         out: Option<PathBuf>,
+        /// Vervang de uitvoermap ook als leerrecht die niet heeft gemaakt.
+        #[arg(long)]
+        force: bool,
     },
     /// Toon het handboek aan een zaal: telefoons in het netwerk openen het en sturen hun
     /// antwoorden naar deze laptop. Alleen lezen; inzendingen blijven op deze laptop.
@@ -72,8 +96,65 @@ enum Command {
     },
 }
 
+/// `--force`: the editor says an output folder leerrecht did not make may be replaced.
+fn guard_of(force: bool) -> leerrecht::OutputGuard {
+    if force {
+        leerrecht::OutputGuard::Force
+    } else {
+        leerrecht::OutputGuard::Marked
+    }
+}
+
+/// The help in Dutch: clap's own headings ("Usage", "Commands", "Options") are English.
+const HELP: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
+
+/// Under the Dutch heading, with clap's "[default: …]" said in Dutch.
+fn dutch_arg(arg: clap::Arg) -> clap::Arg {
+    let arg = arg.help_heading("Opties");
+    let default: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if default.is_empty() || arg.is_hide_default_value_set() {
+        return arg;
+    }
+    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let help = format!(
+        "{} [standaard: {}]",
+        help.trim_end_matches('.'),
+        default.join(", ")
+    );
+    arg.hide_default_value(true)
+        .help(help.trim_start().to_string())
+}
+
+fn parse() -> Cli {
+    let command = Cli::command()
+        .help_template(HELP)
+        .subcommand_help_heading("Opdrachten")
+        .override_usage("leerrecht [OPTIES] <OPDRACHT>")
+        .mut_args(dutch_arg)
+        .mut_subcommands(|sub| {
+            let positionals: String = sub
+                .get_positionals()
+                .map(|a| {
+                    let name = a.get_value_names().and_then(|v| v.first());
+                    let name = name.map_or_else(|| a.get_id().to_string(), |n| n.to_string());
+                    format!(" <{name}>")
+                })
+                .collect();
+            let usage = format!("leerrecht {} [OPTIES]{positionals}", sub.get_name());
+            sub.help_template(HELP)
+                .override_usage(usage)
+                .mut_args(dutch_arg)
+        });
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     // Without --out the output goes into the site folder; a given --out is taken like any
     // path on a command line, from the current folder.
     let out_of = |out: &Option<PathBuf>| {
@@ -88,12 +169,8 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Build { out, force } => {
             let out = out_of(out);
-            let guard = if *force {
-                leerrecht::OutputGuard::Force
-            } else {
-                leerrecht::OutputGuard::Marked
-            };
-            match leerrecht::build_into(&cli.root, &out, RenderOptions::default(), guard) {
+            match leerrecht::build_into(&cli.root, &out, RenderOptions::default(), guard_of(*force))
+            {
                 Ok(report) => {
                     println!("{}", report.summary("Gebouwd", Some(&out)));
                     ExitCode::SUCCESS
@@ -123,11 +200,12 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Serve { port, out } => {
+        Command::Serve { port, out, force } => {
             let options = ServeOptions {
                 root: cli.root.clone(),
                 out: out_of(out),
                 port: *port,
+                guard: guard_of(*force),
             };
             match serve(options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -63,13 +63,13 @@ fn contents(file: &OutputFile) -> io::Result<Cow<'_, [u8]>> {
 /// Bring `out_dir` from what `written` says it holds to `output`, for the dev server: only
 /// the files that changed are written, each through a temporary file and a rename so that a
 /// browser never reads half a page, and files that are no longer part of the site are removed.
-/// Paths in `keep` are left alone (the search index, written later). Returns how many files
+/// Paths `keep` accepts are left alone (the search index, written later). Returns how many files
 /// were written.
 pub fn write_changes(
     out_dir: &Path,
     output: &Output,
     written: &mut Written,
-    keep: &[&str],
+    keep: &dyn Fn(&str) -> bool,
 ) -> io::Result<usize> {
     let mut count = 0;
     let mut next = BTreeMap::new();
@@ -87,7 +87,7 @@ pub fn write_changes(
         next.insert(path.clone(), print);
     }
     for (path, print) in &written.0 {
-        if keep.contains(&path.as_str()) {
+        if keep(path) {
             next.insert(path.clone(), *print);
         } else if !next.contains_key(path) {
             let _ = std::fs::remove_file(out_dir.join(path));
@@ -143,28 +143,81 @@ fn lock(parent: &Path) -> io::Result<std::fs::File> {
 
 /// Write `output` to `out_dir`, replacing what was there in one step.
 pub fn write(out_dir: &Path, output: &Output) -> io::Result<()> {
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    let name = out_dir
-        .file_name()
-        .ok_or_else(|| {
-            io::Error::new(io::ErrorKind::InvalidInput, "de uitvoermap heeft geen naam")
-        })?
-        .to_string_lossy()
-        .to_string();
-    let _slot = lock(&parent)?;
-    let staging = parent.join(format!(".{name}.nieuw-{}", std::process::id()));
-    remove_stale(&parent, &name)?;
-    if let Err(e) =
-        write_all(&staging, output).and_then(|()| std::fs::write(staging.join(MARKER), MARKER_TEXT))
-    {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+    Staging::open(out_dir)?.finish(output).map(|_| ())
+}
+
+/// A new output folder being filled beside the previous one: pages are written into it as
+/// they are rendered (so a large site never sits in memory whole), the rest at [`finish`];
+/// only then is it swapped in. Dropped unfinished (a build that failed), it is removed and the
+/// previous output stays as it was.
+///
+/// [`finish`]: Staging::finish
+pub struct Staging {
+    dir: PathBuf,
+    out_dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    /// Held until the swap: a second build into the same folder waits (see [`lock`]).
+    _lock: std::fs::File,
+    written: std::sync::atomic::AtomicUsize,
+    finished: bool,
+}
+
+impl Staging {
+    /// Take the lock on the output's parent folder and start an empty staging folder.
+    pub fn open(out_dir: &Path) -> io::Result<Staging> {
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        let name = out_dir
+            .file_name()
+            .ok_or_else(|| {
+                io::Error::new(io::ErrorKind::InvalidInput, "de uitvoermap heeft geen naam")
+            })?
+            .to_string_lossy()
+            .to_string();
+        let lock = lock(&parent)?;
+        let dir = parent.join(format!(".{name}.nieuw-{}", std::process::id()));
+        remove_stale(&parent, &name)?;
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            out_dir: out_dir.to_path_buf(),
+            parent,
+            name,
+            _lock: lock,
+            written: std::sync::atomic::AtomicUsize::new(0),
+            finished: false,
+        })
     }
-    swap_in(&staging, out_dir, &parent, &name)
+
+    /// Write one file into the staging folder now; safe from many threads at once.
+    pub fn put(&self, path: &str, file: &OutputFile) -> io::Result<()> {
+        write_files(&self.dir, &[(&path.to_string(), file)])?;
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Write the rest of the output and the marker, and swap the folder in. Returns how many
+    /// files the output holds, those written by [`Staging::put`] included.
+    pub fn finish(mut self, rest: &Output) -> io::Result<usize> {
+        write_all(&self.dir, rest)?;
+        std::fs::write(self.dir.join(MARKER), MARKER_TEXT)?;
+        swap_in(&self.dir, &self.out_dir, &self.parent, &self.name)?;
+        self.finished = true;
+        Ok(self.written.load(std::sync::atomic::Ordering::Relaxed) + rest.files.len())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Write every file below `dir`. Creating files is most of a large build's time, mostly in

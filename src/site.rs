@@ -56,6 +56,9 @@ pub struct Site {
     pub by_key: BTreeMap<String, PageId>,
     /// Keys of draft pages: they are not built, and a link to one gets a precise message.
     pub drafts: BTreeSet<String>,
+    /// Keys of pages and instruments that could not be read or parsed: their problem is
+    /// reported once, and a link to them is not reported again as a link to nothing.
+    pub unreadable: BTreeSet<String>,
     /// Files in `content/` that are not pages (images, PDFs), copied as they are.
     pub content_assets: Vec<PathBuf>,
     pub templates: Vec<SourceFile>,

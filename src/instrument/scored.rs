@@ -71,7 +71,8 @@ pub struct Item {
     pub control: String,
     /// The name (and id) of its note field.
     pub note: String,
-    /// Where the item is in its file, for messages about its explanation.
+    /// Where the explanation is in its file (the item, when it has none), for messages
+    /// about the links in it.
     #[serde(skip)]
     pub span: Range<usize>,
 }
@@ -168,7 +169,7 @@ fn item(def: &Definition, n: usize, spanned: &Spanned<crate::load::instruments::
         number: n + 1,
         theme: i.theme.get_ref().clone(),
         question: i.question.clone(),
-        explanation: i.explanation.clone(),
+        explanation: i.explanation.get_ref().clone(),
         source: i.source.clone(),
         weight: *i.weight.get_ref(),
         agenda: i
@@ -184,7 +185,10 @@ fn item(def: &Definition, n: usize, spanned: &Spanned<crate::load::instruments::
         anchor: format!("vraag-{id}"),
         control: format!("antwoord-{id}"),
         note: format!("notitie-{id}"),
-        span: spanned.span(),
+        span: match i.explanation.span() {
+            empty if empty.is_empty() => spanned.span(),
+            written => written,
+        },
     }
 }
 

@@ -25,6 +25,10 @@ pub struct SiteConfig {
     /// Build a search index and show the search box.
     #[serde(default = "yes")]
     pub search: bool,
+    /// How the search index is written: in shards the browser loads as needed (the default),
+    /// or as one classic elasticlunr.js index (an export for other tools).
+    #[serde(default)]
+    pub search_format: SearchFormat,
     /// Short id that keeps this handbook's saved answers apart from other handbooks opened
     /// from the same USB stick (all `file://` pages share one localStorage).
     #[serde(default)]
@@ -37,6 +41,19 @@ pub struct SiteConfig {
 
 fn yes() -> bool {
     true
+}
+
+/// The shape of the search index on disk.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq, Hash)]
+pub enum SearchFormat {
+    /// `search-index.js` names the shards under `zoekindex/`; a query loads only those of its
+    /// words (README, Search).
+    #[default]
+    #[serde(rename = "gedeeld")]
+    Sharded,
+    /// One `search-index.js` in elasticlunr.js 0.9.5's format, loaded whole.
+    #[serde(rename = "elasticlunr")]
+    Elasticlunr,
 }
 
 /// The languages the generator has a search pipeline and interface texts for.
@@ -81,7 +98,7 @@ pub fn load(root: &Path) -> Result<LoadedConfig, Diagnostic> {
             &file,
             0,
             &e,
-            "toegestane sleutels: title, description, base_url, language (\"nl\"), search, id, [[menu]] en [extra]".into(),
+            "toegestane sleutels: title, description, base_url, language (\"nl\"), search, search_format (\"gedeeld\" of \"elasticlunr\"), id, [[menu]] en [extra]".into(),
         )
     })?;
     check_base_url(&config, &file)?;

@@ -19,6 +19,8 @@ pub struct Content {
     pub sections: Vec<Section>,
     pub by_key: BTreeMap<String, PageId>,
     pub drafts: BTreeSet<String>,
+    /// Keys of inputs that could not be read or parsed (their problem is reported).
+    pub unreadable: BTreeSet<String>,
     pub assets: Vec<PathBuf>,
 }
 
@@ -30,6 +32,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
         sections: vec![new_section(String::new(), None)],
         by_key: BTreeMap::new(),
         drafts: BTreeSet::new(),
+        unreadable: BTreeSet::new(),
         assets: Vec::new(),
     };
     let base = root.join(DIR);
@@ -95,7 +98,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
     for ((_, key, section), result) in markdown.into_iter().zip(parsed) {
         match result {
             Ok((file, split)) => add_page(file, split, key, section, &mut content),
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                content.unreadable.insert(key);
+                diagnostics.push(d);
+            }
         }
     }
     content

@@ -114,8 +114,8 @@ pub struct Item {
     pub theme: Spanned<String>,
     pub question: String,
     /// Markdown: why this matters.
-    #[serde(default)]
-    pub explanation: String,
+    #[serde(default = "no_text")]
+    pub explanation: Spanned<String>,
     /// Law and article, or the document the item comes from.
     #[serde(default)]
     pub source: Option<String>,
@@ -274,7 +274,12 @@ pub struct Loaded {
     pub def: Definition,
 }
 
-pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Loaded> {
+/// Every definition that parses; the keys of those that do not go into `unreadable`.
+pub fn load(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+    unreadable: &mut std::collections::BTreeSet<String>,
+) -> Vec<Loaded> {
     let mut loaded = Vec::new();
     for rel in list_files(root, Path::new(DIR), diagnostics) {
         if rel.extension().is_none_or(|e| e != "toml") {
@@ -282,7 +287,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Loaded> {
         }
         match load_one(root, &rel) {
             Ok(l) => loaded.push(l),
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                unreadable.insert(crate::diagnostics::display_path(&rel));
+                diagnostics.push(d);
+            }
         }
     }
     loaded

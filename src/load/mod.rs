@@ -16,30 +16,41 @@ use std::path::Path;
 use crate::diagnostics::Diagnostics;
 use crate::site::{PageId, SectionId, Site};
 
+/// Load the site; any problem fails.
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+    let (site, diagnostics) = load_all(root)?;
+    diagnostics.into_result(site)
+}
+
+/// Load everything that can be read, with the problems of what could not: the later stages
+/// still check the rest, so an editor sees every mistake of a build at once. Fails only
+/// when there is no site to speak of (no readable `site.toml`).
+pub fn load_all(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let config = config::load(root).map_err(Diagnostics::from)?;
     let mut content = content::load(root, &mut diagnostics);
     if content.sections[SectionId::HOME].index.is_none() {
         content.sections[SectionId::HOME].title = config.config.title.clone();
     }
-    let instruments = instruments::load(root, &mut diagnostics);
+    let instruments = instruments::load(root, &mut diagnostics, &mut content.unreadable);
     add_instrument_pages(&instruments, &mut content);
     content::finish_sections(&mut content);
     let templates = templates::load(root, &mut diagnostics);
     let static_files = templates::static_files(root, &mut diagnostics);
-    diagnostics.into_result(Site {
+    let site = Site {
         root: root.to_path_buf(),
         config,
         pages: content.pages,
         sections: content.sections,
         by_key: content.by_key,
         drafts: content.drafts,
+        unreadable: content.unreadable,
         content_assets: content.assets,
         templates,
         instruments,
         static_files,
-    })
+    };
+    Ok((site, diagnostics))
 }
 
 /// Folder of the instrument pages, and the section that lists them.

@@ -170,6 +170,17 @@ pub fn nav(site: &Site) -> Value {
                 ("weight", Value::from(e.weight)),
             ],
             pages: val(&e.pages),
+            links: e
+                .pages
+                .iter()
+                .map(|p| (p.title.to_string(), p.url.to_string()))
+                .collect(),
+            position: e
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.url.to_string(), i))
+                .collect(),
         })
     });
     Value::from(entries.collect::<Vec<_>>())
@@ -198,6 +209,38 @@ struct NavItem {
     entry: usize,
     fields: [(&'static str, Value); 4],
     pages: Value,
+    /// The same pages as `(title, url)`, for [`menu_window`].
+    links: Vec<(String, String)>,
+    /// Address → place in `links`, so a page finds itself without a scan.
+    position: std::collections::HashMap<String, usize>,
+}
+
+/// How many pages before and after the current one a section menu lists.
+pub const MENU_NEIGHBOURS: usize = 5;
+
+/// The places in a list of `len` pages that a section menu shows for the page at `current`
+/// (`None`: a page that is not in the list, such as the section's own index): the first and
+/// the last page and [`MENU_NEIGHBOURS`] on either side of the current one. A section small
+/// enough that this would leave out at most one page lists them all. Listing every page on
+/// every page made output grow with the square of the section size (886 MB at 10 000 pages).
+pub fn menu_window(len: usize, current: Option<usize>) -> Vec<usize> {
+    let n = MENU_NEIGHBOURS;
+    if len <= 2 * n + 3 {
+        return (0..len).collect();
+    }
+    let centre = current.unwrap_or(0).min(len - 1);
+    let low = centre.saturating_sub(n);
+    let high = (centre + n).max(low + 2 * n).min(len - 1);
+    let low = low.min(high.saturating_sub(2 * n));
+    let mut places = Vec::with_capacity(2 * n + 3);
+    if low > 0 {
+        places.push(0);
+    }
+    places.extend(low..=high);
+    if high < len - 1 {
+        places.push(len - 1);
+    }
+    places
 }
 
 impl Object for NavItem {
@@ -215,6 +258,38 @@ impl Object for NavItem {
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
         Enumerator::Str(&["title", "url", "dir", "pages", "weight"])
+    }
+
+    /// `item.menu(page.url)`: the section menu of that page, bounded ([`menu_window`]):
+    /// `pages` (each `title`, `url`, and `gap_before` when pages were left out before it),
+    /// `total` and `bounded` (true when not every page is listed).
+    fn call_method(
+        self: &Arc<Self>,
+        _state: &mut minijinja::State<'_, '_>,
+        method: &str,
+        args: &[Value],
+    ) -> Result<Value, minijinja::Error> {
+        if method != "menu" {
+            return Err(minijinja::Error::from(minijinja::ErrorKind::UnknownMethod));
+        }
+        let url = args.first().and_then(Value::as_str).unwrap_or_default();
+        super::nav_reads::note(self.entry);
+        let places = menu_window(self.links.len(), self.position.get(url).copied());
+        let mut previous = None;
+        let pages: Vec<Value> = places
+            .iter()
+            .map(|&i| {
+                let gap_before = previous.is_some_and(|p: usize| i > p + 1);
+                previous = Some(i);
+                let (title, url) = &self.links[i];
+                minijinja::context! { title => title, url => url, gap_before => gap_before }
+            })
+            .collect();
+        Ok(minijinja::context! {
+            pages => pages,
+            total => self.links.len(),
+            bounded => places.len() < self.links.len(),
+        })
     }
 }
 
@@ -302,4 +377,106 @@ pub fn all_urls(site: &Site) -> Vec<&str> {
             .map(|p| p.url.as_str()),
     );
     urls
+}
+
+/// How many pages one page of a section's index lists; a longer section's index continues on
+/// `index-2.html`, `index-3.html`, … ([`listing_url`]).
+pub const LISTING_PAGE_SIZE: usize = 100;
+
+/// How many index pages a section gets: more than one only when it has more than
+/// [`LISTING_PAGE_SIZE`] pages and is shown with the stock section template (another template,
+/// such as the comparison of the regions, shows its section its own way, on one page).
+pub fn listing_count(site: &Site, id: SectionId) -> usize {
+    let section = &site.sections[id];
+    let shown = match section.index {
+        Some(page) => super::Shown::Page(page),
+        None => super::Shown::BareSection(id),
+    };
+    if super::template_of(site, shown) != "section.html" {
+        return 1;
+    }
+    section.pages.len().div_ceil(LISTING_PAGE_SIZE).max(1)
+}
+
+/// The address of page `number` (from 1) of a section's index at `index_url`.
+pub fn listing_url(index_url: &str, number: usize) -> String {
+    if number <= 1 {
+        return index_url.to_string();
+    }
+    let dir = index_url.strip_suffix("index.html").unwrap_or_default();
+    format!("{dir}index-{number}.html")
+}
+
+#[derive(Serialize)]
+struct ListingLink {
+    number: usize,
+    url: String,
+}
+
+/// `listing` in a section's index page `number` (from 1): the `pages` it lists, its `number`,
+/// how many there are (`count`) and `links` to all of them.
+pub fn listing(site: &Site, id: SectionId, number: usize) -> Value {
+    let section = &site.sections[id];
+    let count = listing_count(site, id);
+    let size = if count > 1 {
+        LISTING_PAGE_SIZE
+    } else {
+        section.pages.len()
+    };
+    let pages: Vec<PageSummary> = section
+        .pages
+        .iter()
+        .skip((number - 1) * size)
+        .take(size)
+        .map(|&p| summary(site, p))
+        .collect();
+    let links: Vec<ListingLink> = (1..=count)
+        .map(|n| ListingLink {
+            number: n,
+            url: listing_url(&section.url, n),
+        })
+        .collect();
+    minijinja::context! {
+        pages => val(pages),
+        number => number,
+        count => count,
+        links => val(links),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menu_window_is_bounded_and_keeps_the_ends() {
+        assert_eq!(menu_window(13, Some(6)), (0..13).collect::<Vec<_>>());
+        assert_eq!(
+            menu_window(100, Some(50)),
+            [0, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 99]
+        );
+        assert_eq!(
+            menu_window(100, Some(0)),
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 99]
+        );
+        assert_eq!(
+            menu_window(100, Some(99)),
+            [0, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]
+        );
+        assert_eq!(menu_window(100, None), menu_window(100, Some(0)));
+        for len in 0..40 {
+            for current in 0..len {
+                let w = menu_window(len, Some(current));
+                assert!(w.len() <= 2 * MENU_NEIGHBOURS + 3 && w.contains(&current));
+                assert!(w.windows(2).all(|p| p[0] < p[1]));
+            }
+        }
+    }
+
+    #[test]
+    fn listing_urls() {
+        assert_eq!(listing_url("groot/index.html", 1), "groot/index.html");
+        assert_eq!(listing_url("groot/index.html", 3), "groot/index-3.html");
+        assert_eq!(listing_url("index.html", 2), "index-2.html");
+    }
 }

@@ -1,4 +1,5 @@
-//! Stage 4, render: a [`Validated`] site into an in-memory [`Output`]: Markdown to HTML,
+//! Stage 4, render: a [`Validated`] site into files (streamed into the staging folder in a
+//! build, else kept in an [`Output`]): Markdown to HTML,
 //! pages through their templates ([`pages`]), the instruments' data ([`instruments`]), the
 //! search index and the assets. Nothing is checked here any more; what can still fail is a
 //! template that breaks while it runs (a filter on the wrong value), reported with its line.
@@ -32,7 +33,7 @@ pub struct RenderOptions {
     /// Add the dev server's reload script to every page.
     pub live_reload: bool,
     /// Leave the search index out; the caller builds it afterwards with
-    /// [`crate::search::index_script`] (the dev server, so pages reload before the index is done).
+    /// [`crate::search::index_files`] (the dev server, so pages reload before the index is done).
     pub defer_search: bool,
 }
 
@@ -46,7 +47,10 @@ pub struct Stats {
 }
 
 pub struct Rendered {
+    /// What is left to write: everything without a sink, else all but the pages.
     pub output: Output,
+    /// How many files were written into the staging folder while rendering.
+    pub streamed: usize,
     pub stats: Stats,
     /// The analysis of every page, indexed like `site.pages`.
     pub analyses: Vec<std::sync::Arc<crate::markdown::Analysis>>,
@@ -81,29 +85,34 @@ pub fn template_of(site: &Site, shown: Shown) -> String {
 }
 
 /// Render everything; `cache` (from `serve`) hands back pages whose inputs did not change.
+/// With a `sink` (a build), pages are written into the staging folder as they are rendered and
+/// only the rest stays in [`Rendered::output`]; without one everything is kept in memory.
 pub fn render(
     v: Validated,
     options: RenderOptions,
     cache: Option<&mut RenderCache>,
+    sink: Option<&crate::output::Staging>,
 ) -> Result<Rendered, Diagnostics> {
     let site = v.site;
     let mut diagnostics = Diagnostics::new();
     let search_wanted = site.config.config.search && !options.defer_search;
     // The search index is the slowest part of a large build; it only reads the analyses, so
     // it is built on another core while the pages render.
-    let (mut output, search) = std::thread::scope(|scope| {
+    let ((mut output, streamed), search) = std::thread::scope(|scope| {
         let search =
-            search_wanted.then(|| scope.spawn(|| crate::search::index_script(site, &v.analyses)));
-        let output = pages::render_all(&v, options, cache, &mut diagnostics);
+            search_wanted.then(|| scope.spawn(|| crate::search::index_files(site, &v.analyses)));
+        let output = pages::render_all(&v, options, cache, sink, &mut diagnostics);
         let search =
             search.map(|handle| handle.join().map_err(|p| crate::parallel::panic_text(&*p)));
         (output, search)
     });
     let mut search_index_bytes = 0;
     match search {
-        Some(Ok(js)) => {
-            search_index_bytes = js.len();
-            output.insert(SEARCH_INDEX.into(), OutputFile::Bytes(js.into_bytes()));
+        Some(Ok(files)) => {
+            for (path, js) in files {
+                search_index_bytes += js.len();
+                output.insert(path, OutputFile::Bytes(js.into_bytes()));
+            }
         }
         Some(Err(why)) => diagnostics.push(Diagnostic::file(
             SEARCH_INDEX,
@@ -123,6 +132,7 @@ pub fn render(
     };
     diagnostics.into_result(Rendered {
         output,
+        streamed,
         stats,
         analyses: v.analyses,
     })

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::markdown::{self, Analysis};
-use crate::output::{Output, OutputFile};
+use crate::output::{Output, OutputFile, Staging};
 use crate::site::{root_prefix, Page, PageId, SectionId, Site};
 use crate::validate::links::LinkTargets;
 use crate::validate::Validated;
@@ -39,12 +39,33 @@ struct Pages<'a> {
     prepared: Vec<Prepared>,
 }
 
+/// What rendering one page gave: its files (the page, its instrument's data, its participant
+/// page, later pages of a long section index), fingerprints the cache already knew, and the
+/// problems.
+#[derive(Default)]
+struct PageOut {
+    files: Vec<(String, OutputFile)>,
+    known: Vec<(String, u64)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl PageOut {
+    fn insert(&mut self, path: String, file: OutputFile) {
+        self.files.push((path, file));
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}
+
 pub(super) fn render_all(
     v: &Validated,
     options: RenderOptions,
-    mut cache: Option<&mut RenderCache>,
+    cache: Option<&mut RenderCache>,
+    sink: Option<&Staging>,
     diagnostics: &mut Diagnostics,
-) -> Output {
+) -> (Output, usize) {
     let site = v.site;
     let prepared = instruments::prepare(v);
     let shared = Shared {
@@ -63,18 +84,49 @@ pub(super) fn render_all(
         prepared,
     };
     let mut output = Output::default();
-    for id in (0..site.pages.len()).map(PageId) {
-        pages.render_page(id, &mut cache, &mut output, diagnostics);
+    let ids: Vec<PageId> = (0..site.pages.len()).map(PageId).collect();
+    let mut streamed = 0;
+    match cache {
+        // `serve` renders one page after another: its cache is one mutable map, and it
+        // renders few pages per edit anyway.
+        Some(cache) => {
+            let mut cache = Some(cache);
+            for &id in &ids {
+                let page = pages.render_page(id, &mut cache);
+                merge(page, &mut output, diagnostics);
+            }
+        }
+        None => match pages.render_parallel(&ids, sink) {
+            Ok(parts) => {
+                for (page, written) in parts {
+                    streamed += written;
+                    merge(page, &mut output, diagnostics);
+                }
+            }
+            Err(panicked) => {
+                diagnostics.push(Diagnostic::file("(leerrecht)", panicked.to_string()))
+            }
+        },
     }
     pages.render_rest(&mut output, diagnostics);
-    output
+    (output, streamed)
+}
+
+fn merge(page: PageOut, output: &mut Output, diagnostics: &mut Diagnostics) {
+    for (path, file) in page.files {
+        output.insert(path, file);
+    }
+    output.known.extend(page.known);
+    for d in page.diagnostics {
+        diagnostics.push(d);
+    }
 }
 
 /// A page's HTML: from the cache when it was rendered from the same inputs, else rendered now
 /// (and kept for next time).
 fn cached(
     cache: &mut Option<&mut RenderCache>,
-    output: &mut Output,
+    out: &mut PageOut,
     url: &str,
     inputs: u64,
     render: impl FnOnce() -> Result<String, Diagnostic>,
@@ -84,21 +136,49 @@ fn cached(
         return render();
     };
     if let Some((html, print)) = c.page(url, inputs) {
-        output.known.insert(url.to_string(), print);
+        out.known.push((url.to_string(), print));
         return Ok(html);
     }
     c.render(url, inputs, render)
 }
 
 impl Pages<'_> {
-    /// One page, with its instrument's data and participant page when it has them.
-    fn render_page(
+    /// Every page on all cores, in the order of `ids`. With a `sink` each page's files go
+    /// straight into the staging folder as they are rendered, and only the problems come back
+    /// (with how many files were written); else the files come back too (`check`). The
+    /// output is the same in any order: every file has its own planned path.
+    fn render_parallel(
         &self,
-        id: PageId,
-        cache: &mut Option<&mut RenderCache>,
-        output: &mut Output,
-        diagnostics: &mut Diagnostics,
-    ) {
+        ids: &[PageId],
+        sink: Option<&Staging>,
+    ) -> Result<Vec<(PageOut, usize)>, crate::parallel::WorkerPanicked> {
+        crate::parallel::map(ids, |&id| {
+            let mut page = self.render_page(id, &mut None);
+            let Some(sink) = sink else {
+                return (page, 0);
+            };
+            let files = std::mem::take(&mut page.files);
+            let mut written = 0;
+            for (path, file) in files {
+                match sink.put(&path, &file) {
+                    Ok(()) => written += 1,
+                    Err(e) => page.push(
+                        Diagnostic::file(
+                            path.as_str(),
+                            format!("kan dit bestand van de uitvoer niet schrijven: {e}"),
+                        )
+                        .with_hint("controleer of de map beschrijfbaar is en of de schijf vol is"),
+                    ),
+                }
+            }
+            (page, written)
+        })
+    }
+
+    /// One page, with its instrument's data and participant page when it has them.
+    fn render_page(&self, id: PageId, cache: &mut Option<&mut RenderCache>) -> PageOut {
+        let mut out = PageOut::default();
+        let output = &mut out;
         let page = &self.site.pages[id];
         let instrument = page.instrument.and_then(|i| self.prepared.get(i));
         if let Some(p) = instrument {
@@ -123,25 +203,44 @@ impl Pages<'_> {
         let inputs = self.v.inputs.as_ref().map_or(0, |h| h[id.0]);
         let rendered = cached(cache, output, &page.url, inputs, || {
             let template = template_of(self.site, Shown::Page(id));
-            let ctx = page_context(&ctx, &page.url, Value::UNDEFINED);
+            let ctx = page_context(&ctx, &page.url, Value::UNDEFINED, 1);
             templates
                 .render(&template, ctx)
                 .map_err(|d| in_page(d, page))
         });
         match rendered {
             Ok(html) => output.insert(page.url.clone(), OutputFile::Bytes(html)),
-            Err(d) => diagnostics.push(d),
+            Err(d) => output.push(d),
+        }
+        if page.is_index {
+            self.render_listing_pages(&ctx, output);
         }
         let join = instrument.and_then(|p| Some((p, p.instrument.participant_path()?)));
         if let Some((p, url)) = join {
             match cached(cache, output, &url, inputs, || {
-                let ctx = page_context(&ctx, &url, instruments::participant_context(p, &url));
+                let ctx = page_context(&ctx, &url, instruments::participant_context(p, &url), 1);
                 templates
                     .render(PARTICIPANT_TEMPLATE, ctx)
                     .map_err(|d| in_page(d, page))
             }) {
                 Ok(html) => output.insert(url, OutputFile::Bytes(html)),
-                Err(d) => diagnostics.push(d),
+                Err(d) => output.push(d),
+            }
+        }
+        out
+    }
+
+    /// Pages 2, 3, … of a long section's index ([`context::listing`]): the section's page list
+    /// continued, without the index page's own text. Cheap, so never cached.
+    fn render_listing_pages(&self, r: &PageRender, output: &mut PageOut) {
+        let page = &self.site.pages[r.id];
+        for number in 2..=context::listing_count(self.site, page.section) {
+            let url = context::listing_url(&page.url, number);
+            let template = template_of(self.site, Shown::Page(r.id));
+            let ctx = page_context(r, &url, Value::UNDEFINED, number);
+            match self.v.templates.render(&template, ctx) {
+                Ok(html) => output.insert(url, OutputFile::Bytes(html.into_bytes())),
+                Err(d) => output.push(in_page(d, page)),
             }
         }
     }
@@ -151,11 +250,15 @@ impl Pages<'_> {
         let (site, shared) = (self.site, &self.shared);
         let templates = &self.v.templates;
         for (id, section) in site.section_ids() {
-            if section.index.is_none() {
-                match render_bare_section(site, id, templates, shared) {
-                    Ok(html) => {
-                        output.insert(section.url.clone(), OutputFile::Bytes(html.into_bytes()))
-                    }
+            if section.index.is_some() {
+                continue;
+            }
+            for number in 1..=context::listing_count(site, id) {
+                match render_bare_section(site, id, number, templates, shared) {
+                    Ok(html) => output.insert(
+                        context::listing_url(&section.url, number),
+                        OutputFile::Bytes(html.into_bytes()),
+                    ),
                     Err(d) => diagnostics.push(d),
                 }
             }
@@ -189,20 +292,32 @@ struct PageRender<'a> {
 
 /// The template context of a page; `url` is where the output goes (the page's own address,
 /// or its participant page), so `page.url` and the navigation match the file written.
-fn page_context(r: &PageRender, url: &str, workshop: Value) -> Value {
+/// `listing` is the page number of a section index (1 for every other page); a later page
+/// of a long index lists the section's pages without repeating the index page's text.
+fn page_context(r: &PageRender, url: &str, workshop: Value, listing: usize) -> Value {
     let page = &r.site.pages[r.id];
+    let listing_value = if page.is_index {
+        context::listing(r.site, page.section, listing)
+    } else {
+        Value::UNDEFINED
+    };
     let resolve = |dest: &str| {
         r.targets
             .resolve(&page.url, Some(r.id), dest)
             .ok()
             .flatten()
     };
-    let html = markdown::to_html(page.body(), &r.analysis.headings, &resolve);
+    let first = listing <= 1;
+    let html = if first {
+        markdown::to_html(page.body(), &r.analysis.headings, &resolve)
+    } else {
+        String::new()
+    };
     let toc: Vec<_> = r
         .analysis
         .headings
         .iter()
-        .filter(|h| (2..=3).contains(&h.level))
+        .filter(|h| first && (2..=3).contains(&h.level))
         .cloned()
         .collect();
     let page_ctx = context::PageCtx {
@@ -225,6 +340,7 @@ fn page_context(r: &PageRender, url: &str, workshop: Value) -> Value {
         instrument_list => r.shared.instrument_list.clone(),
         instrument => r.instrument.map(instruments::context).unwrap_or_default(),
         workshop => workshop,
+        listing => listing_value,
         ..common(url, r.shared)
     }
 }
@@ -239,13 +355,16 @@ fn in_page(d: Diagnostic, page: &Page) -> Diagnostic {
     ))
 }
 
+/// Page `number` of a section without an `_index.md`.
 fn render_bare_section(
     site: &Site,
     id: SectionId,
+    number: usize,
     templates: &Templates,
     shared: &Shared,
 ) -> Result<String, Diagnostic> {
     let section = &site.sections[id];
+    let url = context::listing_url(&section.url, number);
     let empty = toml::Table::new();
     let page_ctx = context::PageCtx {
         title: &section.title,
@@ -253,7 +372,7 @@ fn render_bare_section(
         content: Value::from_safe_string(String::new()),
         toc: &[],
         extra: &empty,
-        url: &section.url,
+        url: &url,
         key: "",
         is_index: true,
     };
@@ -264,7 +383,8 @@ fn render_bare_section(
         is_home => id == SectionId::HOME,
         instruments => shared.instruments.clone(),
         instrument_list => shared.instrument_list.clone(),
-        ..common(&section.url, shared)
+        listing => context::listing(site, id, number),
+        ..common(&url, shared)
     };
     templates.render(&template_of(site, Shown::BareSection(id)), ctx)
 }

@@ -26,7 +26,7 @@ pub struct SearchDoc<'a> {
 
 /// What the result list shows per page, stored once for all of its chunks:
 /// `[title, site section or null, address relative to the site root]`.
-type PageInfo<'a> = (&'a str, Option<&'a str>, &'a str);
+pub type PageInfo<'a> = (&'a str, Option<&'a str>, &'a str);
 
 /// Per chunk: `[page index, heading or null, anchor or null, excerpt]`.
 type DocInfo<'a> = (usize, Option<&'a str>, Option<&'a str>, String);
@@ -99,6 +99,11 @@ impl<'a> Builder<'a> {
 /// times faster than the same data as an object literal, and on a 7 MB index that is most of
 /// the wait before the first search (bench/README.md).
 pub fn script(json: &str) -> String {
+    script_with(&format!("window.{GLOBAL}"), json)
+}
+
+/// `target = JSON.parse('…');` with `json` escaped as in [`script`].
+pub fn script_with(target: &str, json: &str) -> String {
     let mut literal = String::with_capacity(json.len() + json.len() / 16);
     for c in json.chars() {
         match c {
@@ -113,13 +118,15 @@ pub fn script(json: &str) -> String {
             c => literal.push(c),
         }
     }
-    format!("window.{GLOBAL} = JSON.parse('{literal}');\n")
+    format!("{target} = JSON.parse('{literal}');\n")
 }
 
-/// The JSON inside a script written by [`script`]: its exact inverse, for tests and tools.
+/// The JSON inside a script written by [`script`] or [`script_with`]: their exact inverse,
+/// for tests and tools.
 pub fn script_json(js: &str) -> Option<String> {
-    let prefix = format!("window.{GLOBAL} = JSON.parse('");
-    let literal = js.strip_prefix(prefix.as_str())?.strip_suffix("');\n")?;
+    const OPEN: &str = " = JSON.parse('";
+    let start = js.find(OPEN)? + OPEN.len();
+    let literal = js.get(start..)?.strip_suffix("');\n")?;
     let mut json = String::with_capacity(literal.len());
     let mut chars = literal.chars();
     while let Some(c) = chars.next() {

@@ -1,46 +1,102 @@
-//! Search: the Dutch text pipeline and the index the browser loads lazily.
+//! Search: the Dutch text pipeline and the index the browser loads lazily, in shards
+//! ([`shards`], the default) or as one classic elasticlunr.js index ([`index`], an export).
 
 pub mod index;
 pub mod pipeline;
+pub mod shards;
 
 use std::sync::Arc;
 
+use crate::load::config::SearchFormat;
 use crate::markdown::Analysis;
 use crate::site::Site;
 use index::{Builder as SearchBuilder, SearchDoc};
 
-/// The search index as `search-index.js`, from the analyses of all pages.
-pub fn index_script(site: &Site, analyses: &[Arc<Analysis>]) -> String {
-    let mut builder = SearchBuilder::new();
+/// The folder of the shards, beside `search-index.js`.
+pub const SHARD_DIR: &str = "zoekindex";
+
+/// One searchable chunk with the page it belongs to, in the order refs are given.
+pub struct Chunk<'a> {
+    pub doc: SearchDoc<'a>,
+    /// The page title is indexed on a page's first chunk only.
+    pub first_of_page: bool,
+}
+
+/// What the index is made of: per page `[title, section, address]`, and every chunk.
+pub struct Corpus<'a> {
+    pub pages: Vec<index::PageInfo<'a>>,
+    pub chunks: Vec<Chunk<'a>>,
+}
+
+/// Every page and chunk of the site, in page order.
+pub fn corpus<'a>(site: &'a Site, analyses: &'a [Arc<Analysis>]) -> Corpus<'a> {
+    let mut corpus = Corpus {
+        pages: Vec::with_capacity(site.pages.len()),
+        chunks: Vec::new(),
+    };
     for (page, analysis) in site.pages.iter().zip(analyses) {
         let section = (page.section != crate::site::SectionId::HOME || !page.is_index)
             .then(|| site.section_title(page.section))
             .filter(|t| *t != page.front.title);
-        let id = builder.page(&page.front.title, section, &page.url);
+        let id = corpus.pages.len();
+        corpus
+            .pages
+            .push((page.front.title.as_str(), section, page.url.as_str()));
         for (i, chunk) in analysis.chunks.iter().enumerate() {
             let heading = chunk
                 .heading
                 .as_ref()
                 .map(|h| (h.text.as_str(), h.id.as_str()));
-            builder.add(
-                SearchDoc {
+            corpus.chunks.push(Chunk {
+                doc: SearchDoc {
                     page: id,
                     heading,
                     body: &chunk.text,
                 },
-                i == 0,
-            );
+                first_of_page: i == 0,
+            });
         }
         if analysis.chunks.is_empty() {
-            builder.add(
-                SearchDoc {
+            corpus.chunks.push(Chunk {
+                doc: SearchDoc {
                     page: id,
                     heading: None,
                     body: "",
                 },
-                true,
-            );
+                first_of_page: true,
+            });
         }
+    }
+    corpus
+}
+
+/// The search index as files (path relative to the output, contents), in the site's format.
+pub fn index_files(site: &Site, analyses: &[Arc<Analysis>]) -> Vec<(String, String)> {
+    let corpus = corpus(site, analyses);
+    match site.config.config.search_format {
+        SearchFormat::Sharded => shards::build(&corpus),
+        SearchFormat::Elasticlunr => vec![(
+            crate::render::SEARCH_INDEX.to_string(),
+            elasticlunr_script(&corpus),
+        )],
+    }
+}
+
+/// The classic single index: `search-index.js` in elasticlunr.js 0.9.5's format.
+pub fn elasticlunr_script(corpus: &Corpus) -> String {
+    let mut builder = SearchBuilder::new();
+    for (title, section, url) in &corpus.pages {
+        builder.page(title, *section, url);
+    }
+    for chunk in &corpus.chunks {
+        builder.add(
+            SearchDoc {
+                page: chunk.doc.page,
+                heading: chunk.doc.heading,
+                body: chunk.doc.body,
+            },
+            chunk.first_of_page,
+        );
     }
     builder.finish()
 }

@@ -29,6 +29,8 @@ pub struct ServeOptions {
     pub out: PathBuf,
     /// 0 picks a free port; the address printed names the one chosen.
     pub port: u16,
+    /// Whether an output folder leerrecht did not make may be replaced (`--force`).
+    pub guard: crate::OutputGuard,
 }
 
 /// Build state shared by the watcher (a plain thread) and the request handlers (tasks).
@@ -134,9 +136,10 @@ async fn run(options: ServeOptions) -> io::Result<()> {
         })?;
     let port = listener.local_addr()?.port();
     let state = Arc::new(State::default());
-    let session = Arc::new(Mutex::new(Session::new(
+    let session = Arc::new(Mutex::new(Session::with_guard(
         options.root.clone(),
         options.out.clone(),
+        options.guard,
     )));
     let first = (Arc::clone(&session), Arc::clone(&state));
     tokio::task::spawn_blocking(move || rebuild(&first.0, &first.1))

@@ -13,13 +13,15 @@ use crate::diagnostics::Diagnostics;
 use crate::markdown::Analysis;
 use crate::output::{self, Written};
 use crate::render::cache::RenderCache;
-use crate::render::{self, RenderOptions, SEARCH_INDEX};
+use crate::render::{RenderOptions, SEARCH_INDEX};
+use crate::search::SHARD_DIR;
 use crate::site::Site;
 use crate::{write_error, Report};
 
 pub struct Session {
     root: PathBuf,
     out: PathBuf,
+    guard: crate::OutputGuard,
     cache: RenderCache,
     /// None until the first build has written the whole output.
     written: Option<Written>,
@@ -42,21 +44,41 @@ pub struct IndexJob {
 impl IndexJob {
     /// True when the index was written, false when a newer build made it useless.
     pub fn run(self) -> io::Result<bool> {
-        let js = crate::search::index_script(&self.site, &self.analyses);
+        let files = crate::search::index_files(&self.site, &self.analyses);
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         if self.current.load(Ordering::SeqCst) != self.generation {
             return Ok(false);
         }
-        output::write_file(&self.out, SEARCH_INDEX, js.as_bytes())?;
+        // Shards first, the manifest that names them last; then the shards of the previous
+        // index that this one no longer has, so the folder equals a fresh build's.
+        let mut names = std::collections::HashSet::new();
+        for (path, js) in files.iter().rev() {
+            output::write_file(&self.out, path, js.as_bytes())?;
+            names.insert(path.clone());
+        }
+        let dir = self.out.join(SHARD_DIR);
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = format!("{SHARD_DIR}/{}", entry.file_name().to_string_lossy());
+            if !names.contains(&path) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
         Ok(true)
     }
 }
 
 impl Session {
     pub fn new(root: PathBuf, out: PathBuf) -> Session {
+        Session::with_guard(root, out, crate::OutputGuard::Marked)
+    }
+
+    /// A session whose first build may replace an output folder leerrecht did not make,
+    /// when the editor said so with `--force`; every later one finds leerrecht's marker.
+    pub fn with_guard(root: PathBuf, out: PathBuf, guard: crate::OutputGuard) -> Session {
         Session {
             root,
             out,
+            guard,
             cache: RenderCache::default(),
             written: None,
             generation: Arc::new(AtomicU64::new(0)),
@@ -69,17 +91,14 @@ impl Session {
     pub fn rebuild(&mut self) -> Result<(Report, Option<IndexJob>), Diagnostics> {
         let started = Instant::now();
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        crate::check_output_dir(&self.root, &self.out, crate::OutputGuard::Marked)?;
-        let site = crate::load::load(&self.root).map_err(Diagnostics::sorted)?;
+        crate::check_output_dir(&self.root, &self.out, self.guard)?;
+        let (site, problems) = crate::load::load_all(&self.root).map_err(Diagnostics::sorted)?;
         let first = self.written.is_none();
         let options = RenderOptions {
             live_reload: true,
             defer_search: !first,
         };
-        let analyzed = crate::analyze::analyze_cached(&site, options, &mut self.cache);
-        let validated = crate::validate::validate(&site, analyzed).map_err(Diagnostics::sorted)?;
-        let rendered = render::render(validated, options, Some(&mut self.cache))
-            .map_err(Diagnostics::sorted)?;
+        let rendered = crate::process(&site, problems, options, Some(&mut self.cache), None)?;
         let search = site.config.config.search;
         let files = match &mut self.written {
             None => {
@@ -90,8 +109,11 @@ impl Session {
                 rendered.output.files.len()
             }
             Some(written) => {
-                let keep: &[&str] = if search { &[SEARCH_INDEX] } else { &[] };
-                output::write_changes(&self.out, &rendered.output, written, keep)
+                // The index job writes the index after the reload signal.
+                let keep = |path: &str| {
+                    search && (path == SEARCH_INDEX || path.starts_with(&format!("{SHARD_DIR}/")))
+                };
+                output::write_changes(&self.out, &rendered.output, written, &keep)
                     .map_err(|e| write_error(&self.out, e))?
             }
         };

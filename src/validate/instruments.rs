@@ -40,12 +40,16 @@ pub fn check_links(
     for (loaded, instrument) in site.instruments.iter().zip(instruments) {
         for explanation in instrument.part().explanations() {
             for link in &markdown::analyze(explanation.markdown).links {
-                if let Err(e) = targets.resolve(&instrument.url, None, &link.dest) {
+                let Err(e) = targets.resolve(&instrument.url, None, &link.dest) else {
+                    continue;
+                };
+                if e.is_own_problem() {
+                    let span = link_span(&loaded.file.text, &explanation.span, &link.dest);
                     diagnostics.push(
                         Diagnostic::at(
                             &loaded.file.path,
                             &loaded.file.text,
-                            explanation.span.clone(),
+                            span,
                             e.message(&link.dest),
                         )
                         .with_hint(e.hint()),
@@ -54,4 +58,20 @@ pub fn check_links(
             }
         }
     }
+}
+
+/// Where a link's destination is written inside an explanation: the TOML string was unescaped,
+/// so the Markdown's own spans do not fit the file; the destination is looked up in the
+/// string as written, and the whole explanation is pointed at when it is not found there.
+fn link_span(
+    text: &str,
+    explanation: &std::ops::Range<usize>,
+    dest: &str,
+) -> std::ops::Range<usize> {
+    text.get(explanation.clone())
+        .and_then(|written| written.find(dest))
+        .map_or(explanation.clone(), |at| {
+            let start = explanation.start + at;
+            start..start + dest.len()
+        })
 }

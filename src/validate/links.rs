@@ -41,6 +41,16 @@ pub enum LinkError {
     /// An image from another site: the pages' CSP blocks it, and nothing may come from
     /// elsewhere.
     ExternalImage,
+    /// The page linked to exists but could not be read; that problem is already reported.
+    Unreadable,
+}
+
+impl LinkError {
+    /// Whether this is worth its own message: a link to a page that could not be read is
+    /// only a consequence of the problem already reported for that page.
+    pub fn is_own_problem(&self) -> bool {
+        !matches!(self, LinkError::Unreadable)
+    }
 }
 
 impl LinkError {
@@ -55,6 +65,7 @@ impl LinkError {
             LinkError::RunsCode => format!("link naar `{dest}` voert code uit in plaats van een pagina te openen"),
             LinkError::MissingFile { target } => format!("link naar `{dest}`: de site heeft geen bestand {target}"),
             LinkError::ExternalImage => format!("de afbeelding `{dest}` komt van een andere site; de pagina's laden niets van elders"),
+            LinkError::Unreadable => format!("link naar `{dest}`: die pagina kon niet worden gelezen"),
         }
     }
 
@@ -69,6 +80,7 @@ impl LinkError {
             LinkError::RunsCode => "links naar javascript:, vbscript: en data: zijn niet toegestaan; link naar een pagina of een https://-adres".into(),
             LinkError::MissingFile { .. } => "zet het bestand naast de pagina in content/ of in static/, of link naar een pagina met @/pad/naar/pagina.md".into(),
             LinkError::ExternalImage => "download de afbeelding, zet hem in static/ (bijvoorbeeld static/img/) of naast de pagina in content/, en link daarnaar".into(),
+            LinkError::Unreadable => "los eerst de fout in die pagina op".into(),
         }
     }
 }
@@ -181,6 +193,7 @@ impl<'a> LinkTargets<'a> {
             Some(&page) => self.site.pages[page].url.as_str(),
             None => match self.asset_url(key) {
                 Some(url) => return Ok(relative_url(from, &url)),
+                None if self.site.unreadable.contains(key) => return Err(LinkError::Unreadable),
                 None => {
                     return Err(LinkError::MissingPage {
                         key: key.to_string(),
@@ -309,7 +322,8 @@ pub fn check_pages(
             } else {
                 targets.resolve(&page.url, Some(id), &link.dest).map(|_| ())
             };
-            if let Err(e) = checked {
+            let Err(e) = checked else { continue };
+            if e.is_own_problem() {
                 let span = page.file_span(link.span.clone());
                 diagnostics.push(
                     Diagnostic::at(

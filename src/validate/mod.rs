@@ -43,6 +43,7 @@ pub fn validate(site: &Site, analyzed: Analyzed) -> Result<Validated<'_>, Diagno
     let assets = crate::assets::plan(site, &mut diagnostics);
     let plan = outputs::plan(site, &instruments, &assets);
     outputs::check_unique(&plan, &mut diagnostics);
+    outputs::check_index_folder(site, &plan, &mut diagnostics);
     outputs::check_names(&plan, &mut diagnostics);
     let files = plan.into_iter().map(|c| c.path).collect();
     let targets = LinkTargets::new(site, &analyzed.analyses, &instruments, files);

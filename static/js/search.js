@@ -1,19 +1,21 @@
-// The search box: loads the index and the engine (zoekmachine.js) on first use, as classic
+// The search box: loads the index manifest and the engine (zoekmachine.js) on first use, and
+// then only the shards of the index that a query needs (zoekindex/t3.js, …), all as classic
 // scripts, which work from file:// where fetch() does not; then shows results as an
 // accessible combobox with a listbox: arrow keys move, Enter opens, Escape closes. Only this
 // small file loads with every page.
 
 const INDEX = 'leerrechtZoekindex';
 const ENGINE = 'leerrechtZoekmachine';
+const PARTS = 'leerrechtZoekdelen';
 const DELAY = 120;
 
-/** Load a classic script once; resolves to the global it sets. */
-function loadScript(src, global) {
+/** Load a classic script once; resolves to what `read()` finds after it ran. */
+function loadScript(src, read) {
   return new Promise((resolve, reject) => {
-    if (window[global]) return resolve(window[global]);
+    if (read()) return resolve(read());
     const script = document.createElement('script');
     script.src = src;
-    script.onload = () => (window[global] ? resolve(window[global]) : reject(new Error('leeg')));
+    script.onload = () => (read() ? resolve(read()) : reject(new Error('leeg')));
     script.onerror = () => reject(new Error('niet geladen'));
     document.head.append(script);
   });
@@ -31,13 +33,12 @@ function start() {
   let active = -1;
   let timer = 0;
 
-  let engine = null;
+  // A shard of the index, loaded when a query first needs it.
+  const part = (name) => loadScript(`${root}zoekindex/${name}.js`, () => window[PARTS]?.[name]);
   const load = () => {
-    loading ??= Promise.all([loadScript(box.dataset.index, INDEX), loadScript(box.dataset.engine, ENGINE)]).then(([data, found]) => {
-      found.checkIndex(data);
-      engine = found;
-      return data;
-    });
+    loading ??= Promise.all([loadScript(box.dataset.index, () => window[INDEX]), loadScript(box.dataset.engine, () => window[ENGINE])]).then(
+      ([data, engine]) => engine.open(data, part),
+    );
     return loading;
   };
 
@@ -117,9 +118,10 @@ function start() {
       return;
     }
     load()
-      .then((data) => {
+      .then((index) => index.search(query, 10))
+      .then((found) => {
         if (input.value.trim() !== query) return;
-        results = engine.search(data, query, 10);
+        results = found;
         show(query);
       })
       .catch(() => {

@@ -429,3 +429,35 @@ test('opening a file over answers asks first, in a modal dialog: no and Escape k
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Reproduced: importing a result file without `answers` asked to replace, then emptied the form
+// and deleted the stored answers. Now it is refused before any question, and a replace that
+// did happen can be undone until the page closes.
+test('a file without answers is refused before any question; a replace can be undone', async () => {
+  const data = await json(KINDS.checklist);
+  const { context, page, problems } = await open(server.base + page$(KINDS.checklist));
+  const first = data.items[0].id;
+  await page.check(`input[name="antwoord-${first}"][value="ja"]`);
+  await page.waitForTimeout(400);
+  const empty = join(tmp, 'zonder-antwoorden.json');
+  await writeFile(empty, JSON.stringify({ format: 'leerrecht-resultaat/1', instrument: data.id, version: data.version }));
+  await page.click('#paneel-bestand summary');
+  await page.setInputFiles('#importeer', empty);
+  await page.waitForFunction(() => /geen antwoorden/.test(document.body.textContent));
+  assert.equal(await page.$('dialog[open]'), null, 'no question asked');
+  assert.equal(await page.$eval(`input[name="antwoord-${first}"]:checked`, (r) => r.value), 'ja');
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('tien-punten')).map((k) => localStorage.getItem(k)).join(''));
+  assert.match(stored, /"ja"/, 'the stored answers are still there');
+
+  const other = join(tmp, 'ander.json');
+  await writeFile(other, JSON.stringify({ format: 'leerrecht-resultaat/1', instrument: data.id, version: data.version, answers: { [first]: 'nee' } }));
+  await page.setInputFiles('#importeer', other);
+  await page.click('#import-ja');
+  await page.waitForSelector('#import-ongedaan');
+  assert.equal(await page.$eval(`input[name="antwoord-${first}"]:checked`, (r) => r.value), 'nee');
+  await page.click('#import-ongedaan');
+  await page.waitForFunction(() => /vorige antwoorden/.test(document.getElementById('bestand-melding').textContent));
+  assert.equal(await page.$eval(`input[name="antwoord-${first}"]:checked`, (r) => r.value), 'ja');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -59,7 +59,8 @@ fn failing_build_exits_non_zero_with_all_errors_on_stderr() {
     let err = stderr(&o);
     assert!(err.contains("content/a.md:2:1"), "{err}");
     assert!(err.contains("help:"), "hint shown: {err}");
-    assert!(err.contains("1 fout gevonden"), "{err}");
+    assert!(err.contains("2 fouten gevonden"), "both, in one run: {err}");
+    assert!(err.contains("content/b.md:4:1"), "{err}");
     assert!(!site.out().exists(), "nothing written");
 }
 
@@ -113,14 +114,17 @@ fn new_writes_a_handbook_that_builds() {
 
 #[test]
 fn every_verb_has_help() {
-    for verb in ["build", "serve", "check", "new"] {
+    for verb in ["build", "serve", "workshop", "check", "new"] {
         let o = Command::new(env!("CARGO_BIN_EXE_leerrecht"))
             .args([verb, "--help"])
             .output()
             .unwrap();
         assert!(o.status.success(), "{verb}");
         assert!(
-            stdout(&o).contains("Usage: leerrecht"),
+            stdout(&o).contains("Gebruik: leerrecht")
+                && !stdout(&o).contains("Usage")
+                && !stdout(&o).contains("Print help")
+                && !stdout(&o).contains("[default"),
             "{verb}: {}",
             stdout(&o)
         );

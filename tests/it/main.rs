@@ -4,12 +4,14 @@
 
 mod cli;
 mod common;
+mod fuzz;
 mod handbook;
 mod httpclient;
 mod input;
 mod instruments;
 mod markdown;
 mod output;
+mod page_weight;
 mod robustness;
 mod schema;
 mod search;

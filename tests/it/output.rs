@@ -87,6 +87,38 @@ fn a_failing_build_leaves_the_previous_output_byte_for_byte() {
 }
 
 #[test]
+fn a_build_that_fails_while_pages_stream_into_staging_leaves_the_previous_output() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = snapshot(&site.out());
+    // Valid until it runs: the pages before and after it are already being written.
+    site.write("templates/kapot.html", "{{ page.title + 1 }}");
+    for i in 0..40 {
+        site.write(
+            &format!("content/regio/p{i}.md"),
+            &page(&format!("P{i}"), "Tekst."),
+        );
+    }
+    site.write(
+        "content/regio/kapot.md",
+        "+++\ntitle = \"Kapot\"\ntemplate = \"kapot.html\"\n+++\n",
+    );
+    let errors = site.errors().join("\n");
+    assert!(errors.contains("kapot"), "{errors}");
+    assert_eq!(snapshot(&site.out()), before);
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}
+
+#[test]
 fn output_is_deterministic() {
     let a = Site::fixture("basic");
     let b = Site::fixture("basic");

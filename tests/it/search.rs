@@ -11,6 +11,17 @@ use elasticlunr::lang::Language;
 use leerrecht::search::pipeline::{tokens, DutchWithDigits};
 use serde_json::Value;
 
+/// The basic fixture with the classic elasticlunr.js index (`search_format = "elasticlunr"`).
+fn classic_site() -> Site {
+    let site = Site::fixture("basic");
+    let config = site.read_source("site.toml");
+    site.write(
+        "site.toml",
+        &format!("search_format = \"elasticlunr\"\n{config}"),
+    );
+    site
+}
+
 fn load_index(out: &Path) -> Value {
     let js = std::fs::read_to_string(out.join("search-index.js")).expect("search-index.js");
     let json = leerrecht::search::index::script_json(&js).expect("index script shape");
@@ -52,7 +63,7 @@ fn stem(word: &str) -> String {
 
 #[test]
 fn dutch_word_forms_and_numbers_find_their_section() {
-    let site = Site::fixture("basic");
+    let site = classic_site();
     site.build_ok();
     let index = load_index(&site.out());
     let waterland: BTreeSet<String> = ["regio/waterland.html#artikel-21a".to_string()].into();
@@ -96,7 +107,7 @@ fn dutch_word_forms_and_numbers_find_their_section() {
 
 #[test]
 fn index_keeps_only_what_results_need() {
-    let site = Site::fixture("basic");
+    let site = classic_site();
     site.build_ok();
     let index = load_index(&site.out());
     assert_eq!(index["index"]["version"], "0.9.5");
@@ -121,7 +132,66 @@ fn search_can_be_switched_off() {
     );
     site.build_ok();
     assert!(!site.out().join("search-index.js").exists());
+    assert!(!site.out().join("zoekindex").exists());
     assert!(!site.read("index.html").contains("search.js"));
+}
+
+fn shard_json(out: &Path, name: &str) -> Value {
+    let js = std::fs::read_to_string(out.join(format!("zoekindex/{name}.js"))).expect(name);
+    let json = leerrecht::search::index::script_json(&js).expect("shard script shape");
+    serde_json::from_str(&json).expect("valid JSON")
+}
+
+#[test]
+fn the_default_index_is_sharded_and_finds_what_the_classic_one_finds() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let out = site.out();
+    let manifest = load_index(&out);
+    assert_eq!(manifest["format"], "gedeeld");
+    assert_eq!(
+        manifest["pipeline"],
+        serde_json::json!(["trimmer-nl-digits", "stopWordFilter-du", "stemmer-du"])
+    );
+    let shards = manifest["shards"].as_array().expect("shard keys");
+    let mut terms = BTreeSet::new();
+    for i in 0..shards.len() {
+        let shard = shard_json(&out, &format!("t{i}"));
+        for term in shard.as_object().expect("terms").keys() {
+            assert!(terms.insert(term.clone()), "{term} in two shards");
+        }
+    }
+    // The same terms as the classic index of the same site, per field.
+    let classic = classic_site();
+    classic.build_ok();
+    let classic = load_index(&classic.out());
+    for query in ["scholen", "gemeenten", "2016", "21a", "thuiszitter"] {
+        let term = stem(query);
+        assert!(terms.contains(&term), "{query}");
+        assert!(!docs_with(&classic, "body", &term).is_empty(), "{query}");
+    }
+    let docs = shard_json(&out, "d0");
+    assert_eq!(docs["docs"][0].as_array().map(Vec::len), Some(4));
+    assert_eq!(docs["pages"]["0"].as_array().map(Vec::len), Some(3));
+}
+
+#[test]
+fn nothing_else_may_write_into_the_folder_of_the_index() {
+    let site = Site::fixture("basic");
+    site.write("static/zoekindex/t0.js", "// van de redactie");
+    let errors = site.errors().join("\n");
+    assert!(errors.contains("zoekindex/t0.js"), "{errors}");
+}
+
+#[test]
+fn an_unknown_search_format_is_refused_in_dutch_with_its_line() {
+    let site = Site::fixture("basic");
+    let config = site.read_source("site.toml");
+    site.write("site.toml", &format!("search_format = \"lunr\"\n{config}"));
+    let errors = site.errors().join("\n");
+    assert!(errors.contains("site.toml:1"), "{errors}");
+    assert!(errors.contains("onbekende waarde"), "{errors}");
+    assert!(errors.contains("gedeeld"), "{errors}");
 }
 
 const GOLDEN: &str = "tests/golden/search-words.tsv";

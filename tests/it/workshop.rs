@@ -76,13 +76,8 @@ fn a_page_at_the_participant_address_is_an_error_that_names_both() {
             "Deze pagina staat waar de deelnemerspagina moet komen.",
         ),
     );
-    let errors = site.errors();
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("instrumenten/proef-deelnemen.html")
-                && e.contains("content/instrumenten/proef-deelnemen.md")
-                && e.contains("checklists/proef.toml")),
-        "{errors:#?}"
+    assert_eq!(
+        site.errors(),
+        ["content/instrumenten/proef-deelnemen.md: 2 bestanden schrijven allemaal naar instrumenten/proef-deelnemen.html: content/instrumenten/proef-deelnemen.md, checklists/proef.toml"]
     );
 }

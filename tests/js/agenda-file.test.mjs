@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serializeAgenda, readAgendaFile, makeAgendaFile, MAX_ACTIONS } from '../../static/js/lib/agenda-file.js';
-import { createAgendaStore, agendaKey } from '../../static/js/lib/agenda-store.js';
+import { createAgendaStore } from '../../static/js/lib/agenda-store.js';
+import { agendaKey } from '../../static/js/lib/store-keys.js';
 import { emptyAgenda, accept, addOwn, edit } from '../../static/js/lib/agenda.js';
 import { MemoryStorage } from './instrument-fixtures.mjs';
 

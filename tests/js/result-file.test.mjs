@@ -92,3 +92,18 @@ test('a participant file has a name of its own: time, name and participant id', 
   assert.notEqual(participantFileName(checklist(), at, null, 'AAAAAAAA'), participantFileName(checklist(), at, null, 'BBBBBBBB'));
   assert.equal(participantFileName(checklist(), at, '../../etc', null), 'leerrecht-proef-v1-2026-11-23-1405-etc.json');
 });
+
+// Reproduced: a result file without `answers` was accepted, and replacing with it emptied the
+// form and the stored answers. It is now refused before anyone is asked to replace anything.
+test('a file without answers, or with none that fit, is refused before any question', () => {
+  const noAnswers = JSON.parse(file());
+  delete noAnswers.answers;
+  const r = readResultFile(JSON.stringify(noAnswers), inst, 'leerrecht');
+  assert.equal(r.ok, false);
+  assert.match(r.message, /geen antwoorden/);
+  const foreign = readResultFile(file({ answers: { onbekend: 'ja' }, notes: {} }), inst, 'leerrecht');
+  assert.equal(foreign.ok, false);
+  assert.match(foreign.message, /Geen enkel antwoord/);
+  // An empty result saved on purpose still opens.
+  assert.equal(readResultFile(file({ answers: {}, notes: {} }), inst, 'leerrecht').ok, true);
+});

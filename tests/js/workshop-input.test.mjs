@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { encodeCode } from '../../static/js/lib/share-code.js';
 import { makeResult, serializeResult } from '../../static/js/lib/result-file.js';
 import { readLines, readFile, splitLine, cleanName, handOver, addCandidates, removeParticipant, emptySession, participantLabel, MAX_NAME } from '../../static/js/lib/workshop-input.js';
-import { createWorkshopStore, openSession, emptyState, workshopKey, WORKSHOP_FORMAT } from '../../static/js/lib/workshop-store.js';
+import { createWorkshopStore, openSession, emptyState, WORKSHOP_FORMAT } from '../../static/js/lib/workshop-store.js';
+import { workshopKey } from '../../static/js/lib/store-keys.js';
 import { checklist, routekaart, MemoryStorage } from './instrument-fixtures.mjs';
 
 const proef = checklist();

@@ -4,10 +4,7 @@
 // to <key>:beschadigd:<ms since 1970> and is reported, as answers-store.js does for answers.
 
 import { checkAgenda, makeAgendaFile } from './agenda-file.js';
-
-export function agendaKey(site) {
-  return `leerrecht:${site}:werkagenda`;
-}
+import { agendaKey } from './store-keys.js';
 
 export function createAgendaStore(storage, site, themes) {
   const key = agendaKey(site);

@@ -77,7 +77,10 @@ export function checkResult(data, instrument, site) {
   if (data.version > instrument.version) {
     return refuse(`Dit bestand hoort bij versie ${data.version} van dit instrument; deze pagina heeft versie ${instrument.version}. Gebruik de nieuwste versie van het handboek.`);
   }
-  if (data.answers !== undefined && (typeof data.answers !== 'object' || data.answers === null || Array.isArray(data.answers))) {
+  // Refused before anyone is asked to replace anything: a file without answers would only
+  // empty the form (and the saved answers with it).
+  if (data.answers === undefined) return refuse('In dit bestand staan geen antwoorden. Kies het bestand dat je met "Bewaar als bestand" hebt gemaakt.');
+  if (typeof data.answers !== 'object' || data.answers === null || Array.isArray(data.answers)) {
     return refuse('In dit bestand staan de antwoorden niet in de goede vorm.');
   }
   const warnings = [];
@@ -90,7 +93,10 @@ export function checkResult(data, instrument, site) {
   if (data.version < instrument.version) {
     warnings.push(`Dit bestand hoort bij versie ${data.version}; deze pagina heeft versie ${instrument.version}. Antwoorden op vragen die nog bestaan zijn overgenomen.`);
   }
-  const { answers, notes, dropped } = cleanAnswers(instrument, data.answers ?? {}, data.notes);
+  const { answers, notes, dropped } = cleanAnswers(instrument, data.answers, data.notes);
+  if (Object.keys(answers).length === 0 && Object.keys(notes).length === 0 && Object.keys(data.answers).length > 0) {
+    return refuse('Geen enkel antwoord in dit bestand past bij dit instrument. Er is niets overgenomen.');
+  }
   return {
     ok: true,
     answers,

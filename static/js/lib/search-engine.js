@@ -11,7 +11,7 @@ export const BOOSTS = { title: 3, heading: 2, body: 1 };
 
 /** Throws when the index was built with a pipeline this client does not implement. */
 export function checkIndex(data) {
-  const pipeline = data?.index?.pipeline;
+  const pipeline = data?.format === SHARDED ? data.pipeline : data?.index?.pipeline;
   if (!Array.isArray(pipeline) || pipeline.join() !== PIPELINE.join()) {
     throw new Error(`Onbekende zoekindex: verwacht ${PIPELINE.join(', ')}`);
   }
@@ -131,4 +131,161 @@ export function snippet(text, terms) {
     else segments.push({ text: part, mark });
   }
   return segments;
+}
+
+// ---------------------------------------------------------------------------------------
+// The sharded index (search_format = "gedeeld", the default; README, Search). The manifest
+// (search-index.js) lists the shard keys; a term lives in the shard whose key is its longest
+// prefix among the keys, so the terms that start with a query word are in the shard of the
+// word's longest key prefix and in the shards whose keys start with the word. Postings hold
+// each document's count of the term (elasticlunr's tf is its square root) and the manifest
+// each document's field lengths, so the scores are those of rank() on the classic index.
+
+export const SHARDED = 'gedeeld';
+
+/** Indexes of the shards that hold every term starting with one of `words`. */
+export function shardsFor(manifest, words) {
+  const keys = manifest.shards;
+  const need = new Set();
+  for (const word of words) {
+    let best = -1;
+    keys.forEach((key, i) => {
+      if (word.startsWith(key) && (best < 0 || key.length > keys[best].length)) best = i;
+      else if (key.length > word.length && key.startsWith(word)) need.add(i);
+    });
+    if (best >= 0) need.add(best);
+  }
+  return [...need].sort((a, b) => a - b);
+}
+
+/** A posting list (`"0,5:2,1z"`) as `[[doc, count]]`; see encode() in src/search/shards.rs. */
+export function decodePostings(text) {
+  if (!text) return [];
+  let doc = 0;
+  return text.split(',').map((part) => {
+    const [delta, count] = part.split(':');
+    doc += parseInt(delta, 36);
+    return [doc, count === undefined ? 1 : parseInt(count, 36)];
+  });
+}
+
+function decodeLengths(text) {
+  return text ? text.split(',').map((n) => parseInt(n, 36)) : [];
+}
+
+/**
+ * A search over a sharded index. `load(name)` loads one shard (`t3`, `d0`) and resolves to its
+ * data; every shard is loaded at most once. `search(query, limit)` resolves to the same
+ * results as search() on the classic index of the same site.
+ */
+export function openSharded(manifest, load) {
+  checkIndex(manifest);
+  const lengths = manifest.lengths.map(decodeLengths);
+  const parts = new Map();
+  const terms = new Map(); // term → [title, heading, body] posting texts
+  const decoded = new Map();
+  const part = (name) => {
+    if (!parts.has(name)) parts.set(name, Promise.resolve(load(name)));
+    return parts.get(name);
+  };
+  const loadTerms = async (words) => {
+    const shards = await Promise.all(shardsFor(manifest, words).map((i) => part(`t${i}`)));
+    for (const shard of shards) for (const [term, lists] of Object.entries(shard ?? {})) terms.set(term, lists);
+  };
+  const postings = (term, field) => {
+    const key = `${field}\u0000${term}`;
+    if (!decoded.has(key)) decoded.set(key, decodePostings(terms.get(term)?.[field]));
+    return decoded.get(key);
+  };
+  const expandLoaded = (prefix, field) => {
+    const found = [];
+    for (const [term, lists] of terms) if (term.startsWith(prefix) && lists[field]) found.push(term);
+    return found;
+  };
+  // Scores in typed arrays indexed by document, with the list of documents touched: at
+  // 10 000 pages a common word has tens of thousands of postings, and plain objects keyed by
+  // ref strings made every query several times slower. The arithmetic and its order are those
+  // of fieldScores() above, so the scores are the same numbers.
+  const fieldScores = (field, queryWords, into, boost) => {
+    const total = manifest.docs;
+    const scores = new Float64Array(total);
+    const coordination = new Uint16Array(total);
+    const touched = [];
+    for (const { token, typed } of queryWords) {
+      const keys = new Set(expandLoaded(token, field));
+      if (!typed.startsWith(token)) for (const k of expandLoaded(typed, field)) keys.add(k);
+      const tokenScores = new Float64Array(total);
+      const tokenDocs = [];
+      for (const key of keys) {
+        const list = postings(key, field);
+        const idf = 1 + Math.log(total / (list.length + 1));
+        if (key === token) for (const [doc] of list) coordination[doc] += 1;
+        const penalty = key === token ? 1 : (1 - (key.length - token.length) / key.length) * 0.15;
+        for (const [doc, count] of list) {
+          const length = lengths[field][doc] ?? 0;
+          const norm = length ? 1 / Math.sqrt(length) : 1;
+          if (tokenScores[doc] === 0) tokenDocs.push(doc);
+          tokenScores[doc] += Math.sqrt(count) * idf * norm * penalty;
+        }
+      }
+      for (const doc of tokenDocs) {
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += tokenScores[doc];
+      }
+    }
+    for (const doc of touched) {
+      const s = coordination[doc] ? (scores[doc] * coordination[doc]) / queryWords.length : scores[doc];
+      into.set(doc, (into.get(doc) ?? 0) + s * boost);
+    }
+  };
+  const rankSharded = async (query) => {
+    const queryWords = queryTerms(query);
+    if (queryWords.length === 0) return [];
+    await loadTerms(queryWords.flatMap(({ token, typed }) => (typed.startsWith(token) ? [token] : [token, typed])));
+    const total = new Map();
+    Object.values(BOOSTS).forEach((boost, field) => fieldScores(field, queryWords, total, boost));
+    // Equal scores in ascending ref order, as rank() lists them (integer keys of an object).
+    return [...total]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([doc, score]) => ({ ref: String(doc), score }));
+  };
+  return {
+    manifest,
+    rank: rankSharded,
+    /** How many shards have been asked for so far. */
+    loadedParts: () => [...parts.keys()],
+    async search(query, limit = 10) {
+      const queryWords = queryTerms(query);
+      const ranked = (await rankSharded(query)).slice(0, limit);
+      const per = manifest.docsPerShard;
+      const names = [...new Set(ranked.map(({ ref }) => `d${Math.floor(Number(ref) / per)}`))];
+      const shards = new Map(await Promise.all(names.map(async (name) => [name, await part(name)])));
+      return ranked.map(({ ref, score }) => {
+        const shard = shards.get(`d${Math.floor(Number(ref) / per)}`) ?? { docs: [], pages: {} };
+        const [page, heading, anchor, excerpt] = shard.docs[Number(ref) % per] ?? [];
+        const [title, section, url] = shard.pages?.[page] ?? [];
+        return {
+          ref,
+          score,
+          title: title ?? '',
+          heading: heading ?? null,
+          section: section ?? null,
+          url: anchor ? `${url}#${anchor}` : (url ?? ''),
+          snippet: snippet(excerpt ?? '', queryWords),
+        };
+      });
+    },
+  };
+}
+
+/** A search over either format: the classic index is searched whole, as before. */
+export function open(data, load) {
+  if (data?.format === SHARDED) return openSharded(data, load);
+  checkIndex(data);
+  return {
+    manifest: data,
+    rank: async (query) => rank(data, query),
+    loadedParts: () => [],
+    search: async (query, limit = 10) => search(data, query, limit),
+  };
 }

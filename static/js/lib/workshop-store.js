@@ -21,13 +21,11 @@
 import { cleanAnswers, isEmpty } from './instrument-answers.js';
 import { emptySession, cleanParticipant, MAX_NAME } from './workshop-input.js';
 import { plural } from './nl-format.js';
+import { workshopKey } from './store-keys.js';
 
 export const WORKSHOP_FORMAT = 'leerrecht-workshop/1';
 const ID = /^[a-z0-9-]{1,100}$/;
 
-export function workshopKey(site) {
-  return `leerrecht:${site}:workshop`;
-}
 
 export function emptyState() {
   return { format: WORKSHOP_FORMAT, current: null, sessions: {} };

@@ -34,11 +34,27 @@ export function setupFiles(page) {
     page.announce(`Je uitslag is opgeslagen als ${name}.`);
   });
 
+  // The answers a file replaced stay in memory until the page closes, so one click brings
+  // them back: opening the wrong file loses nothing.
   function applyImport(result) {
+    const before = { answers: structuredClone(state.answers), notes: structuredClone(state.notes) };
     page.replaceAnswers(result.answers, result.notes);
     const message = `De uitslag uit "${result.name}" staat nu in het formulier${result.saved ? ` (opgeslagen op ${formatDate(result.saved, true)})` : ''}.`;
-    fill($('bestand-melding'), importedView(message, result));
+    const canUndo = !isEmpty(before.answers, before.notes);
+    fill(
+      $('bestand-melding'),
+      importedView(message, result),
+      canUndo ? h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede', id: 'import-ongedaan' }, 'Ongedaan maken: zet mijn vorige antwoorden terug')) : null,
+    );
+    if (canUndo) $('import-ongedaan').addEventListener('click', () => undoImport(before));
     page.announce(`${message}${result.dropped.length ? ` ${plural(result.dropped.length, 'onderdeel', 'onderdelen')} niet overgenomen.` : ''}`);
+  }
+
+  function undoImport(before) {
+    page.replaceAnswers(before.answers, before.notes);
+    fill($('bestand-melding'), h('p', { class: 'melding melding--succes' }, 'Je vorige antwoorden en notities staan weer in het formulier.'));
+    page.announce('Je vorige antwoorden en notities staan weer in het formulier.');
+    $('importeer').focus();
   }
 
   $('importeer').addEventListener('change', async (e) => {

@@ -3,7 +3,7 @@
 // when one exists already), and the werkagenda page opens with them. Nothing leaves the browser.
 
 import { groupProposals, agendaFromGroup } from '../lib/group-agenda.js';
-import { agendaKey } from '../lib/agenda-store.js';
+import { agendaKey } from '../lib/store-keys.js';
 import { checkAgenda, makeAgendaFile } from '../lib/agenda-file.js';
 import { emptyAgenda } from '../lib/agenda.js';
 import { plural } from '../lib/nl-format.js';

@@ -116,6 +116,11 @@ impl Site {
         }
     }
 
+    /// A source file of the site (not the output).
+    pub fn read_source(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""The side-by-side table of issue 16: leerrecht (sharded Dutch index), Hugo (no index), Hugo +
+Pagefind, Zola (Dutch elasticlunr index) and, when present, mdBook, building the same pages.
+
+    peers.py prepare SHAPE N DIR     make DIR/{leerrecht,hugo,zola[,mdbook]} for one set:
+                                     SHAPE `shared` is ../shared/bench/gen_corpus.py (10 sections),
+                                     `own` is bench/gen-corpus.py (200 sections), converted for
+                                     Hugo and mdBook by bench/convert.py and for Zola here
+    peers.py run NAME RUNS JSON LEERRECHT DIR OUT
+                                     one warm-up round, then RUNS rounds, every tool once per round
+                                     in an order that rotates; the output folder is removed before
+                                     each build (not timed); the 1-minute load average is recorded
+                                     before every build
+    peers.py table JSON...           the Markdown table
+
+Tools are found on PATH (hugo), in bench/tools (zola, mdbook/bin/mdbook) and through npx
+(pagefind). Standard library only.
+"""
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+SHARED_GEN = os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py")
+ZOLA = os.path.join(HERE, "tools", "zola")
+MDBOOK = os.path.join(HERE, "tools", "mdbook", "bin", "mdbook")
+TOOLS = ("leerrecht", "hugo", "hugo+pagefind", "zola", "mdbook")
+
+
+def sh(cmd, **kw):
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)
+
+
+def zola_dutch(config_path):
+    """Zola's Dutch elasticlunr pipeline is coded `du` (see ../shared/peers/README.md)."""
+    with open(config_path) as f:
+        text = f.read()
+    text = text.replace('default_language = "en"', 'default_language = "du"')
+    with open(config_path, "w") as f:
+        f.write(text)
+
+
+def prepare(shape, n, root):
+    if os.path.isdir(root):
+        shutil.rmtree(root)
+    os.makedirs(root)
+    if shape == "shared":
+        for layout in ("leerrecht", "hugo", "zola", "mdbook"):
+            sh([sys.executable, SHARED_GEN, str(n), os.path.join(root, layout), "--layout", layout])
+    else:
+        site = os.path.join(root, "leerrecht")
+        sh([sys.executable, os.path.join(HERE, "gen-corpus.py"), str(n), site])
+        sh([sys.executable, os.path.join(HERE, "convert.py"), site,
+            os.path.join(root, "hugo"), os.path.join(root, "mdbook")])
+        # Zola reads the same content folder (TOML front matter, @/ links); its config and
+        # templates come from the shared generator's Zola layout.
+        sample = os.path.join(root, "zola-sample")
+        sh([sys.executable, SHARED_GEN, "20", sample, "--layout", "zola"])
+        zola = os.path.join(root, "zola")
+        os.makedirs(zola)
+        shutil.copytree(os.path.join(site, "content"), os.path.join(zola, "content"))
+        shutil.copytree(os.path.join(sample, "templates"), os.path.join(zola, "templates"))
+        shutil.copy(os.path.join(sample, "config.toml"), os.path.join(zola, "config.toml"))
+        shutil.rmtree(sample)
+    zola_dutch(os.path.join(root, "zola", "config.toml"))
+
+
+def folder_bytes(path):
+    total = 0
+    for base, _, files in os.walk(path):
+        for f in files:
+            total += os.path.getsize(os.path.join(base, f))
+    return total
+
+
+def markdown_bytes(site):
+    total = 0
+    for base, _, files in os.walk(os.path.join(site, "content")):
+        total += sum(os.path.getsize(os.path.join(base, f)) for f in files if f.endswith(".md"))
+    return total
+
+
+def index_bytes(tool, out):
+    if tool == "leerrecht":
+        manifest = os.path.join(out, "search-index.js")
+        return folder_bytes(os.path.join(out, "zoekindex")) + (os.path.getsize(manifest) if os.path.exists(manifest) else 0)
+    if tool == "hugo+pagefind":
+        return folder_bytes(os.path.join(out, "pagefind"))
+    if tool in ("zola", "mdbook"):
+        return sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out)
+                   if f.startswith(("search_index", "searchindex")))
+    return 0
+
+
+def timed(cmd):
+    """Wall seconds, CPU seconds and peak RSS (KiB) of one command, with GNU time."""
+    start = time.monotonic()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%U %S %M"] + cmd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.monotonic() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed:\n{proc.stderr[-2000:]}")
+    user, system, rss = proc.stderr.strip().splitlines()[-1].split()
+    return wall, float(user) + float(system), int(rss)
+
+
+def commands(tool, leerrecht, root, out):
+    if tool == "leerrecht":
+        return [[leerrecht, "build", "--root", os.path.join(root, "leerrecht"), "--out", out]]
+    hugo = [shutil.which("hugo") or "hugo", "--quiet", "--source", os.path.join(root, "hugo"), "--destination", out]
+    if tool == "hugo":
+        return [hugo]
+    if tool == "hugo+pagefind":
+        return [hugo, ["npx", "--yes", "pagefind", "--site", out, "--silent"]]
+    if tool == "zola":
+        return [[ZOLA, "--root", os.path.join(root, "zola"), "build", "--output-dir", out, "--force"]]
+    return [[MDBOOK, "build", os.path.join(root, "mdbook"), "--dest-dir", out]]
+
+
+def available(tool, root):
+    if tool == "zola":
+        return os.access(ZOLA, os.X_OK) and os.path.isdir(os.path.join(root, "zola"))
+    if tool == "mdbook":
+        return os.environ.get("MDBOOK") == "1" and os.access(MDBOOK, os.X_OK)
+    if tool.startswith("hugo"):
+        return shutil.which("hugo") is not None
+    return True
+
+
+def run(name, runs, out_json, leerrecht, root, out_dir):
+    # Hugo reads a relative --destination from its --source folder.
+    out_dir, root, leerrecht = (os.path.abspath(p) for p in (out_dir, root, leerrecht))
+    tools = [t for t in TOOLS if available(t, root)]
+    samples = {t: [] for t in tools}
+    for rnd in range(runs + 1):
+        order = tools[rnd % len(tools):] + tools[:rnd % len(tools)]
+        for tool in order:
+            out = os.path.join(out_dir, f"{name}-{tool.replace('+', '-')}")
+            shutil.rmtree(out, ignore_errors=True)
+            load = os.getloadavg()[0]
+            wall, cpu, rss = 0.0, 0.0, 0
+            for cmd in commands(tool, leerrecht, root, out):
+                w, c, r = timed(cmd)
+                wall, cpu, rss = wall + w, cpu + c, max(rss, r)
+            if rnd > 0:  # round 0 warms the caches
+                samples[tool].append({"wall": wall, "cpu": cpu, "rss": rss, "load": load})
+            print(f"  round {rnd} {tool}: {wall:.2f} s, {rss // 1024} MiB, load {load:.1f}", file=sys.stderr)
+    result = {"name": name, "markdown": markdown_bytes(os.path.join(root, "leerrecht")), "tools": {}}
+    for tool in tools:
+        out = os.path.join(out_dir, f"{name}-{tool.replace('+', '-')}")
+        result["tools"][tool] = {"samples": samples[tool], "output": folder_bytes(out),
+                                 "index": index_bytes(tool, out)}
+    with open(out_json, "w") as f:
+        json.dump(result, f, indent=1)
+
+
+def human(b):
+    return f"{b / 1e6:.1f} MB" if b >= 1e6 else f"{b / 1e3:.1f} kB"
+
+
+def table(paths):
+    print("| set | tool | wall, median (min–max) | CPU | peak RSS | ÷ Hugo: time | output | index | index ÷ Markdown | load avg (median, min–max) |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for path in paths:
+        with open(path) as f:
+            r = json.load(f)
+        hugo = r["tools"].get("hugo", {}).get("samples")
+        hugo_wall = statistics.median(s["wall"] for s in hugo) if hugo else None
+        for tool, t in r["tools"].items():
+            s = t["samples"]
+            if not s:
+                continue
+            walls = [x["wall"] for x in s]
+            loads = [x["load"] for x in s]
+            wall = statistics.median(walls)
+            ratio = f"{wall / hugo_wall:.2f}" if hugo_wall else "–"
+            index = human(t["index"]) if t["index"] else "none"
+            share = f"{t['index'] / r['markdown']:.2f}×" if t["index"] else "–"
+            print(f"| {r['name']} | {tool} | {wall:.2f} s ({min(walls):.2f}–{max(walls):.2f}) | "
+                  f"{statistics.median(x['cpu'] for x in s):.2f} s | "
+                  f"{statistics.median(x['rss'] for x in s) / 1024:.0f} MiB | {ratio} | {human(t['output'])} | "
+                  f"{index} | {share} | {statistics.median(loads):.1f} ({min(loads):.1f}–{max(loads):.1f}) |")
+
+
+def main(argv):
+    if len(argv) >= 4 and argv[0] == "prepare":
+        prepare(argv[1], int(argv[2]), argv[3])
+    elif len(argv) == 7 and argv[0] == "run":
+        run(argv[1], int(argv[2]), argv[3], argv[4], argv[5], argv[6])
+    elif argv and argv[0] == "table":
+        table(argv[1:])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
