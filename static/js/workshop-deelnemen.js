@@ -5,12 +5,15 @@
 
 import { countAnswered } from './lib/instrument-answers.js';
 import { encodeCode } from './lib/share-code.js';
-import { makeResult, serializeResult, resultFileName } from './lib/result-file.js';
+import { makeResult, serializeResult } from './lib/result-file.js';
+import { participantId, participantFileName } from './lib/participant-id.js';
 import { createStore } from './lib/answers-store.js';
 import { handOver, cleanName } from './lib/workshop-input.js';
-import { isoDay, plural } from './lib/nl-format.js';
+import { plural } from './lib/nl-format.js';
 import { openStorage, debounce, download, liveRegion, copyAndSay } from './page/dom.js';
 import { bindForm } from './page/form-binding.js';
+import { currentSession } from './lib/workshop-client.js';
+import { setupSending } from './page/workshop-send.js';
 
 function start() {
   const app = document.getElementById('instrument-app');
@@ -27,6 +30,9 @@ function start() {
   const { storage, ok: storageOk } = openStorage();
   const store = createStore(storage, instrument, site);
   const fields = bindForm(form, instrument);
+  // The random id of this participant: in the code, the file and a submission, so two people
+  // with the same answers count as two, and sending again replaces instead of adding.
+  const participant = participantId(storage, site);
   const announce = liveRegion($('deelnemen-melding'));
 
   const loaded = store.load();
@@ -54,7 +60,7 @@ function start() {
       }
       return;
     }
-    const text = handOver($('deelnemer-naam').value, encodeCode(instrument, answers));
+    const text = handOver($('deelnemer-naam').value, encodeCode(instrument, answers, { participant }));
     $('code-tekst').value = text;
     const open = total - answered;
     $('code-telling').textContent = open ? `Je hebt ${answered} van de ${total} onderdelen ingevuld. Nog ${plural(open, 'onderdeel', 'onderdelen')} open: dat mag.` : `Je hebt alle ${total} onderdelen ingevuld.`;
@@ -93,14 +99,34 @@ function start() {
   $('bewaar-bestand').addEventListener('click', () => {
     const now = new Date();
     const name = cleanName($('deelnemer-naam').value);
-    const result = { ...makeResult({ site, instrument, answers, notes: {}, saved: now }), ...(name ? { name } : {}) };
-    const file = resultFileName(instrument, isoDay(now));
+    const result = { ...makeResult({ site, instrument, answers, notes: {}, saved: now }), participant, ...(name ? { name } : {}) };
+    const file = participantFileName(instrument, now, name, participant);
     download(file, serializeResult(result), 'application/json');
     const text = `Je uitslag is opgeslagen als "${file}". Je kunt dat bestand aan de trainer geven.`;
     $('code-melding').textContent = text;
     announce(text);
   });
   app.classList.add('deelnemen-app--actief');
+
+  // Served by `leerrecht workshop` with ?sessie= (kept for this tab): the big send button.
+  let tab = null;
+  try {
+    tab = window.sessionStorage;
+  } catch {
+    tab = null;
+  }
+  setupSending({
+    root: app.dataset.root ?? '../',
+    session: currentSession(window.location.search, tab, site),
+    instrument,
+    participant,
+    answers: () => fields.read().answers,
+    name: () => $('deelnemer-naam').value,
+    announce,
+    status: (text) => {
+      status.textContent = text;
+    },
+  });
 }
 
 start();

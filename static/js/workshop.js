@@ -15,10 +15,13 @@ import { loadInstrument } from './page/load-script.js';
 import { createProjector } from './page/projector.js';
 import { setupAdding } from './page/workshop-add.js';
 import { setupResults } from './page/workshop-results.js';
+import { findServer, setupServer, showJoin } from './page/workshop-server.js';
+import { setupGroupAgenda } from './page/workshop-agenda.js';
+import { serverParticipants, currentSession } from './lib/workshop-client.js';
 
 const $ = (id) => document.getElementById(id);
 
-function start() {
+async function start() {
   const root = $('workshop');
   if (!root) return;
   root.hidden = false;
@@ -79,6 +82,7 @@ function start() {
     const address = new URL(rootPath + radio.dataset.join, window.location.href).href;
     const werk = $('workshop-werk');
     fill(werk, ...workView(instrument, address, window.location.protocol === 'file:', radio.dataset.join));
+    if (onServer) showJoin($('meedoen-kop').closest('section'), onServer.joinOf(instrument.id), instrument.title);
     werk.hidden = false;
     wireWork();
     refresh();
@@ -101,13 +105,21 @@ function start() {
   });
 
   // ----- results: participants, the group view --------------------------------------------------
-  const participantsOf = () => session.participants.map((p) => ({ label: participantLabel(p), answers: p.answers }));
+  // Under `leerrecht workshop` the phones' submissions come first; a pasted code or file of a
+  // participant who also sent from the phone (the same participant id) counts once.
+  function everyone() {
+    const fromServer = stand && instrument ? serverParticipants(stand, instrument) : [];
+    const ids = new Set(fromServer.map((p) => p.participant).filter(Boolean));
+    return [...fromServer, ...session.participants.filter((p) => !p.participant || !ids.has(p.participant))];
+  }
+  const participantsOf = () => everyone().map((p) => ({ label: participantLabel(p), answers: p.answers }));
   function refresh() {
+    const all = everyone();
     agg = aggregate(instrument, participantsOf());
-    fill($('deelnemers'), participantsView(instrument, session));
-    const any = session.participants.length > 0;
+    fill($('deelnemers'), participantsView(instrument, { ...session, participants: all }));
+    const any = all.length > 0;
     $('uitslag-acties').hidden = !any;
-    $('wis-alles').hidden = !any;
+    $('wis-alles').hidden = session.participants.length === 0;
     fill(
       $('groep'),
       any
@@ -126,6 +138,7 @@ function start() {
     showSummary,
     clearSummary,
     labels: () => participantsOf().map((p) => p.label),
+    participants: () => participantsOf(),
     get state() {
       return state;
     },
@@ -149,12 +162,38 @@ function start() {
   function wireWork() {
     setupAdding(ws);
     setupResults(ws);
+    setupGroupAgenda(ws, new URL(`${root.dataset.root ?? ''}werkagenda.html`, window.location.href).href);
     $('projectie-open').addEventListener('click', () => projector.open($('projectie-open')));
   }
   // A file dropped next to the zone must not replace the page.
   root.addEventListener('dragover', (e) => e.preventDefault());
   root.addEventListener('drop', (e) => e.preventDefault());
   window.addEventListener('beforeprint', () => instrument && refresh());
+
+  // ----- live under `leerrecht workshop` (the laptop itself): the session and the long poll ------
+  let stand = null;
+  let lastCount = null;
+  let tab = null;
+  try {
+    tab = window.sessionStorage;
+  } catch {
+    tab = null;
+  }
+  const server = await findServer(root.dataset.root ?? '', currentSession(window.location.search, tab, site));
+  const onServer = server
+    ? setupServer(server, {
+        after: $('workshop-meldingen'),
+        announce,
+        onStand(next) {
+          stand = next;
+          if (!instrument) return;
+          refresh();
+          const count = next.counts?.[instrument.id] ?? 0;
+          if (lastCount !== null && count !== lastCount) announce(`${plural(count, 'deelnemer heeft', 'deelnemers hebben')} gestuurd.`);
+          lastCount = count;
+        },
+      })
+    : null;
 
   const projector = createProjector(announce, () => slides(instrument, agg));
   const current = radios.find((r) => r.value === state.current);

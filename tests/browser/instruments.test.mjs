@@ -191,7 +191,8 @@ async function makeShareLink(page) {
   await page.click('#maak-code');
   const code = await page.inputValue('#deelcode');
   const link = await page.inputValue('#deellink');
-  assert.match(code, /^1\.[a-z0-9-]+\.\d+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{6}$/);
+  // Share code format 2 (docs/deelcode.md): Crockford base32 in groups of four.
+  assert.match(code, /^2[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{1,4})+$/);
   assert.ok(link.endsWith(`#r=${code}`));
   return { code, link };
 }

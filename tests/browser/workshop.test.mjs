@@ -10,7 +10,8 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, serve, fileBase, axe, openPage, SITE } from './harness.mjs';
-import { encodeCode, decodeCode } from '../../static/js/lib/share-code.js';
+// The pasting tests take format 1 codes (still read): they damage a code by its dots.
+import { encodeCodeV1 as encodeCode, decodeCode } from '../../static/js/lib/share-code.js';
 
 let browser;
 let server;
@@ -161,35 +162,87 @@ test('the projector view by keyboard alone: open, next, previous, first, last, E
   const focused = () => page.evaluate(() => document.activeElement?.id);
   const position = () => page.textContent('#projectie-positie');
   assert.equal(await focused(), 'projectie-kop');
-  assert.equal(await position(), `Vraag 1 van ${data.items.length}`);
-  assert.match(await page.textContent('#projectie-kop'), new RegExp(`^${data.items[1].number}\\. `));
+  assert.equal(await position(), `1 van ${data.items.length}`);
+  // The heading names the question by its own number; the position is the place in the order.
+  assert.match(await page.textContent('#projectie-kop'), new RegExp(`^Vraag ${data.items[1].number}\\. `));
+  assert.match(await text(page, '.projectie__oordeel'), /^De groep denkt hier verschillend over\. Spreiding 89% · 5 antwoorden$/);
   assert.match(await text(page, '#projectie-dia'), /spreiding 89,4%.*Waarom deze vraag/);
   assert.equal(await page.isVisible('.kop'), false, 'the page around it is hidden');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await position(), `Vraag 2 van ${data.items.length}`);
-  assert.match(await page.textContent('#projectie-kop'), new RegExp(`^${data.items[2].number}\\. `));
+  assert.equal(await position(), `2 van ${data.items.length}`);
+  assert.match(await page.textContent('#projectie-kop'), new RegExp(`^Vraag ${data.items[2].number}\\. `));
   assert.equal(await focused(), 'projectie-kop', 'focus stays on the slide');
   await page.keyboard.press('PageDown');
-  assert.equal(await position(), `Vraag 3 van ${data.items.length}`);
+  assert.equal(await position(), `3 van ${data.items.length}`);
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await position(), `Vraag 2 van ${data.items.length}`);
+  assert.equal(await position(), `2 van ${data.items.length}`);
   await page.keyboard.press('End');
-  assert.equal(await position(), `Vraag ${data.items.length} van ${data.items.length}`);
+  assert.equal(await position(), `${data.items.length} van ${data.items.length}`);
   await page.keyboard.press('ArrowRight');
-  assert.equal(await position(), `Vraag ${data.items.length} van ${data.items.length}`, 'stays at the last');
+  assert.equal(await position(), `${data.items.length} van ${data.items.length}`, 'stays at the last');
   await page.keyboard.press('Home');
-  assert.equal(await position(), `Vraag 1 van ${data.items.length}`);
+  assert.equal(await position(), `1 van ${data.items.length}`);
   // The buttons work by keyboard too, and keep their focus.
   await page.focus('#projectie-volgende');
   await page.keyboard.press('Enter');
-  assert.equal(await position(), `Vraag 2 van ${data.items.length}`);
+  assert.equal(await position(), `2 van ${data.items.length}`);
   assert.equal(await focused(), 'projectie-volgende');
-  await page.waitForFunction(() => /^Vraag 2 van \d+: /.test(document.getElementById('workshop-melding').textContent));
+  await page.waitForFunction(() => /^2 van \d+: Vraag \d+\. /.test(document.getElementById('workshop-melding').textContent));
   await page.keyboard.press('Escape');
   assert.equal(await page.isHidden('#projectie'), true);
   assert.equal(await focused(), 'projectie-open');
   assert.equal(await page.isVisible('.kop'), true);
   assert.equal(await page.$$eval('[aria-live]:not(.site-search *)', (els) => els.length), 1, 'one live region besides the search box');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [width, height] of [[1024, 768], [1366, 768]]) {
+  test(`the projector at ${width}×${height}: the chart and every bar are on the first screen, large`, async () => {
+    const { context, page, problems } = await open(server.base + 'workshop.html', { viewport: { width, height } });
+    await choose(page, 'tien-punten');
+    const { data } = await pasteFive(page);
+    await page.click('#projectie-open');
+    await page.waitForSelector('#projectie:not([hidden])');
+    for (let slide = 0; slide < 3; slide += 1) {
+      const boxes = await page.evaluate(() => {
+        const r = (el) => { const b = el.getBoundingClientRect(); return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, height: b.height }; };
+        const svg = document.querySelector('.projectie__scherm .grafiek__svg');
+        return { svg: r(svg), bars: [...svg.querySelectorAll('.grafiek__spoor, .grafiek__label, .grafiek__waarde')].map(r), scroll: window.scrollY, font: Number.parseFloat(getComputedStyle(svg.querySelector('.grafiek__label')).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) };
+      });
+      assert.equal(boxes.scroll, 0);
+      assert.ok(boxes.svg.top >= 0 && boxes.svg.bottom <= height, `chart ${JSON.stringify(boxes.svg)} within ${height}`);
+      assert.ok(boxes.svg.height >= height * 0.4, `the chart is large: ${boxes.svg.height}px`);
+      for (const b of boxes.bars) assert.ok(b.top >= 0 && b.bottom <= height && b.left >= 0 && b.right <= width, `bar or label ${JSON.stringify(b)} in the viewport`);
+      assert.equal(boxes.bars.filter((b) => b.height > 0).length, 3 * (data.scale.length + 2));
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the group result becomes a werkagenda: majority answers as actions, disagreement marked, after a confirmation when one exists', async () => {
+  const { context, page, problems } = await open(server.base + 'workshop.html');
+  await choose(page, 'tien-punten');
+  const { data } = await pasteFive(page);
+  // An agenda with one action of its own is already in this browser: asked first, "no" keeps it.
+  const key = 'leerrecht:leerrecht:werkagenda';
+  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ format: 'leerrecht-werkagenda/1', site: 'leerrecht', saved: new Date().toISOString(), region: 'Lekstroom', date: '', actions: [{ id: 'a1', theme: null, action: 'Eigen actie', goal: '', owner: '', deadline: '', status: 'gepland', notes: '', origin: null }], ignored: [], examples: [] })), key);
+  await page.click('#maak-agenda');
+  await page.waitForSelector('#agenda-bevestig[open]');
+  assert.match(await text(page, '#agenda-bevestig'), /met 1 actie\. De actie van de groep komt erbij/);
+  await page.click('#agenda-nee');
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).actions.length, 1);
+  await Promise.all([page.waitForURL(/werkagenda\.html$/), (async () => { await page.click('#maak-agenda'); await page.click('#agenda-ja'); })()]);
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  // Item 2: 2 ja, 1 deels, 2 nee → a tie, so "nee", marked; item 3: 4 ja and 1 nee → "ja", no action.
+  assert.deepEqual(stored.actions.map((a) => a.origin?.key ?? a.action), ['Eigen actie', `tien-punten/${data.items[1].id}`]);
+  assert.match(stored.actions[1].notes, /^Let op: de groep denkt hier verschillend over \(spreiding 89%/);
+  assert.equal(stored.region, 'Lekstroom', 'what was there stays');
+  await page.waitForSelector('fieldset.actie');
+  assert.match(await text(page, 'main'), /groepsuitslag van 5 deelnemers \(meerderheid\), de groep is het niet eens/);
+  assert.ok((await page.$$eval('fieldset.actie textarea', (els) => els.map((e) => e.value))).some((v) => /^Let op: de groep denkt hier verschillend over/.test(v)), 'the note is in the action');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -258,7 +311,7 @@ test('the participant page: answer, type a name, show the code, and the trainer 
   await page.click('#toon-code');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'code-tekst');
   const handed = await page.inputValue('#code-tekst');
-  assert.match(handed, /^Jan de Vries: 1\.tien-punten\.2\./);
+  assert.match(handed, /^Jan de Vries: 2[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z-]+$/, "a format 2 code, grouped in fours");
   assert.match(await page.textContent('#code-telling'), /2 van de 10 onderdelen ingevuld/);
   // Changing an answer updates the code on the spot.
   await page.check(`input[name="antwoord-${data.items[2].id}"][value="${data.scale[1].id}"]`);
@@ -273,6 +326,7 @@ test('the participant page: answer, type a name, show the code, and the trainer 
   const file = join(tmp, 'jan.json');
   await download.saveAs(file);
   assert.equal(JSON.parse(await readFile(file, 'utf8')).name, 'Jan');
+  assert.match(download.suggestedFilename(), /^leerrecht-tien-punten-v\d+-\d{4}-\d\d-\d\d-\d{4}-jan-[0-9A-Z]{8}\.json$/, 'a file name of its own');
 
   const trainer = await open(server.base + 'workshop.html');
   await choose(trainer.page, 'tien-punten');
@@ -354,13 +408,13 @@ test('from file://: the instrument loads, codes count, and the page says the add
   await page.focus('#projectie-open');
   await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowRight');
-  assert.match(await page.textContent('#projectie-positie'), /^Vraag 2 van/);
+  assert.match(await page.textContent('#projectie-positie'), /^2 van/);
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'projectie-open');
   const participant = await open(fileBase() + 'instrumenten/tien-punten-deelnemen.html');
   await participant.page.check('input[name^="antwoord-"]');
   await participant.page.click('#toon-code');
-  assert.match(await participant.page.inputValue('#code-tekst'), /^1\.tien-punten\.2\./);
+  assert.match(await participant.page.inputValue('#code-tekst'), /^2[0-9A-HJKMNP-TV-Z]{3}-/, 'a format 2 code');
   assert.deepEqual([...problems, ...participant.problems], []);
   await participant.context.close();
   await context.close();

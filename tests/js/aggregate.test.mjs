@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregate } from '../../static/js/lib/aggregate.js';
-import { mean, median, standardDeviation } from '../../static/js/lib/stats.js';
+import { mean, median, standardDeviation, round } from '../../static/js/lib/stats.js';
 import { disagreement } from '../../static/js/lib/kinds/scored/group.js';
 import { CONSENSUS } from '../../static/js/lib/kinds/routekaart/analysis.js';
 import { checklist, routekaart, inventarisatie, generated } from './instrument-fixtures.mjs';
@@ -48,11 +48,11 @@ test('scored: per item the distribution, the mean as percent of the top and the 
   assert.deepEqual(i2.options.map((o) => [o.id, o.count]), [['ja', 2], ['deels', 1], ['nee', 2]]);
   assert.equal(i2.meanPoints, 1);
   assert.equal(i2.meanPercent, 50);
-  assert.equal(i2.disagreement, 89.4); // sd of 2,0,2,0,1 is √0.8 = 0.894; divided by 1
+  assert.equal(round(i2.disagreement, 1), 89.4); // sd of 2,0,2,0,1 is √0.8 = 0.894; divided by 1
   assert.deepEqual([i3.options.map((o) => o.count), i3.notApplicable, i3.open, i3.answered], [[0, 2, 1], 1, 1, 3]);
-  assert.equal(i3.meanPoints, 0.67);
-  assert.equal(i3.meanPercent, 33.3);
-  assert.equal(i3.disagreement, 47.1); // sd of 1,1,0 is 0.471
+  assert.equal(round(i3.meanPoints, 2), 0.67);
+  assert.equal(round(i3.meanPercent, 1), 33.3);
+  assert.equal(round(i3.disagreement, 1), 47.1); // sd of 1,1,0 is 0.471
   assert.equal(i1.modalShare, 1);
   assert.equal(i2.modalShare, 0.4);
 });
@@ -72,10 +72,10 @@ test('scored: per theme and overall the mean, deviation and range of the partici
   // Theme A (i1 weight 1, i2 weight 3): scores 100, 25, 100, 25, 62.5.
   const a = agg.themes[0];
   assert.deepEqual([a.n, a.mean, a.min, a.max], [5, 62.5, 25, 100]);
-  assert.equal(a.sd, 33.5);
+  assert.equal(round(a.sd, 1), 33.5);
   // Theme B (i3): 50, 50, none (n.v.t.), 0, none (open).
   const b = agg.themes[1];
-  assert.deepEqual([b.n, b.mean, b.sd, b.min, b.max], [3, 33.3, 23.6, 0, 50]);
+  assert.deepEqual([b.n, round(b.mean, 1), round(b.sd, 1), b.min, b.max], [3, 33.3, 23.6, 0, 50]);
   assert.equal(agg.overall.n, 5);
   assert.equal(agg.overall.band, 'Midden');
 });
@@ -159,4 +159,37 @@ test('the instruments of the built site aggregate without errors', { skip: !gene
     assert.equal(agg.participants, 0, id);
   }
   assert.throws(() => aggregate(generated('basis-werkagenda') ?? { kind: 'werkagenda' }, []), /werkagenda/);
+});
+
+test('deviations and means come from unrounded scores; rounding is only for display', async () => {
+  const { checklist } = await import('./instrument-fixtures.mjs');
+  const { aggregate } = await import('../../static/js/lib/aggregate.js');
+  const { standardDeviation, mean } = await import('../../static/js/lib/stats.js');
+  const { formatNumber } = await import('../../static/js/lib/nl-format.js');
+  // Every participant's score is kept unrounded for the group: the mean and deviation equal
+  // those of the exact fractions, not of scores rounded to one decimal.
+  const inst = checklist();
+  const answers = [
+    { i1: 'deels', i2: 'nee', i3: 'ja' },
+    { i1: 'ja', i2: 'deels', i3: 'deels' },
+    { i1: 'nee', i2: 'ja', i3: 'nvt' },
+    { i1: 'deels', i2: 'deels', i3: 'nee' },
+  ];
+  // Exact overall scores: got/possible over the answered items (weights 1, 3, 1; top 2).
+  const exact = [
+    (1 + 0 + 2) / 10, (2 + 3 + 1) / 10, (0 + 6) / 8, (1 + 3 + 0) / 10,
+  ].map((x) => x * 100);
+  const agg = aggregate(inst, answers.map((a, i) => ({ label: `D${i + 1}`, answers: a })));
+  assert.ok(Math.abs(agg.overall.mean - mean(exact)) < 1e-9, `mean ${agg.overall.mean}`);
+  assert.ok(Math.abs(agg.overall.sd - standardDeviation(exact)) < 1e-9, `sd ${agg.overall.sd}`);
+  // The case of the issue: three equal items, scores 100, 100, 83,33…, 83,33…: the deviation of
+  // the exact scores is 8,33… ("8,3"); of the scores rounded first (83,3) it would be "8,4".
+  const base = checklist();
+  const equal = checklist({ items: base.items.map((i) => ({ ...i, weight: 1, theme: 'a' })), themes: [base.themes[0]] });
+  const all = { i1: 'ja', i2: 'ja', i3: 'ja' };
+  const one = { i1: 'ja', i2: 'ja', i3: 'deels' };
+  const t = aggregate(equal, [all, all, one, one].map((a, i) => ({ label: String(i), answers: a })));
+  assert.equal(formatNumber(t.themes[0].sd), '8,3');
+  assert.equal(formatNumber(t.overall.sd), '8,3');
+  assert.equal(formatNumber(t.overall.mean), '91,7');
 });

@@ -83,6 +83,16 @@ test('notes: only strings, only for scored kinds, not too long', () => {
   assert.equal(k.dropped.length, 2);
 });
 
+test('a participant file has a name of its own: time, name and participant id', async () => {
+  const { participantFileName } = await import('../../static/js/lib/participant-id.js');
+  const { checklist } = await import('./instrument-fixtures.mjs');
+  const at = new Date(2026, 10, 23, 14, 5);
+  assert.equal(participantFileName(checklist(), at, 'Sanne de Vriés!', 'K3J9X2MQ'), 'leerrecht-proef-v1-2026-11-23-1405-sanne-de-vries-K3J9X2MQ.json');
+  assert.equal(participantFileName(checklist(), at, null, 'K3J9X2MQ'), 'leerrecht-proef-v1-2026-11-23-1405-K3J9X2MQ.json');
+  assert.notEqual(participantFileName(checklist(), at, null, 'AAAAAAAA'), participantFileName(checklist(), at, null, 'BBBBBBBB'));
+  assert.equal(participantFileName(checklist(), at, '../../etc', null), 'leerrecht-proef-v1-2026-11-23-1405-etc.json');
+});
+
 // Reproduced: a result file without `answers` was accepted, and replacing with it emptied the
 // form and the stored answers. It is now refused before anyone is asked to replace anything.
 test('a file without answers, or with none that fit, is refused before any question', () => {

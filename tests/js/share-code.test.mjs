@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeCode, decodeCode, parseCode, extractCode, shareLink, toBase64url, fromBase64url, crc32 } from '../../static/js/lib/share-code.js';
+import { encodeCode, encodeCodeV1, decodeCode, parseCode, extractCode, shareLink, toBase64url, fromBase64url, crc32, checkSums, instrumentTag } from '../../static/js/lib/share-code.js';
+import { ALPHABET, bytesToSymbols, symbolsToBytes, symbolValue } from '../../static/js/lib/crockford.js';
+import { randomId } from '../../static/js/lib/participant-id.js';
 import { checklist, routekaart, inventarisatie, generated, GENERATED } from './instrument-fixtures.mjs';
 
 const inst = checklist();
@@ -14,8 +16,8 @@ test('base64url and CRC-32 are the standard ones', () => {
   assert.equal(toBase64url(Array.from(Buffer.from('leerrecht!'))), Buffer.from('leerrecht!').toString('base64url'));
 });
 
-test('the code looks like the documented format', () => {
-  const code = encodeCode(inst, { i1: 'ja', i2: 'nvt' });
+test('format 1: the code looks like the documented format', () => {
+  const code = encodeCodeV1(inst, { i1: 'ja', i2: 'nvt' });
   assert.match(code, /^1\.proef\.1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}$/);
   // 3 slots of 3 bits (3 options + n.v.t. + open = 5 values): 9 bits → 2 bytes → 3 characters.
   assert.equal(code.split('.')[3].length, 3);
@@ -49,7 +51,7 @@ test('every generated instrument round-trips its top and bottom answers', (t) =>
     else answers = Object.fromEntries(json.items.map((it, i) => [it.id, i % 2 ? json.scale[0].id : json.scale.at(-1).id]));
     const code = encodeCode(json, answers);
     // An inventarisatie carries its numbers as text: its code grows with the number of fields.
-    assert.ok(code.length < (json.kind === 'inventarisatie' ? 140 : 80), `${id}: ${code} is short`);
+    assert.ok(code.length < (json.kind === 'inventarisatie' ? 200 : 100), `${id}: ${code} is short`);
     assert.deepEqual(decodeCode(code, json).answers, answers, id);
   }
 });
@@ -64,8 +66,8 @@ test('links: the code sits in the fragment and comes back out of a pasted link',
   assert.deepEqual(decodeCode(link, inst).answers, { i1: 'ja' });
 });
 
-test('a single changed character anywhere is detected', () => {
-  const code = encodeCode(inst, { i1: 'ja', i2: 'deels', i3: 'nee' });
+test('format 1: a single changed character anywhere is detected', () => {
+  const code = encodeCodeV1(inst, { i1: 'ja', i2: 'deels', i3: 'nee' });
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
   let tried = 0;
   for (let i = 0; i < code.length; i += 1) {
@@ -80,8 +82,8 @@ test('a single changed character anywhere is detected', () => {
   assert.ok(tried > 1000);
 });
 
-test('damaged codes give a precise reason', () => {
-  const code = encodeCode(inst, { i1: 'ja', i2: 'deels' });
+test('format 1: damaged codes give a precise reason', () => {
+  const code = encodeCodeV1(inst, { i1: 'ja', i2: 'deels' });
   const flip = code.slice(0, 16) + (code[16] === 'A' ? 'B' : 'A') + code.slice(17);
   assert.equal(decodeCode(flip, inst).reason, 'beschadigd');
   assert.equal(decodeCode(code.slice(0, -1), inst).reason, 'onvolledig');
@@ -89,7 +91,7 @@ test('damaged codes give a precise reason', () => {
   assert.equal(decodeCode(code.slice(0, 12), inst).reason, 'onvolledig');
   assert.equal(decodeCode('', inst).reason, 'leeg');
   assert.equal(decodeCode('hallo wereld', inst).reason, 'opmaak');
-  assert.equal(decodeCode('2.proef.1.AAA.AAAAAA', inst).reason, 'nieuwer');
+  assert.equal(decodeCode('3.proef.1.AAA.AAAAAA', inst).reason, 'nieuwer');
   assert.match(decodeCode(flip, inst).message, /beschadigd/);
 });
 
@@ -105,8 +107,9 @@ test('a code of another instrument or version is refused, even with a valid chec
   assert.equal(decodeCode(encodeCode(longer, { i6: 'ja' }), inst).reason, 'beschadigd');
 });
 
-test('parseCode reads id and version without the instrument (for the workshop page)', () => {
-  const p = parseCode(encodeCode(routekaart(), {}));
+test('format 1: parseCode reads id and version without the instrument; format 1 codes are still read', () => {
+  const p = parseCode(encodeCodeV1(routekaart(), {}));
+  assert.deepEqual(decodeCode(encodeCodeV1(inst, { i1: 'ja', i3: 'nvt' }), inst), { ok: true, answers: { i1: 'ja', i3: 'nvt' }, participant: null });
   assert.deepEqual([p.ok, p.instrument, p.version], [true, 'kaart', 1]);
 });
 
@@ -119,4 +122,85 @@ test('a choice index that does not exist is refused even when the check fits', (
   const r = decodeCode(code, inst);
   assert.equal(r.reason, 'beschadigd');
   assert.match(r.message, /vraag 1/);
+});
+
+// ----- format 2 ----------------------------------------------------------------------------------
+
+test('Crockford base32: bytes and symbols both ways, canonical only; O reads as 0, I and L as 1', () => {
+  assert.equal(ALPHABET.length, 32);
+  assert.doesNotMatch(ALPHABET, /[ILOU]/);
+  assert.deepEqual(bytesToSymbols([0xff]), [31, 28]);
+  assert.deepEqual(symbolsToBytes([31, 28]), [0xff]);
+  assert.equal(symbolsToBytes([31, 29]), null, 'non-zero padding');
+  assert.equal(symbolsToBytes([31]), null, 'not whole bytes');
+  for (const n of [0, 1, 4, 5, 17]) {
+    const bytes = Array.from({ length: n }, (_, i) => (i * 73 + 11) & 255);
+    assert.deepEqual(symbolsToBytes(bytesToSymbols(bytes)), bytes);
+  }
+  assert.deepEqual(['o', 'O', 'i', 'I', 'l', 'L', 'a', 'z', 'u', '-'].map(symbolValue), [0, 0, 1, 1, 1, 1, 10, 31, -1, -1]);
+  const ids = new Set(Array.from({ length: 200 }, () => randomId()));
+  assert.equal(ids.size, 200);
+});
+
+test('format 2: grouped in fours, case-insensitive, with the participant id, and round trips', () => {
+  const code = encodeCode(inst, { i1: 'ja', i2: 'nvt' }, { participant: 'K3J9X2MQ' });
+  assert.match(code, /^2[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{4})*(-[0-9A-HJKMNP-TV-Z]{1,4})?$/);
+  // 14 symbols of head (format, tag, version, participant), 2 bytes of answers in 4, check 4.
+  assert.equal(code.replace(/-/g, '').length, 22);
+  const expected = { ok: true, answers: { i1: 'ja', i2: 'nvt' }, participant: 'K3J9X2MQ' };
+  assert.deepEqual(decodeCode(code, inst), expected);
+  assert.deepEqual(decodeCode(code.toLowerCase(), inst), expected, 'lower case');
+  assert.deepEqual(decodeCode(code.replace(/-/g, ' '), inst), expected, 'spaces for hyphens');
+  assert.deepEqual(decodeCode(code.replace(/0/g, 'O').replace(/1/g, 'l'), inst), expected, 'O for 0, l for 1');
+  assert.deepEqual(decodeCode(`Sanne: ${code}`.split(': ')[1], inst), expected);
+  assert.equal(decodeCode(encodeCode(inst, { i1: 'ja' }), inst).participant, null, 'without an id');
+  const p = parseCode(code);
+  assert.deepEqual([p.format, p.tag, p.version, p.participant], [2, instrumentTag('proef'), 1, 'K3J9X2MQ']);
+});
+
+test('format 2: every single typo is caught and its place named; swapped neighbours are caught', () => {
+  const answers = { 's1/school': 'regie', 's1/lp': 'geen_rol', 's2/gem': 'neemt_deel', 's2/vastgelegd': true };
+  const kaart = routekaart();
+  const code = encodeCode(kaart, answers, { participant: 'ABCDEFGH' });
+  const plain = code.replace(/-/g, '');
+  let tried = 0;
+  for (let i = 0; i < plain.length; i += 1) {
+    for (const ch of ALPHABET) {
+      if (ch === plain[i]) continue;
+      const typo = plain.slice(0, i) + ch + plain.slice(i + 1);
+      const r = decodeCode(typo, kaart);
+      assert.equal(r.ok, false, `${typo} was accepted`);
+      assert.equal(r.reason, 'beschadigd');
+      // In the answers and head the check points at the very character; in the check itself
+      // it says a typo without a place.
+      if (i < plain.length - 4) assert.match(r.message, new RegExp(`teken ${i + 1} \\(het ${(i % 4) + 1}e van groep ${Math.floor(i / 4) + 1}\\) lijkt verkeerd`), typo);
+      else assert.match(r.message, /tikfout/);
+      tried += 1;
+    }
+  }
+  assert.ok(tried > 500);
+  for (let i = 0; i + 1 < plain.length; i += 1) {
+    if (plain[i] === plain[i + 1]) continue;
+    const swapped = plain.slice(0, i) + plain[i + 1] + plain[i] + plain.slice(i + 2);
+    assert.equal(decodeCode(swapped, kaart).ok, false, `swap at ${i + 1}`);
+  }
+  assert.match(decodeCode(plain.slice(0, 5) + 'U' + plain.slice(6), kaart).message, /teken 6 \(het 2e van groep 2\) kan niet in een code staan \(is het een V\?\)/);
+  assert.equal(decodeCode(plain.slice(0, -1), kaart).reason, 'beschadigd');
+  assert.equal(decodeCode(plain.slice(0, 9), kaart).reason, 'onvolledig');
+  assert.match(decodeCode(`3${plain.slice(1)}`, kaart).message, /teken 1 .*lijkt verkeerd/);
+  assert.equal(decodeCode('3ABC-DEFG-HJKM-NPQR-STVW', kaart).reason, 'nieuwer');
+  assert.equal(decodeCode('hallo wereld', kaart).reason, 'opmaak');
+});
+
+test('format 2: another instrument or version is refused; the check covers every symbol', () => {
+  assert.equal(decodeCode(encodeCode(checklist({ id: 'ander' }), { i1: 'ja' }), inst).reason, 'ander-instrument');
+  const r = decodeCode(encodeCode(checklist({ version: 2 }), { i1: 'ja' }), inst);
+  assert.deepEqual([r.reason, /versie 2/.test(r.message)], ['andere-versie', true]);
+  assert.equal(decodeCode(encodeCode(inventarisatie(), { leerlingen: 12 }), inventarisatie()).answers.leerlingen, 12);
+  assert.deepEqual(checkSums([1, 2, 3]), [6, 1 + 4 + 9]);
+  const tags = ['tien-punten', 'toetsvragen-verzuimprotocol', 'routekaart', 'inventarisatie-verzuim', 'basis-werkagenda'].map(instrumentTag);
+  assert.equal(new Set(tags).size, tags.length, 'the instruments of the handbook have distinct tags');
+  // A version above 1023 does not fit in two symbols: such an instrument gets a format 1 code.
+  const big = checklist({ version: 2000 });
+  assert.match(encodeCode(big, { i1: 'ja' }), /^1\.proef\.2000\./);
 });

@@ -43,7 +43,7 @@ test('pasted lines: good ones become candidates, bad ones are named by line with
   assert.deepEqual(candidates[0].answers, { i1: 'ja', i2: 'nee' });
   assert.deepEqual(problems.map((p) => [p.line, p.reason]), [[4, 'beschadigd'], [5, 'opmaak'], [6, 'ander-instrument'], [7, 'andere-versie'], [8, 'geen-antwoorden'], [9, 'onvolledig']]);
   assert.equal(problems[0].where, 'Regel 4');
-  assert.match(problems[2].message, /ander instrument \("kaart"\)/);
+  assert.match(problems[2].message, /ander instrument, niet bij "Proefchecklist"/);
   assert.match(problems[3].message, /versie 2/);
   assert.equal(problems[0].text, damaged, 'the line itself, to put back in the field');
 });
@@ -140,4 +140,35 @@ test('opening a stored session checks the answers against the instrument as it i
   const newer = openSession(state, checklist({ version: 2 }));
   assert.match(newer.messages[0], /versie 1 van dit instrument; deze pagina heeft versie 2/);
   assert.deepEqual(openSession(emptyState(), proef), { session: emptySession(proef), messages: [] });
+});
+
+test('every participant counts: two anonymous people with identical routekaart answers are two; the same result pasted twice is one', () => {
+  const kaart = routekaart();
+  const answers = { 's1/school': 'regie' };
+  const candidate = (participant, where) => ({ where, line: null, name: null, answers, source: 'code', file: null, participant, notes: [] });
+  const { session, added, duplicates } = addCandidates(emptySession(kaart), kaart, [candidate('AAAAAAAA', 'Regel 1'), candidate('BBBBBBBB', 'Regel 2'), candidate('AAAAAAAA', 'Regel 3')]);
+  assert.equal(session.participants.length, 2, 'two people, two participants');
+  assert.deepEqual(added.map((p) => p.participant), ['AAAAAAAA', 'BBBBBBBB']);
+  assert.deepEqual(duplicates.map((d) => d.where), ['Regel 3']);
+  // The same participant with new answers replaces the earlier answers (as the server does).
+  const later = addCandidates(session, kaart, [{ ...candidate('AAAAAAAA', 'Regel 4'), answers: { 's1/school': 'neemt_deel' } }]);
+  assert.equal(later.session.participants.length, 2);
+  assert.deepEqual(later.session.participants[0].answers, { 's1/school': 'neemt_deel' });
+  assert.deepEqual(later.replaced.map((r) => r.where), ['Regel 4']);
+});
+
+test('the participant id is random, kept per handbook, and travels in a result file', async () => {
+  const { participantId, participantKey } = await import('../../static/js/lib/participant-id.js');
+  const { PARTICIPANT_ID } = await import('../../static/js/lib/participant-id.js');
+  const storage = new MemoryStorage();
+  const a = participantId(storage, 'leerrecht');
+  assert.match(a, PARTICIPANT_ID);
+  assert.equal(participantId(storage, 'leerrecht'), a, 'the same browser keeps its id');
+  assert.notEqual(participantId(new MemoryStorage(), 'leerrecht'), a, 'another browser gets another id');
+  storage.setItem(participantKey('leerrecht'), '<script>');
+  assert.match(participantId(storage, 'leerrecht'), PARTICIPANT_ID, 'a damaged id is replaced');
+  const file = serializeResult({ ...makeResult({ site: 'leerrecht', instrument: proef, answers: { i1: 'ja' } }), participant: 'K3J9X2MQ' });
+  assert.equal(readFile(file, 'a.json', proef, 'leerrecht').candidate.participant, 'K3J9X2MQ');
+  const hostile = serializeResult({ ...makeResult({ site: 'leerrecht', instrument: proef, answers: { i1: 'ja' } }), participant: '<b>x</b>' });
+  assert.equal(readFile(hostile, 'b.json', proef, 'leerrecht').candidate.participant, null);
 });

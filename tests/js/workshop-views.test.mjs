@@ -41,20 +41,23 @@ test('the group view lists the items by disagreement, each with a table and a ch
 test('projector slides follow the same order, with the explanation in words and the position', () => {
   const agg = aggregate(proef, group);
   const list = slides(proef, agg);
-  assert.deepEqual(list.map((s) => s.heading), ['2. Twee?', '3. Drie?', '1. Een?']);
-  assert.equal(positionText(list, 0), 'Vraag 1 van 3');
-  assert.equal(positionText(list, 2), 'Vraag 3 van 3');
+  // The heading carries the question's own number; the position is the place in the order.
+  assert.deepEqual(list.map((s) => s.heading), ['Vraag 2. Twee?', 'Vraag 3. Drie?', 'Vraag 1. Een?']);
+  assert.equal(positionText(list, 0), '1 van 3');
+  assert.equal(positionText(list, 2), '3 van 3');
+  assert.match(textOf(list[0].lead), /^De groep denkt hier verschillend over\. Spreiding \d+%/);
+  assert.equal(list[0].chart.tag, 'figure', 'the chart comes first, on its own');
   const first = textOf({ tag: 'div', attrs: {}, children: list[0].body.flat().filter(Boolean) });
   assert.match(first, /Waarom deze vraagLees de wet en vooral:artikel 21artikel 22Bron: Leerplichtwet/);
   assert.doesNotMatch(first, /@\/|\*\*/);
   const kaart = slides(routekaart(), aggregate(routekaart(), people({ 's1/school': 'regie', 's1/lp': 'regie' }, { 's1/school': 'regie' })));
   assert.deepEqual(kaart.map((s) => s.heading), ['Stap 1. Signaal', 'Stap 2. Melding', 'Stap 3. Plan']);
-  assert.equal(positionText(kaart, 1), 'Stap 2 van 3');
+  assert.equal(positionText(kaart, 1), '2 van 3');
   assert.match(textOf({ tag: 'div', attrs: {}, children: kaart[0].body.flat().filter(Boolean) }), /Regie volgens de groep: School \(2\), Leerplicht \(1\)\..*meer dan één: 1/);
   const telling = inventarisatie();
   const counts = slides(telling, aggregate(telling, people({ leerlingen: 10 }, { leerlingen: 30 }, { leerlingen: 20 })));
   assert.equal(counts.length, telling.fields.length + telling.derived.length);
-  assert.equal(positionText(counts, 0), 'Getal 1 van 7');
+  assert.equal(positionText(counts, 0), '1 van 7');
   assert.match(textOf({ tag: 'div', attrs: {}, children: counts[0].body.flat().filter(Boolean) }), /Laagste 10 · mediaan 20 · hoogste 30 · ingevuld door 3\./);
 });
 
@@ -110,4 +113,14 @@ test('JSON: versioned, with the instrument and exactly the aggregate', () => {
   assert.deepEqual(data.instrument, { id: 'proef', version: 1, title: 'Proefchecklist', kind: 'checklist' });
   assert.deepEqual(data.aggregate, JSON.parse(JSON.stringify(agg)));
   assert.equal(aggregateFileName(proef, '2026-11-23', 'csv'), 'leerrecht-workshop-proef-v1-2026-11-23.csv');
+});
+
+test('the agreement of the group in plain words, from the spread', async () => {
+  const { agreementWords } = await import('../../static/js/lib/kinds/scored/group.js');
+  assert.equal(agreementWords(89.8).text, 'De groep denkt hier verschillend over');
+  assert.equal(agreementWords(50).level, 'verschil');
+  assert.equal(agreementWords(30).text, 'De groep is het hier deels eens');
+  assert.equal(agreementWords(25).text, 'De groep is het hier grotendeels eens');
+  assert.equal(agreementWords(0).level, 'eens');
+  assert.equal(agreementWords(null).level, 'onbekend');
 });

@@ -37,9 +37,15 @@ function tally(instrument, items, answers) {
   return { got, possible, answered, applicable, total: items.length };
 }
 
+/** The percentage, unrounded (for the group's mean and deviation), or null. */
+function exactPercent({ got, possible }) {
+  return possible > 0 ? (got / possible) * 100 : null;
+}
+
 /** A percentage with one decimal, or null when nothing can be scored. */
-function percent({ got, possible }) {
-  return possible > 0 ? Math.round((got / possible) * 1000) / 10 : null;
+function percent(t) {
+  const exact = exactPercent(t);
+  return exact === null ? null : Math.round(exact * 10) / 10;
 }
 
 /** The band a percentage falls in; bands use whole percents, so the score is rounded first. */
@@ -50,7 +56,8 @@ export function bandFor(instrument, score) {
 }
 
 /**
- * Everything the result view shows: overall and per-theme scores, the band, completeness
+ * Everything the result view shows: overall and per-theme scores (`score` with one decimal for
+ * showing, `exact` unrounded for computing with: the workshop's means and deviations), the band, completeness
  * (`provisional` while questions are open), and the gaps: answered items below the top
  * answer, heaviest first, with the advice for the chosen answer.
  */
@@ -59,7 +66,7 @@ export function score(instrument, answers = {}) {
   const overallScore = percent(overall);
   const themes = instrument.themes.map((theme) => {
     const t = tally(instrument, instrument.items.filter((i) => i.theme === theme.id), answers);
-    return { id: theme.id, title: theme.title, score: percent(t), answered: t.answered, total: t.total };
+    return { id: theme.id, title: theme.title, score: percent(t), exact: exactPercent(t), answered: t.answered, total: t.total };
   });
   const top = topPoints(instrument);
   const gaps = instrument.items
@@ -79,6 +86,7 @@ export function score(instrument, answers = {}) {
     }));
   return {
     score: overallScore,
+    exact: exactPercent(overall),
     band: bandFor(instrument, overallScore),
     answered: overall.answered,
     total: overall.total,

@@ -24,12 +24,15 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** mean, deviation, lowest and highest of a list of percentages, rounded to one decimal. */
+/**
+ * mean, deviation, lowest and highest of a list of percentages, unrounded: the views round when
+ * they show a number (formatPercent, formatNumber), so no rounding ever feeds a computation.
+ */
 export function spreadOf(values) {
   return {
     n: values.length,
-    mean: round(mean(values), 1),
-    sd: round(standardDeviation(values), 1),
+    mean: mean(values),
+    sd: standardDeviation(values),
     min: values.length ? Math.min(...values) : null,
     max: values.length ? Math.max(...values) : null,
   };

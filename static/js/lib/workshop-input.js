@@ -17,6 +17,11 @@ import { plural } from './nl-format.js';
 
 export const MAX_NAME = 60;
 
+/** A participant id as the workshop server accepts it (8–64 of A-Z a-z 0-9 - _), else null. */
+export function cleanParticipant(raw) {
+  return typeof raw === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(raw) ? raw : null;
+}
+
 /** A typed name as one short line of text, or null when there is none. */
 export function cleanName(raw) {
   if (typeof raw !== 'string') return null;
@@ -63,7 +68,7 @@ export function readLines(text, instrument) {
       } else if (isEmpty(decoded.answers)) {
         problems.push({ where, line: i + 1, text: raw, shown: shorten(raw), reason: 'geen-antwoorden', message: 'In deze code staan nog geen antwoorden.' });
       } else {
-        candidates.push({ where, line: i + 1, name, answers: decoded.answers, source: 'code', file: null, notes: [] });
+        candidates.push({ where, line: i + 1, name, answers: decoded.answers, participant: decoded.participant ?? null, source: 'code', file: null, notes: [] });
       }
     });
   return { candidates, problems };
@@ -80,14 +85,17 @@ export function readFile(text, fileName, instrument, site) {
   if (!result.ok) return { problem: { where, file, reason: 'bestand', message: result.message } };
   if (isEmpty(result.answers)) return { problem: { where, file, reason: 'geen-antwoorden', message: 'In dit bestand staan nog geen antwoorden.' } };
   let name = null;
+  let participant = null;
   try {
-    name = cleanName(JSON.parse(text).name);
+    const data = JSON.parse(text);
+    name = cleanName(data.name);
+    participant = cleanParticipant(data.participant);
   } catch {
     name = null; // readResultFile parsed it already; this cannot fail, but a name is optional anyway
   }
   const notes = [...result.warnings];
   if (result.dropped.length) notes.push(`${plural(result.dropped.length, 'onderdeel', 'onderdelen')} niet overgenomen: ${result.dropped.join('; ')}.`);
-  return { candidate: { where, line: null, name, answers: result.answers, source: 'bestand', file, notes } };
+  return { candidate: { where, line: null, name, answers: result.answers, participant, source: 'bestand', file, notes } };
 }
 
 // ----- the participants of one instrument ----------------------------------------------------
@@ -96,43 +104,59 @@ export function emptySession(instrument) {
   return { version: instrument.version, next: 1, participants: [] };
 }
 
-/** "Deelnemer 3", or the name the participant typed. */
+/** "Deelnemer 3" ("Telefoon 3" when sent to `leerrecht workshop`), or the name typed. */
 export function participantLabel(p) {
-  return p.name ?? `Deelnemer ${p.n}`;
+  return p.name ?? `${p.source === 'server' ? 'Telefoon' : 'Deelnemer'} ${p.n}`;
+}
+
+/** Two answer sets are the same when their share codes would be (every slot alike). */
+function sameAnswers(instrument, a, b) {
+  return encodeCode(instrument, a.answers) === encodeCode(instrument, b.answers);
 }
 
 /**
- * Two results are the same participant when the answers are identical (the same share code)
- * and they do not carry two different names: a pasted code twice, or a code and the file of
- * the same answers. Two people who really answered alike can tell them apart with a name.
+ * Two results are the same participant when both carry a participant id and the ids are equal
+ * (every participant page makes one at random: two people who answered alike still count
+ * twice). A result without an id (a code of format 1, an older file) is the same participant
+ * when the answers are identical and the two do not carry two different names.
  */
 function sameParticipant(instrument, a, b) {
-  if (encodeCode(instrument, a.answers) !== encodeCode(instrument, b.answers)) return false;
+  if (a.participant && b.participant) return a.participant === b.participant;
+  if (!sameAnswers(instrument, a, b)) return false;
   return !a.name || !b.name || a.name.toLowerCase() === b.name.toLowerCase();
 }
 
 /**
  * Add candidates to a session: { session (new object), added: [participant],
- * duplicates: [{ where, of (label) }] }. Numbers keep counting up, also after a removal, so
- * "Deelnemer 3" stays the same person all afternoon.
+ * duplicates: [{ where, line, of (label) }], replaced: [{ where, line, of }] }. A result of a
+ * participant already in the list with other answers replaces the earlier answers (the
+ * participant changed their mind and sent again); with the same answers it is a duplicate.
+ * Numbers keep counting up, also after a removal, so "Deelnemer 3" stays the same person.
  */
 export function addCandidates(session, instrument, candidates) {
   const participants = [...session.participants];
   let next = session.next;
   const added = [];
   const duplicates = [];
+  const replaced = [];
   for (const c of candidates) {
-    const earlier = participants.find((p) => sameParticipant(instrument, p, c));
-    if (earlier) {
-      duplicates.push({ where: c.where, line: c.line, of: participantLabel(earlier) });
+    const at = participants.findIndex((p) => sameParticipant(instrument, p, c));
+    if (at >= 0) {
+      const earlier = participants[at];
+      if (sameAnswers(instrument, earlier, c)) {
+        duplicates.push({ where: c.where, line: c.line, of: participantLabel(earlier) });
+      } else {
+        participants[at] = { ...earlier, name: c.name ?? earlier.name, answers: c.answers };
+        replaced.push({ where: c.where, line: c.line, of: participantLabel(participants[at]) });
+      }
       continue;
     }
-    const p = { n: next, name: c.name ?? null, source: c.source, file: c.file ?? null, answers: c.answers };
+    const p = { n: next, name: c.name ?? null, source: c.source, file: c.file ?? null, participant: c.participant ?? null, answers: c.answers };
     next += 1;
     participants.push(p);
     added.push(p);
   }
-  return { session: { ...session, next, participants }, added, duplicates };
+  return { session: { ...session, next, participants }, added, duplicates, replaced };
 }
 
 export function removeParticipant(session, n) {

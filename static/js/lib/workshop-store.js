@@ -6,7 +6,11 @@
 //   "current": "tien-punten",                 the instrument chosen last, or null
 //   "sessions": {
 //     "tien-punten": { "version": 1, "next": 4,
-//       "participants": [{ "n": 1, "name": null, "source": "code", "file": null, "answers": {...} }] }
+//       "participants": [{ "n": 1, "name": null, "source": "code", "file": null,
+//                          "participant": "K3J9X2MQ", "answers": {...} }] }
+//
+// `participant` is the random id of the participant page (null for a result without one);
+// `source` is "code", "bestand" or "server" (sent to `leerrecht workshop`).
 //   }
 // }
 //
@@ -15,7 +19,7 @@
 // Answers are checked again against the instrument when its session opens (openSession).
 
 import { cleanAnswers, isEmpty } from './instrument-answers.js';
-import { emptySession, MAX_NAME } from './workshop-input.js';
+import { emptySession, cleanParticipant, MAX_NAME } from './workshop-input.js';
 import { plural } from './nl-format.js';
 import { workshopKey } from './store-keys.js';
 
@@ -35,8 +39,9 @@ function validParticipant(p) {
     isObject(p) &&
     isCount(p.n) &&
     (p.name === null || (typeof p.name === 'string' && p.name.length <= MAX_NAME)) &&
-    (p.source === 'code' || p.source === 'bestand') &&
+    (p.source === 'code' || p.source === 'bestand' || p.source === 'server') &&
     (p.file === null || (typeof p.file === 'string' && p.file.length <= 300)) &&
+    (p.participant === undefined || p.participant === null || cleanParticipant(p.participant) !== null) &&
     isObject(p.answers)
   );
 }
@@ -52,7 +57,7 @@ export function checkState(data) {
   const sessions = {};
   for (const [id, s] of Object.entries(data.sessions)) {
     if (!ID.test(id) || !validSession(s)) return null;
-    sessions[id] = { version: s.version, next: s.next, participants: s.participants.map((p) => ({ n: p.n, name: p.name, source: p.source, file: p.file, answers: p.answers })) };
+    sessions[id] = { version: s.version, next: s.next, participants: s.participants.map((p) => ({ n: p.n, name: p.name, source: p.source, file: p.file, participant: p.participant ?? null, answers: p.answers })) };
   }
   return { format: WORKSHOP_FORMAT, current: data.current, sessions };
 }

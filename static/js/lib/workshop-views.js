@@ -10,6 +10,7 @@ import { formatDate, plural } from './nl-format.js';
 import { participantLabel } from './workshop-input.js';
 
 function sourceText(p) {
+  if (p.source === 'server') return 'telefoon (via de workshop)';
   return p.source === 'bestand' ? `bestand "${p.file}"` : 'deelcode';
 }
 
@@ -25,7 +26,9 @@ export function participantsView(instrument, session) {
         participantLabel(p),
         sourceText(p),
         `${answered} van ${total}`,
-        h('button', { type: 'button', class: 'knop knop--tweede knop--klein', 'data-verwijder': String(p.n) }, 'Verwijder', h('span', { class: 'visueel-verborgen' }, ` ${participantLabel(p)}`)),
+        p.source === 'server'
+          ? 'Op de laptop (wissen: bij de sessie)'
+          : h('button', { type: 'button', class: 'knop knop--tweede knop--klein', 'data-verwijder': String(p.n) }, 'Verwijder', h('span', { class: 'visueel-verborgen' }, ` ${participantLabel(p)}`)),
       ];
     }),
   );
@@ -50,9 +53,12 @@ export function slides(instrument, agg) {
   return groupOf(instrument).slides(instrument, agg);
 }
 
-/** "Vraag 3 van 10". */
+/**
+ * "3 van 10": the place of the slide in the projector's order (most disagreement first). The
+ * slide's own heading carries the item's number ("Vraag 7"), so the two never contradict.
+ */
 export function positionText(list, index) {
-  return `${list[index]?.unit ?? 'Onderdeel'} ${index + 1} van ${list.length}`;
+  return `${index + 1} van ${list.length}`;
 }
 
 /** The top of the printed handout. */
@@ -86,7 +92,7 @@ export function workView(instrument, address, fromDisk, join) {
       h('h2', { id: 'toevoegen-kop' }, '3. Voeg de uitslagen toe'),
       h('div', { class: 'veldgroep', id: 'codes-groep' },
         h('label', { class: 'veldgroep__label', for: 'codes' }, 'Plak de codes, één per regel'),
-        h('p', { class: 'veldgroep__hint', id: 'codes-hint' }, 'Een regel mag beginnen met een naam en een dubbele punt, zoals "Sanne: 1.tien-punten.1.…". Een link met een code werkt ook.'),
+        h('p', { class: 'veldgroep__hint', id: 'codes-hint' }, 'Een regel mag beginnen met een naam en een dubbele punt, zoals "Sanne: 2E36-01K3-…". Hoofdletters of kleine letters maakt niet uit. Een link met een code werkt ook.'),
         h('p', { class: 'veldgroep__fout', id: 'codes-fout', hidden: true }),
         h('textarea', { id: 'codes', class: 'veldgroep__code workshop__codes', rows: '6', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'codes-hint' }),
       ),
@@ -115,6 +121,7 @@ export function workView(instrument, address, fromDisk, join) {
         h('button', { type: 'button', class: 'knop knop--tweede', id: 'download-csv' }, 'Download als CSV'),
         h('button', { type: 'button', class: 'knop knop--tweede', id: 'download-json' }, 'Download als JSON'),
         h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Hand-out printen'),
+        h('button', { type: 'button', class: 'knop knop--tweede', id: 'maak-agenda' }, 'Maak een werkagenda van de groepsuitslag'),
       ),
       h('div', { id: 'groep' }),
     ),
@@ -126,7 +133,7 @@ export function projectorView(fullscreen) {
   return h(
     'div',
     { class: 'projectie', id: 'projectie', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Projectieweergave', hidden: true },
-    h('div', { class: 'projectie__balk' },
+    h('div', { class: 'projectie__balk', id: 'projectie-balk' },
       h('p', { class: 'projectie__positie', id: 'projectie-positie' }),
       h('p', { class: 'projectie__knoppen' },
         h('button', { type: 'button', class: 'knop', id: 'projectie-vorige' }, 'Vorige'),
@@ -134,8 +141,8 @@ export function projectorView(fullscreen) {
         fullscreen ? h('button', { type: 'button', class: 'knop knop--tweede', id: 'projectie-scherm' }, 'Volledig scherm') : null,
         h('button', { type: 'button', class: 'knop knop--tweede', id: 'projectie-sluit' }, 'Sluiten (Esc)'),
       ),
-      h('p', { class: 'projectie__hulp' }, 'Toetsen: pijl links en rechts (of Page Up en Page Down) voor vorige en volgende, Home en End voor de eerste en de laatste, Esc om terug te gaan.'),
     ),
     h('div', { class: 'projectie__dia', id: 'projectie-dia' }),
+    h('p', { class: 'projectie__hulp' }, 'Toetsen: pijl links en rechts (of Page Up en Page Down) voor vorige en volgende, Home en End voor de eerste en de laatste, Esc om terug te gaan.'),
   );
 }

@@ -22,7 +22,14 @@ export function createProjector(announce, makeSlides) {
     const slide = list[index];
     const dia = $('projectie-dia');
     const focusInside = dia.contains(document.activeElement) || document.activeElement === document.body;
-    fill(dia, h('h2', { class: 'projectie__kop', id: 'projectie-kop', tabindex: '-1' }, slide.heading), h('div', {}, slide.body));
+    // The first screen: the heading, the group's agreement and the chart, sized to what the
+    // window has left under the bar; the table and the explanation follow below it.
+    fill(
+      dia,
+      h('div', { class: `projectie__scherm${slide.chart ? ' projectie__scherm--grafiek' : ''}` }, h('h2', { class: 'projectie__kop', id: 'projectie-kop', tabindex: '-1' }, slide.heading), slide.lead ?? null, slide.chart ?? null),
+      h('div', { class: 'projectie__meer' }, slide.body),
+    );
+    dia.style.setProperty('--projectie-boven', `${$('projectie-balk').offsetHeight}px`);
     const position = positionText(list, index);
     $('projectie-positie').textContent = position;
     $('projectie-vorige').setAttribute('aria-disabled', String(index === 0));

@@ -13,13 +13,14 @@ const $ = (id) => document.getElementById(id);
 
 /** `ws`: the page's shared state (session, instrument, agg, site) and actions. */
 export function setupAdding(ws) {
-  function report(field, added, duplicates, problems, notes = []) {
+  function report(field, added, duplicates, problems, notes = [], replaced = []) {
     const n = ws.session.participants.length;
     fill(
       $('toevoeg-melding'),
       added.length
         ? h('div', { class: 'melding melding--succes' }, h('p', {}, `${plural(added.length, 'uitslag', 'uitslagen')} toegevoegd: ${added.map(participantLabel).join(', ')}. Nu ${plural(n, 'deelnemer', 'deelnemers')}.`), notes.map((t) => h('p', {}, t)))
         : null,
+      replaced.length ? h('div', { class: 'melding melding--waarschuwing' }, replaced.map((r) => h('p', {}, `${r.where}: ${r.of} had al meegedaan. De nieuwe antwoorden vervangen de oude.`))) : null,
     );
     const skipped = [...problems.map((p) => ({ field, text: `${p.where}: ${p.message}`, line: p.line ?? 0 })), ...duplicates.map((d) => ({ field, text: `${d.where}: deze uitslag is al toegevoegd (${d.of}). Hij telt niet nog een keer mee.`, line: d.line ?? 0 }))];
     skipped.sort((a, b) => a.line - b.line);
@@ -36,7 +37,7 @@ export function setupAdding(ws) {
     ws.session = result.session;
     ws.persist();
     ws.refresh();
-    report(field, result.added, result.duplicates, problems, notes);
+    report(field, result.added, result.duplicates, problems, notes, result.replaced);
   }
 
   function addCodes() {

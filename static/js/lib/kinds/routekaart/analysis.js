@@ -63,6 +63,7 @@ export function analyseRoutekaart(instrument, answers = {}) {
     notWritten: steps.filter((s) => !s.written),
     partners,
     coverage: steps.length ? Math.round((single / steps.length) * 100) : null,
+    coverageExact: steps.length ? (single / steps.length) * 100 : null,
     stepsWithOneRegie: single,
     answered,
     total: cells,

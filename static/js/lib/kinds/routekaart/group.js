@@ -35,7 +35,7 @@ function cellOf(instrument, step, partner, participants) {
     open,
     answered,
     modal: modal.map((r) => r.id),
-    modalShare: round(share, 3),
+    modalShare: share,
     consensus: answered > 0 && share >= CONSENSUS,
   };
 }
@@ -76,7 +76,7 @@ function aggregate(instrument, participants) {
     withoutConsensus,
     unanswered: cells.filter((c) => c.answered === 0).length,
     cells: cells.length,
-    coverage: spreadOf(analyses.filter((a) => a.answered > 0).map((a) => a.coverage)),
+    coverage: spreadOf(analyses.filter((a) => a.answered > 0).map((a) => a.coverageExact)),
   };
 }
 

@@ -22,7 +22,7 @@ import { formatPercent, formatNumber, plural } from '../../nl-format.js';
 /** The disagreement of a list of points on a scale with top answer `top`, in percent. */
 export function disagreement(points, top) {
   if (points.length < 2 || top <= 0) return null;
-  return round((standardDeviation(points) / (top / 2)) * 100, 1);
+  return (standardDeviation(points) / (top / 2)) * 100;
 }
 
 function scoredItem(instrument, item, participants, top) {
@@ -51,30 +51,35 @@ function scoredItem(instrument, item, participants, top) {
     notApplicable,
     open,
     answered: points.length,
-    meanPoints: round(meanPoints, 2),
-    meanPercent: meanPoints === null || top <= 0 ? null : round((meanPoints / top) * 100, 1),
+    meanPoints,
+    meanPercent: meanPoints === null || top <= 0 ? null : (meanPoints / top) * 100,
     disagreement: disagreement(points, top),
-    modalShare: points.length ? round(modal / points.length, 3) : null,
+    modalShare: points.length ? modal / points.length : null,
   };
 }
 
-/** Most disagreement first; equal: more n.v.t. first; then the order of the list. */
+/**
+ * Most disagreement first; equal: more n.v.t. first; then the order of the list. The spreads
+ * are compared to 6 decimals, so that two equal distributions summed in another order (a
+ * difference in the last bit) still count as equal.
+ */
 function byDisagreement(a, b) {
-  const da = a.disagreement ?? -1;
-  const db = b.disagreement ?? -1;
+  const da = round(a.disagreement ?? -1, 6);
+  const db = round(b.disagreement ?? -1, 6);
   return db - da || b.notApplicable - a.notApplicable || a.number - b.number;
 }
 
 function aggregate(instrument, participants) {
   const top = Math.max(0, ...instrument.scale.map((s) => s.points));
   const items = instrument.items.map((item) => scoredItem(instrument, item, participants, top));
+  // Unrounded scores: a deviation of scores rounded first is off by a tenth (8,4 for 8,3).
   const results = participants.map((p) => score(instrument, p.answers));
   const themes = instrument.themes.map((theme, i) => ({
     id: theme.id,
     title: theme.title,
-    ...spreadOf(results.map((r) => r.themes[i].score).filter((s) => s !== null)),
+    ...spreadOf(results.map((r) => r.themes[i].exact).filter((s) => s !== null)),
   }));
-  const overall = spreadOf(results.map((r) => r.score).filter((s) => s !== null));
+  const overall = spreadOf(results.map((r) => r.exact).filter((s) => s !== null));
   return {
     kind: 'scored',
     participants: participants.length,
@@ -169,7 +174,22 @@ function groupSummary(agg, n) {
   return agg.overall.mean === null ? `${n}.` : `${n}, gemiddelde score ${formatPercent(agg.overall.mean)}.`;
 }
 
-/** Per item, in disagreement order: the question, the spread, the bars and the explanation. */
+/**
+ * How far apart the group is, in plain words for the room, with the figure beside it:
+ * a spread of 50 % or more "verschillend", up to 25 % "grotendeels eens", between "deels eens".
+ */
+export function agreementWords(disagreement) {
+  if (disagreement === null) return { text: 'Te weinig antwoorden om te zien of de groep het eens is', level: 'onbekend' };
+  if (disagreement >= 50) return { text: 'De groep denkt hier verschillend over', level: 'verschil' };
+  if (disagreement <= 25) return { text: 'De groep is het hier grotendeels eens', level: 'eens' };
+  return { text: 'De groep is het hier deels eens', level: 'deels' };
+}
+
+/**
+ * Per item, in disagreement order, one screen: "Vraag 7" and the question, the group's
+ * agreement in words with the spread beside it, and the bars large (`lead` and `chart` fill the
+ * first screen); below it the table with the same numbers and the explanation.
+ */
 function slides(instrument, agg) {
   const byId = new Map(agg.items.map((i) => [i.id, i]));
   const defs = new Map(instrument.items.map((i) => [i.id, i]));
@@ -178,12 +198,22 @@ function slides(instrument, agg) {
     const item = byId.get(id);
     const def = defs.get(id);
     const explanation = plainParagraphs(def.explanation);
+    const rows = distributionRows(instrument, item, agg.participants);
+    const words = agreementWords(item.disagreement);
     return {
       unit: 'Vraag',
-      heading: `${item.number}. ${item.question}`,
+      heading: `Vraag ${item.number}. ${item.question}`,
+      lead: h(
+        'p',
+        { class: `projectie__oordeel projectie__oordeel--${words.level}` },
+        h('strong', {}, `${words.text}.`),
+        item.disagreement === null ? null : h('span', { class: 'projectie__cijfer' }, ` Spreiding ${formatPercent(item.disagreement, 0)}`),
+        h('span', { class: 'projectie__cijfer' }, ` · ${plural(item.answered, 'antwoord', 'antwoorden')}`),
+      ),
+      chart: chartView(barChart(rows.map((r) => ({ title: `${r.label} (${r.count})`, score: r.share })), { title: `Antwoorden op vraag ${item.number}` }), `dia-${item.id}`),
       body: [
         h('p', { class: 'projectie__cijfers' }, `Thema: ${themeTitle.get(item.theme) ?? item.theme}. `, itemStats(item, agg.top), '.'),
-        distributionView(instrument, item, agg.participants, 'dia'),
+        table(`Antwoorden op vraag ${item.number}`, ['Antwoord', 'Aantal', 'Deel van de groep'], rows.map((r) => [r.label, String(r.count), pct(r.share)])),
         explanation.length || def.source
           ? h('div', { class: 'projectie__uitleg' }, h('h3', {}, 'Waarom deze vraag'), explanation.map((p) => h('p', {}, p)), def.source ? h('p', {}, h('strong', {}, 'Bron: '), def.source) : null)
           : null,
@@ -199,9 +229,9 @@ function csvRows(instrument, agg) {
   const head = ['Volgorde (meeste verschil eerst)', 'Vraag', 'Thema', 'Tekst', ...instrument.scale.map((s) => s.label), ...(nvt ? [nvt.label] : []), 'Geen antwoord', 'Gemiddelde (% van de punten)', 'Spreiding (%)'];
   const items = agg.order.map((id, rank) => {
     const i = byId.get(id);
-    return [rank + 1, i.number, themeTitle.get(i.theme) ?? i.theme, i.question, ...i.options.map((o) => o.count), ...(nvt ? [i.notApplicable] : []), i.open, i.meanPercent, i.disagreement];
+    return [rank + 1, i.number, themeTitle.get(i.theme) ?? i.theme, i.question, ...i.options.map((o) => o.count), ...(nvt ? [i.notApplicable] : []), i.open, round(i.meanPercent, 1), round(i.disagreement, 1)];
   });
-  const themeRow = (title, t) => [title, t.mean, t.sd, t.min, t.max, t.n];
+  const themeRow = (title, t) => [title, round(t.mean, 1), round(t.sd, 1), round(t.min, 1), round(t.max, 1), t.n];
   return [
     head,
     ...items,
