@@ -195,7 +195,7 @@ impl Staging {
 
     /// Write one file into the staging folder now; safe from many threads at once.
     pub fn put(&self, path: &str, file: &OutputFile) -> io::Result<()> {
-        write_files(&self.dir, &[(&path.to_string(), file)])?;
+        write_one(&self.dir, path, file)?;
         self.written
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
@@ -225,28 +225,21 @@ impl Drop for Staging {
 fn write_all(dir: &Path, output: &Output) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let files: Vec<(&String, &OutputFile)> = output.files.iter().collect();
-    let chunk = files.len().div_ceil(crate::parallel::threads()).max(1);
-    let chunks: Vec<&[(&String, &OutputFile)]> = files.chunks(chunk).collect();
-    crate::parallel::map(&chunks, |part| write_files(dir, part))
+    crate::parallel::map(&files, |(path, file)| write_one(dir, path, file))
         .map_err(|e| io::Error::other(e.to_string()))?
         .into_iter()
         .collect()
 }
 
-fn write_files(dir: &Path, files: &[(&String, &OutputFile)]) -> io::Result<()> {
-    for (path, file) in files {
-        let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        match file {
-            OutputFile::Bytes(bytes) => std::fs::write(&target, bytes)?,
-            OutputFile::Copy(source) => {
-                std::fs::copy(source, &target)?;
-            }
-        }
+fn write_one(dir: &Path, path: &str, file: &OutputFile) -> io::Result<()> {
+    let target = dir.join(path);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
     }
-    Ok(())
+    match file {
+        OutputFile::Bytes(bytes) => std::fs::write(&target, bytes),
+        OutputFile::Copy(source) => std::fs::copy(source, &target).map(|_| ()),
+    }
 }
 
 /// Replace `out_dir` by `staging`. On Linux both directories swap places atomically; other
