@@ -12,8 +12,8 @@ test: deps $(VENV)/.leerrecht-installed
 	cargo clippy --all-targets -- -D warnings
 	cargo test
 	cargo run --quiet -- build --out $(TEST_SITE)
-	LEERRECHT_SITE=$(TEST_SITE) node --test tests/js/
-	LEERRECHT_SITE=$(TEST_SITE) CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
+	LEERRECHT_SITE=$(TEST_SITE) node --test --test-timeout=600000 tests/js/
+	LEERRECHT_SITE=$(TEST_SITE) CHROMIUM=$(CHROMIUM) node --test --test-timeout=600000 --test-concurrency=1 tests/browser/
 	$(VENV)/bin/python tests/leesbaarheid.py $(TEST_SITE) --check > /dev/null
 
 deps: node_modules/.leerrecht-installed chromium

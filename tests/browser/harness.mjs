@@ -1,6 +1,7 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, the built site
 // served over http under a sub-path (as on a real host) and opened from file://.
 import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, extname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +10,28 @@ import { chromium } from 'playwright-core';
 export const SITE = resolve(process.env.LEERRECHT_SITE ?? 'public');
 export const SUBPATH = '/handboek/';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+// Every server a test starts is killed when the test file ends, whatever happened: a test that
+// fails half-way must not leave a server running (it kept a CI run from ever finishing).
+const children = new Set();
+const killAll = () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+};
+process.on('exit', killAll);
+
+/** Start `bin args…` as a child that dies with this test file; same options as spawn. */
+export function spawnTracked(bin, args, options) {
+  const child = spawn(bin, args, options);
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+/** Kill every child still running (for `after`). */
+export async function killChildren() {
+  const left = [...children].filter((c) => c.exitCode === null && c.signalCode === null);
+  await Promise.all(left.map((c) => new Promise((ok) => { c.once('exit', ok); c.kill('SIGKILL'); })));
+}
 
 export async function launch() {
   const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];

@@ -2,14 +2,15 @@
 // loading with all their scripts, and every tab reloads after an edit. The old reload script
 // held one long poll per tab; from six tabs on, those polls took every connection the browser
 // opens to one server, and the next page's scripts never arrived.
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch } from './harness.mjs';
+import { launch, spawnTracked, killChildren } from './harness.mjs';
+
+after(killChildren);
 
 const BIN = process.env.LEERRECHT_BIN ?? resolve(process.env.CARGO_TARGET_DIR ?? 'target', 'debug/leerrecht');
 
@@ -18,7 +19,7 @@ async function startServe() {
   for (const part of ['content', 'checklists', 'templates', 'static', 'site.toml']) {
     await cp(part, join(dir, part), { recursive: true });
   }
-  const child = spawn(BIN, ['serve', '--port', '0'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawnTracked(BIN, ['serve', '--port', '0'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   const base = await new Promise((ok, fail) => {
     let text = '';
     const timer = setTimeout(() => fail(new Error(`serve printed no address: ${text}`)), 60000);

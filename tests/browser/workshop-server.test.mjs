@@ -7,13 +7,12 @@
 // bypassCSP, only so that axe itself can be injected: the server sends the CSP as a header).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch, axe, openPage, SITE } from './harness.mjs';
+import { launch, axe, openPage, SITE, spawnTracked, killChildren } from './harness.mjs';
 
 const BIN = process.env.LEERRECHT_BIN ?? resolve(process.env.CARGO_TARGET_DIR ?? 'target', 'debug/leerrecht');
 const skip = !existsSync(BIN) && `no binary at ${BIN}`;
@@ -27,13 +26,14 @@ before(async () => {
   data = await mkdtemp(join(tmpdir(), 'leerrecht-workshop-data-'));
 });
 after(async () => {
+  await killChildren();
   await browser?.close();
   if (data) await rm(data, { recursive: true, force: true });
 });
 
 /** Start the server on 127.0.0.1 with a free port; resolves to { base, code, stop(signal) }. */
 async function startWorkshop(port = 0) {
-  const child = spawn(BIN, ['workshop', '--out', SITE, '--host', '127.0.0.1', '--port', String(port), '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(BIN, ['workshop', '--out', SITE, '--host', '127.0.0.1', '--port', String(port), '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
   const found = await new Promise((ok, fail) => {
     let text = '';
     const timer = setTimeout(() => fail(new Error(`workshop printed no trainer address: ${text}`)), 30000);
@@ -99,6 +99,8 @@ test('thirty participants send at once; the trainer sees 30 and the exact distri
   const { page } = trainer;
   assert.match(await text(page, '#workshop-sessie'), new RegExp(`Workshopsessie ${server.code.slice(0, 4)}-${server.code.slice(4)}`));
   assert.match(await page.getAttribute('#deelnemers-adres', 'href'), new RegExp(`/instrumenten/tien-punten-deelnemen\\.html\\?sessie=${server.code}$`));
+  // The image arrives after the element: wait for it to finish loading (or fail) before judging.
+  await page.waitForFunction(() => document.querySelector('.workshop__qr').complete, null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => document.querySelector('.workshop__qr').naturalWidth >= 320), true, 'the QR code loaded');
 
   // Five phones in Chromium, 25 over plain HTTP, all at the same time.
