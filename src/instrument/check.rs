@@ -8,10 +8,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::instruments::Loaded;
 
 /// Ids that would collide with names the page or the browser code already use: `nvt` is the
-/// "niet van toepassing" answer, `vastgelegd` the written-down flag of a routekaart step
+/// "niet van toepassing" answer, `onbekend` the "weet ik niet" answer, `vastgelegd` the written-down flag of a routekaart step
 /// (its answer key is `STEP/vastgelegd`), and `constructor`/`prototype` are names every
 /// JavaScript object already has.
-pub const RESERVED: [&str; 4] = ["nvt", "vastgelegd", "constructor", "prototype"];
+pub const RESERVED: [&str; 5] = ["nvt", "onbekend", "vastgelegd", "constructor", "prototype"];
 
 /// Lowercase letters and digits in groups joined by single hyphens: `stap-2`, `thuiszitters`.
 /// Control names join two ids with a double hyphen (`rol-STEP--PARTNER`), which no id can

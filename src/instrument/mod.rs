@@ -43,6 +43,9 @@ pub const FORMAT: u32 = 2;
 /// The id of the "niet van toepassing" answer; reserved, so no scale option may use it.
 pub const NOT_APPLICABLE: &str = "nvt";
 
+/// The id of the "weet ik niet" answer; reserved like [`NOT_APPLICABLE`].
+pub const UNKNOWN: &str = "onbekend";
+
 /// What `kind = "…"` says in the TOML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]

@@ -11,7 +11,7 @@ use toml::Spanned;
 use super::check::{list, Checker};
 use super::{
     anchored_themes, check_theme, Anchored, Body, Explanation, KindBody, List, Need, Slot,
-    SlotValue, Spec, NOT_APPLICABLE,
+    SlotValue, Spec, NOT_APPLICABLE, UNKNOWN,
 };
 use crate::load::instruments::{Band, Definition, ScaleOption, Theme};
 
@@ -39,16 +39,29 @@ pub(super) static TOETSVRAGEN: Spec = Spec {
 pub struct Scored {
     /// Scale options ordered from most to fewest points.
     pub scale: Vec<ScaleOption>,
-    pub not_applicable: Option<NotApplicable>,
+    /// "Niet van toepassing": the item is left out of the score.
+    pub not_applicable: Option<FixedAnswer>,
+    /// "Weet ik niet": scores as not met and is listed as something to find out.
+    pub unknown: Option<FixedAnswer>,
     pub themes: Vec<Anchored<Theme>>,
     pub items: Vec<Item>,
     pub bands: Vec<Band>,
 }
 
+/// An answer outside the scale, with a reserved id and the label the TOML gives it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct NotApplicable {
+pub struct FixedAnswer {
     pub id: &'static str,
     pub label: String,
+}
+
+/// The legal duty an item asks after, as the result names it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Duty {
+    pub law: String,
+    pub article: String,
+    /// "Leerplichtwet 1969, artikel 21a": law and article as one line.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -60,6 +73,9 @@ pub struct Item {
     pub question: String,
     pub explanation: String,
     pub source: Option<String>,
+    /// Set when the item asks after a legal duty (absent otherwise: most items are not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<Duty>,
     pub weight: f64,
     pub advice: BTreeMap<String, String>,
     /// The werkagenda theme this item's gap goes under: the item's own `agenda`, else its
@@ -79,9 +95,11 @@ pub struct Item {
 
 impl KindBody for Scored {
     fn slots(&self) -> Vec<Slot> {
+        // n.v.t. before "weet ik niet": share codes made before the latter existed keep
+        // their meaning (an option's number in a code is its place in this list).
         let mut options: Vec<String> = self.scale.iter().map(|s| s.id.clone()).collect();
-        if let Some(na) = &self.not_applicable {
-            options.push(na.id.to_string());
+        for fixed in [&self.not_applicable, &self.unknown].into_iter().flatten() {
+            options.push(fixed.id.to_string());
         }
         self.items
             .iter()
@@ -146,8 +164,12 @@ fn build(c: &mut Checker, def: &Definition, themes: &BTreeSet<&str>) -> Scored {
     scale.sort_by_key(|s| std::cmp::Reverse(s.points));
     Scored {
         scale,
-        not_applicable: def.not_applicable.as_ref().map(|label| NotApplicable {
+        not_applicable: def.not_applicable.as_ref().map(|label| FixedAnswer {
             id: NOT_APPLICABLE,
+            label: label.clone(),
+        }),
+        unknown: def.unknown.as_ref().map(|label| FixedAnswer {
+            id: UNKNOWN,
             label: label.clone(),
         }),
         themes: anchored_themes(def),
@@ -171,6 +193,14 @@ fn item(def: &Definition, n: usize, spanned: &Spanned<crate::load::instruments::
         question: i.question.clone(),
         explanation: i.explanation.get_ref().clone(),
         source: i.source.clone(),
+        duty: i.duty.as_ref().map(|d| {
+            let d = d.get_ref();
+            Duty {
+                law: d.law.trim().to_string(),
+                article: d.article.trim().to_string(),
+                text: format!("{}, {}", d.law.trim(), d.article.trim()),
+            }
+        }),
         weight: *i.weight.get_ref(),
         agenda: i
             .agenda
@@ -214,10 +244,10 @@ fn top_points(def: &Definition) -> u32 {
 fn check_scale(c: &mut Checker, def: &Definition) {
     for s in &def.scale {
         let id = &s.get_ref().id;
-        if id == NOT_APPLICABLE {
+        if let Some(meaning) = fixed_meaning(id) {
             c.error(
                 s.span(),
-                format!("de id `{NOT_APPLICABLE}` is gereserveerd voor 'niet van toepassing'"),
+                format!("de id `{id}` is gereserveerd voor '{meaning}'"),
                 "kies een andere id voor dit antwoord",
             );
         }
@@ -226,7 +256,7 @@ fn check_scale(c: &mut Checker, def: &Definition) {
         "antwoord",
         def.scale
             .iter()
-            .filter(|s| s.get_ref().id != NOT_APPLICABLE)
+            .filter(|s| fixed_meaning(&s.get_ref().id).is_none())
             .map(|s| (s.get_ref().id.as_str(), s.span())),
     );
     if top_points(def) == 0 && !def.scale.is_empty() {
@@ -235,6 +265,15 @@ fn check_scale(c: &mut Checker, def: &Definition) {
             "geen enkel antwoord levert punten op",
             "geef het beste antwoord de meeste punten, bijvoorbeeld points = 2",
         );
+    }
+}
+
+/// What a reserved answer id means, or None for an id a scale may use.
+fn fixed_meaning(id: &str) -> Option<&'static str> {
+    match id {
+        NOT_APPLICABLE => Some("niet van toepassing"),
+        UNKNOWN => Some("weet ik niet"),
+        _ => None,
     }
 }
 
@@ -273,13 +312,39 @@ fn check_item(
         );
     }
     check_advice(c, def, item);
+    if let Some(duty) = &item.duty {
+        check_duty(c, duty);
+    }
+}
+
+/// A duty names a law and an article in it; "artikel" alone, without a number, says nothing.
+fn check_duty(c: &mut Checker, duty: &Spanned<crate::load::instruments::Duty>) {
+    let d = duty.get_ref();
+    if d.law.trim().is_empty() {
+        c.error(
+            duty.span(),
+            "bij deze wettelijke plicht staat geen wet",
+            "vul de wet in, bijvoorbeeld law = \"Leerplichtwet 1969\"",
+        );
+    }
+    if !d.article.chars().any(|ch| ch.is_ascii_digit()) {
+        c.error(
+            duty.span(),
+            "bij deze wettelijke plicht staat geen artikelnummer",
+            "noem het artikel, bijvoorbeeld article = \"artikel 21a\"",
+        );
+    }
 }
 
 /// Advice is needed for every answer below the top, and only for answers that exist.
 fn check_advice(c: &mut Checker, def: &Definition, item: &crate::load::instruments::Item) {
     let scale_ids = scale_ids(def);
+    // Advice for "weet ik niet" is optional: without it the page says to find out.
+    let unknown_advice = |key: &str| key == UNKNOWN && def.unknown.is_some();
     for key in item.advice.keys() {
-        if !scale_ids.contains(key.get_ref().as_str()) && key.get_ref() != NOT_APPLICABLE {
+        let key_text = key.get_ref().as_str();
+        if !scale_ids.contains(key_text) && key_text != NOT_APPLICABLE && !unknown_advice(key_text)
+        {
             c.error(
                 key.span(),
                 format!("advies voor onbekend antwoord `{}`", key.get_ref()),

@@ -42,6 +42,10 @@ pub struct Definition {
     /// Label of the "niet van toepassing" option; leaving it out means every item applies.
     #[serde(default)]
     pub not_applicable: Option<String>,
+    /// Label of the "weet ik niet" option: an answer that scores as not met and becomes
+    /// something to find out; leaving it out means the form does not offer it.
+    #[serde(default)]
+    pub unknown: Option<String>,
     #[serde(default)]
     pub themes: Vec<Spanned<Theme>>,
     #[serde(default)]
@@ -128,6 +132,18 @@ pub struct Item {
     /// that belong under different werkagenda themes.
     #[serde(default)]
     pub agenda: AgendaRef,
+    /// Set when the item asks after a legal duty: the result then names it with law and
+    /// article when it is not fully met, and the top band is out of reach.
+    #[serde(default)]
+    pub duty: Option<Spanned<Duty>>,
+}
+
+/// `duty = { law = "Leerplichtwet 1969", article = "artikel 21a" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Duty {
+    pub law: String,
+    pub article: String,
 }
 
 fn no_text() -> Spanned<String> {

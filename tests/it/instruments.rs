@@ -555,3 +555,74 @@ fn instruments_are_listed_by_weight_then_title_not_by_file_name() {
         "{map}"
     );
 }
+
+#[test]
+fn weet_ik_niet_and_legal_duties_reach_the_form_and_the_json() {
+    let text = CHECKLIST
+        .replacen(
+            "not_applicable = \"Niet van toepassing\"",
+            "not_applicable = \"Niet van toepassing\"\nunknown = \"Weet ik niet\"",
+            1,
+        )
+        .replacen(
+            "weight = 2",
+            "weight = 2\nduty = { law = \"Leerplichtwet 1969\", article = \"artikel 21a\" }",
+            1,
+        )
+        .replacen(
+            "nee = \"Begin.\"",
+            "nee = \"Begin.\"\nonbekend = \"Vraag het na.\"",
+            1,
+        );
+    let site = site_with("checklists/proef.toml", &text);
+    site.build_ok();
+    let html = site.read("instrumenten/proef.html");
+    assert!(html.contains(
+        "<input type=\"radio\" name=\"antwoord-een\" value=\"onbekend\"> <span>Weet ik niet</span>"
+    ));
+    assert!(html.contains(
+        "<p class=\"vraag__plicht\">Wettelijke plicht: Leerplichtwet 1969, artikel 21a</p>"
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("instrumenten/proef.json")).unwrap();
+    assert_eq!(json["unknown"]["id"], "onbekend");
+    assert_eq!(
+        json["items"][0]["duty"]["text"],
+        "Leerplichtwet 1969, artikel 21a"
+    );
+    assert_eq!(json["not_applicable"]["id"], "nvt");
+    assert_eq!(json["items"][0]["advice"]["onbekend"], "Vraag het na.");
+}
+
+#[test]
+fn a_duty_needs_law_and_article_and_onbekend_is_reserved() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "weight = 2",
+            "weight = 2\nduty = { law = \"Leerplichtwet 1969\", article = \"artikel\" }",
+            "checklists/proef.toml:35:8: bij deze wettelijke plicht staat geen artikelnummer",
+        ),
+        (
+            "weight = 2",
+            "weight = 2\nduty = { law = \"\", article = \"artikel 10\" }",
+            "checklists/proef.toml:35:8: bij deze wettelijke plicht staat geen wet",
+        ),
+        (
+            "id = \"deels\"",
+            "id = \"onbekend\"",
+            "checklists/proef.toml:14:1: de id `onbekend` is gereserveerd voor 'weet ik niet'",
+        ),
+        (
+            "nee = \"Begin.\"",
+            "nee = \"Begin.\"\nonbekend = \"?\"",
+            "checklists/proef.toml:39:1: advies voor onbekend antwoord `onbekend`",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let errors = errors_after(from, to);
+        assert!(
+            errors.iter().any(|e| e == expected),
+            "{from:?} → {to:?}\nexpected: {expected}\n     got: {errors:#?}"
+        );
+    }
+}

@@ -29,19 +29,29 @@ test('Dutch numbers and dates', () => {
   assert.equal(formatDate(new Date(2026, 2, 1, 9, 5), true), '1 maart 2026 om 09:05');
 });
 
-test('the scored view says score, band, completeness, provisional, and lists gaps with advice', () => {
+test('the scored view says score, band, completeness and lists gaps with advice, why and source', () => {
   const inst = checklist();
-  const answers = { i1: 'deels', i2: 'ja' };
+  const answers = { i1: 'deels', i2: 'ja', i3: 'ja' };
   const r = score(inst, answers);
   const text = textOf(resultView(inst, r, { answers, notes: { i1: 'Bespreken in mei' } }));
-  assert.match(text, /Score: 87,5%/);
+  assert.match(text, /Score: 90%/);
   assert.match(text, /Hoog/);
-  assert.match(text, /2 van 3 beantwoord/);
-  assert.match(text, /voorlopige uitslag: nog 1 vraag open/);
+  assert.match(text, /3 van 3 beantwoord/);
   assert.match(text, /Vraag 1\. Een\?/);
   assert.match(text, /Advies: D1/);
   assert.match(text, /Bespreken in mei/);
-  assert.equal(resultSummary(inst, r), 'Score 87,5%: Hoog. 2 van 3 beantwoord.');
+  assert.equal(resultSummary(inst, r), 'Score 90%: Hoog. 3 van 3 beantwoord.');
+});
+
+test('a third open is provisional: a score, but no band and no verdict', () => {
+  const inst = checklist();
+  const answers = { i1: 'deels', i2: 'ja' };
+  const r = score(inst, answers);
+  const text = textOf(resultView(inst, r, { answers }));
+  assert.equal(r.band, null);
+  assert.match(text, /Voorlopige uitslag\. Bij 1 van de 3 vragen die meetellen is het antwoord "weet ik niet" of nog open/);
+  assert.doesNotMatch(text, /Hoog/);
+  assert.equal(resultSummary(inst, r), 'Voorlopige score 87,5%, nog zonder oordeel. 2 van 3 beantwoord.');
 });
 
 test('foreign strings are text children, never elements or attributes that run', () => {

@@ -204,3 +204,13 @@ test('format 2: another instrument or version is refused; the check covers every
   const big = checklist({ version: 2000 });
   assert.match(encodeCode(big, { i1: 'ja' }), /^1\.proef\.2000\./);
 });
+
+test('"weet ik niet" travels in a code, and a code made before it existed keeps its meaning', () => {
+  const before = checklist();
+  const after = checklist({ unknown: { id: 'onbekend', label: 'Weet ik niet' } });
+  const old = { i1: 'nvt', i2: 'deels', i3: 'ja' };
+  // Same instrument id and version: a code from before decodes to the same answers after.
+  assert.deepEqual(decodeCode(encodeCode(before, old), after).answers, old);
+  const now = { i1: 'onbekend', i2: 'nvt', i3: 'nee' };
+  assert.deepEqual(decodeCode(encodeCode(after, now), after).answers, now);
+});

@@ -52,6 +52,8 @@ struct Raw {
     #[serde(default)]
     not_applicable: Option<WithId>,
     #[serde(default)]
+    unknown: Option<WithId>,
+    #[serde(default)]
     items: Vec<WithId>,
     #[serde(default)]
     steps: Vec<WithId>,
@@ -80,6 +82,7 @@ impl Instrument {
                 options: ids(&raw.scale)
                     .into_iter()
                     .chain(raw.not_applicable.map(|n| n.id))
+                    .chain(raw.unknown.map(|n| n.id))
                     .collect(),
             },
             "routekaart" => Slots::Routekaart {

@@ -27,8 +27,10 @@ export function disagreement(points, top) {
 
 function scoredItem(instrument, item, participants, top) {
   const nvt = instrument.not_applicable?.id;
+  const unknownId = instrument.unknown?.id;
   const options = instrument.scale.map((s) => ({ id: s.id, label: s.label, points: s.points, count: 0 }));
   let notApplicable = 0;
+  let unknown = 0;
   let open = 0;
   const points = [];
   for (const p of participants) {
@@ -38,6 +40,7 @@ function scoredItem(instrument, item, participants, top) {
       option.count += 1;
       points.push(option.points);
     } else if (nvt !== undefined && answer === nvt) notApplicable += 1;
+    else if (unknownId !== undefined && answer === unknownId) unknown += 1;
     else open += 1;
   }
   const meanPoints = mean(points);
@@ -49,6 +52,7 @@ function scoredItem(instrument, item, participants, top) {
     question: item.question,
     options,
     notApplicable,
+    unknown,
     open,
     answered: points.length,
     meanPoints,
@@ -91,9 +95,10 @@ function aggregate(instrument, participants) {
   };
 }
 
-/** The rows of an item's distribution: every scale option, n.v.t., no answer. */
+/** The rows of an item's distribution: every scale option, "weet ik niet", n.v.t., no answer. */
 function distributionRows(instrument, item, n) {
   const rows = item.options.map((o) => ({ label: o.label, count: o.count }));
+  if (instrument.unknown) rows.push({ label: instrument.unknown.label, count: item.unknown });
   if (instrument.not_applicable) rows.push({ label: instrument.not_applicable.label, count: item.notApplicable });
   rows.push({ label: 'Geen antwoord', count: item.open });
   return rows.map((r) => ({ ...r, share: shareOf(r.count, n) }));
@@ -226,10 +231,11 @@ function csvRows(instrument, agg) {
   const byId = new Map(agg.items.map((i) => [i.id, i]));
   const themeTitle = new Map(instrument.themes.map((t) => [t.id, t.title]));
   const nvt = instrument.not_applicable;
-  const head = ['Volgorde (meeste verschil eerst)', 'Vraag', 'Thema', 'Tekst', ...instrument.scale.map((s) => s.label), ...(nvt ? [nvt.label] : []), 'Geen antwoord', 'Gemiddelde (% van de punten)', 'Spreiding (%)'];
+  const unknown = instrument.unknown;
+  const head = ['Volgorde (meeste verschil eerst)', 'Vraag', 'Thema', 'Tekst', ...instrument.scale.map((s) => s.label), ...(unknown ? [unknown.label] : []), ...(nvt ? [nvt.label] : []), 'Geen antwoord', 'Gemiddelde (% van de punten)', 'Spreiding (%)'];
   const items = agg.order.map((id, rank) => {
     const i = byId.get(id);
-    return [rank + 1, i.number, themeTitle.get(i.theme) ?? i.theme, i.question, ...i.options.map((o) => o.count), ...(nvt ? [i.notApplicable] : []), i.open, round(i.meanPercent, 1), round(i.disagreement, 1)];
+    return [rank + 1, i.number, themeTitle.get(i.theme) ?? i.theme, i.question, ...i.options.map((o) => o.count), ...(unknown ? [i.unknown] : []), ...(nvt ? [i.notApplicable] : []), i.open, round(i.meanPercent, 1), round(i.disagreement, 1)];
   });
   const themeRow = (title, t) => [title, round(t.mean, 1), round(t.sd, 1), round(t.min, 1), round(t.max, 1), t.n];
   return [

@@ -6,10 +6,15 @@
 
 import { CHOICES } from '../../code-packing.js';
 
-/** One slot per item: a scale id or the n.v.t. id; with a note. */
+/**
+ * One slot per item: a scale id, the n.v.t. id or the "weet ik niet" id; with a note. N.v.t.
+ * comes before "weet ik niet" so that share codes made before the latter existed keep their
+ * meaning (src/instrument/scored.rs orders them the same way).
+ */
 function slots(instrument) {
   const options = instrument.scale.map((s) => s.id);
   if (instrument.not_applicable) options.push(instrument.not_applicable.id);
+  if (instrument.unknown) options.push(instrument.unknown.id);
   return instrument.items.map((item) => ({
     key: item.id,
     type: 'choice',
@@ -24,6 +29,7 @@ function slots(instrument) {
 export function answerLabel(instrument, id) {
   if (id === undefined || id === null) return 'nog niet beantwoord';
   if (id === instrument.not_applicable?.id) return instrument.not_applicable.label;
+  if (id === instrument.unknown?.id) return instrument.unknown.label;
   return instrument.scale.find((s) => s.id === id)?.label ?? id;
 }
 
