@@ -310,6 +310,16 @@ test('Word: the .docx is loaded only when asked for, and holds title, region, da
   await context.close();
 });
 
+test('Word: when the writer cannot be loaded, the page says so instead of doing nothing', async () => {
+  const { context, page } = await open();
+  await context.route('**/js/word.js', (route) => route.abort());
+  await filledAgenda(page);
+  await page.click('#export-docx');
+  await page.waitForSelector('#bestand-melding .melding--fout');
+  assert.match(await text(page, '#bestand-melding'), /Het Word-document kon niet worden gemaakt\. Laad de pagina opnieuw/);
+  await context.close();
+});
+
 test('JSON out and back in a fresh browser; a hostile file is cut down and shown as text only', async () => {
   const first = await open();
   await filledAgenda(first.page);

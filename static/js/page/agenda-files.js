@@ -41,10 +41,15 @@ export function setupAgendaFiles(page) {
     download(name, data, type);
     tell('succes', `Je werkagenda is opgeslagen als ${what}: "${name}", in de map voor downloads.`);
   }
-  // The Word writer is a script of its own (js/word.js), loaded on the first press only.
+  // The Word writer is a script of its own (js/word.js), loaded on the first press only; when
+  // it cannot be loaded or fails, the user gets a message instead of nothing.
   async function wordFile() {
     if (!window.leerrechtWord) await loadScript(`${root}js/word.js`);
-    return window.leerrechtWord?.docx(toDocxModel(page.agenda(), themes, new Date())) ?? null;
+    try {
+      return window.leerrechtWord?.docx(toDocxModel(page.agenda(), themes, new Date())) ?? null;
+    } catch {
+      return null;
+    }
   }
   $('export-docx').addEventListener('click', () => offer('docx', wordFile, DOCX_TYPE, 'Word-document'));
   $('export-csv').addEventListener('click', () => offer('csv', () => toAgendaCsv(page.agenda(), themes), 'text/csv', 'tabel voor Excel'));
