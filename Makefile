@@ -13,12 +13,14 @@ test: deps $(VENV)/.leerrecht-installed
 	cargo test
 	cargo run --quiet -- build --out $(TEST_SITE)
 	LEERRECHT_SITE=$(TEST_SITE) node --test --test-timeout=600000 tests/js/
+	$(VENV)/bin/python tests/docx_check.py
 	LEERRECHT_SITE=$(TEST_SITE) CHROMIUM=$(CHROMIUM) node --test --test-timeout=600000 --test-concurrency=1 tests/browser/
 	$(VENV)/bin/python tests/leesbaarheid.py $(TEST_SITE) --check > /dev/null
 
 deps: node_modules/.leerrecht-installed chromium
 
-# Python for the readability check (pyphen, pinned in tests/requirements.txt), in a venv under target/.
+# Python for the readability check (pyphen) and for reading our .docx files back (python-docx),
+# pinned in tests/requirements.txt, in a venv under target/.
 $(VENV)/.leerrecht-installed: tests/requirements.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet -r tests/requirements.txt

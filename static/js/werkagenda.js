@@ -157,6 +157,7 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
   const page = {
     $,
     site,
+    root,
     themes,
     themeIds,
     themesEl,

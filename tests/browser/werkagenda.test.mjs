@@ -1,6 +1,6 @@
 // The werkagenda in a real browser: two instruments filled in through their own pages give their
 // gaps as proposals; accept, edit, reload, remove and undo; reorder by keyboard with the focus
-// following; CSV, Markdown and JSON out and back in (a hostile file shown as text); the printed
+// following; Word, CSV, Markdown and JSON out (JSON back in; a hostile file shown as text); the printed
 // agenda without chrome; the page without JavaScript; from file://; and axe-core (WCAG 2.1 A/AA)
 // on the empty and the filled page.
 import { test, before, after } from 'node:test';
@@ -9,6 +9,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, serve, fileBase, axe, openPage } from './harness.mjs';
+import { readZip, text as utf8 } from '../js/zip-read.mjs';
 
 let browser;
 let server;
@@ -217,6 +218,22 @@ async function exportFile(page, button) {
   return { name: download.suggestedFilename(), file, text: await readFile(file, 'utf8') };
 }
 
+const unescapeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const wordText = (xml) => unescapeXml([...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+
+/** Download the .docx; its ZIP is read back with every CRC checked. Body paragraphs ([style, text]) and table rows. */
+async function exportWord(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-docx')]);
+  const file = join(tmp, download.suggestedFilename());
+  await download.saveAs(file);
+  const xml = utf8(readZip(await readFile(file))['word/document.xml']);
+  const tables = [...xml.matchAll(/<w:tbl>(.*?)<\/w:tbl>/g)].map((t) => [...t[1].matchAll(/<w:tr>(.*?)<\/w:tr>/g)].map((r) => [...r[1].matchAll(/<w:tc>(.*?)<\/w:tc>/g)].map((c) => wordText(c[1]))));
+  const paragraphs = [...xml.replace(/<w:tbl>.*?<\/w:tbl>/g, '').matchAll(/<w:p>(.*?)<\/w:p>/g)]
+    .map((m) => [/<w:pStyle w:val="(\w+)"\/>/.exec(m[1])?.[1] ?? 'Normal', wordText(m[1])])
+    .filter(([, t]) => t);
+  return { name: download.suggestedFilename(), xml, paragraphs, tables };
+}
+
 /** A filled agenda: one accepted proposal with owner and deadline, one own action with a formula. */
 async function filledAgenda(page) {
   await fillTwo(page);
@@ -237,16 +254,16 @@ test('CSV and Markdown: what is downloaded is the agenda, ready for a Dutch spre
   const { context, page, problems } = await open();
   await filledAgenda(page);
   const csv = await exportFile(page, '#export-csv');
-  assert.match(csv.name, /^leerrecht-werkagenda-noord-kennemerland-\d{4}-\d\d-\d\d\.csv$/);
-  assert.ok(csv.text.startsWith('\uFEFFThema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Herkomst\r\n'), JSON.stringify(csv.text.slice(0, 80)));
+  assert.equal(csv.name, 'leerrecht-werkagenda-noord-kennemerland-2026-12-10.csv');
+  assert.ok(csv.text.startsWith('\uFEFFRegio;Datum;Thema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Herkomst\r\n'), JSON.stringify(csv.text.slice(0, 80)));
   const rows = csv.text.slice(1).split('\r\n');
   assert.equal(rows.length, 4);
-  assert.ok(rows[1].startsWith(`Hoe eerder hoe beter;1;${advice.includes(';') ? `"${advice}"` : advice};;"Leerplicht; samen met scholen";2027-03-01;Gepland;;`), rows[1]);
-  assert.equal(rows[2], `Het systeem ondersteunt;1;"'=SOM(A1:A9) telt ""alles""";;;;Gepland;;eigen actie`);
-  assert.match(await text(page, '#bestand-melding'), /opgeslagen als CSV/);
+  assert.ok(rows[1].startsWith(`Noord-Kennemerland;2026-12-10;Hoe eerder hoe beter;1;${advice.includes(';') ? `"${advice}"` : advice};;"Leerplicht; samen met scholen";2027-03-01;Gepland;;`), rows[1]);
+  assert.equal(rows[2], `Noord-Kennemerland;2026-12-10;Het systeem ondersteunt;1;"'=SOM(A1:A9) telt ""alles""";;;;Gepland;;eigen actie`);
+  assert.match(await text(page, '#bestand-melding'), /opgeslagen als tabel voor Excel: "leerrecht-werkagenda-noord-kennemerland-2026-12-10\.csv"/);
 
   const md = await exportFile(page, '#export-md');
-  assert.match(md.name, /\.md$/);
+  assert.equal(md.name, 'leerrecht-werkagenda-noord-kennemerland-2026-12-10.md');
   const lines = md.text.split('\n');
   assert.deepEqual(lines.slice(0, 4), ['# Werkagenda', '', '- Regio: Noord-Kennemerland', '- Datum: 10 december 2026']);
   assert.ok(lines.includes('## Hoe eerder hoe beter'));
@@ -255,6 +272,51 @@ test('CSV and Markdown: what is downloaded is the agenda, ready for a Dutch spre
   assert.ok(lines.includes('| 1 | =SOM(A1:A9) telt "alles" |   |   |   | Gepland |   | eigen actie |'));
   assert.equal(lines.filter((l) => l.startsWith('## ')).length, 5);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Word: the .docx is loaded only when asked for, and holds title, region, date and a table per theme', async () => {
+  const tien = await json('tien-punten');
+  const advice = tien.items.find((i) => i.id === 'preventie').advice.deels;
+  const { context, page, problems } = await open();
+  await filledAgenda(page);
+  assert.equal(await page.$$eval('script[src$="js/word.js"]', (els) => els.length), 0, 'the Word writer waits for the button');
+  assert.deepEqual(await page.$$eval('.agenda-bestanden .knoppen button', (els) => els.map((b) => b.textContent)), ['Word (.docx)', 'Tabel voor Excel (.csv)', 'Tekst (.md)', 'Bestand om verder te werken (.json)']);
+  const word = await exportWord(page);
+  assert.equal(word.name, 'leerrecht-werkagenda-noord-kennemerland-2026-12-10.docx');
+  assert.deepEqual(word.paragraphs.slice(0, 3), [
+    ['Heading1', 'Werkagenda Noord-Kennemerland'],
+    ['Normal', 'Regio: Noord-Kennemerland'],
+    ['Normal', 'Datum: 10 december 2026'],
+  ]);
+  // Per theme a heading, then a table or "Nog geen acties.".
+  const themes = word.paragraphs.filter(([style]) => style === 'Heading2').map(([, t]) => t);
+  assert.equal(themes.length, 5);
+  const withActions = themes.filter((t) => t === 'Hoe eerder hoe beter' || t === 'Het systeem ondersteunt');
+  assert.equal(withActions.length, 2);
+  assert.equal(word.tables.length, 2);
+  const table = Object.fromEntries(withActions.map((t, i) => [t, word.tables[i]]));
+  const header = ['Nr.', 'Actie', 'Doel', 'Eigenaar', 'Deadline', 'Status', 'Notities'];
+  const vroeg = table['Hoe eerder hoe beter'];
+  assert.deepEqual(vroeg[0], header);
+  assert.deepEqual([vroeg[1][0], vroeg[1][1], vroeg[1][3], vroeg[1][4], vroeg[1][5]], ['1', advice, 'Leerplicht; samen met scholen', '1 maart 2027', 'Gepland']);
+  assert.deepEqual(table['Het systeem ondersteunt'], [header, ['1', '=SOM(A1:A9) telt "alles"', '', '', '', 'Gepland', '']]);
+  assert.match(word.xml, /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  assert.match(await text(page, '#bestand-melding'), /opgeslagen als Word-document: "leerrecht-werkagenda-noord-kennemerland-2026-12-10\.docx"/);
+  // Once loaded, the writer serves the next press without loading it again.
+  await exportWord(page);
+  assert.equal(await page.$$eval('script[src$="js/word.js"]', (els) => els.length), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Word: when the writer cannot be loaded, the page says so instead of doing nothing', async () => {
+  const { context, page } = await open();
+  await context.route('**/js/word.js', (route) => route.abort());
+  await filledAgenda(page);
+  await page.click('#export-docx');
+  await page.waitForSelector('#bestand-melding .melding--fout');
+  assert.match(await text(page, '#bestand-melding'), /Het Word-document kon niet worden gemaakt\. Laad de pagina opnieuw/);
   await context.close();
 });
 
@@ -362,6 +424,10 @@ test('from file://: an instrument filled in from disk gives its proposals', asyn
   await page.click('[data-voorstel="tien-punten/definities"] [data-doe="overnemen"]');
   const md = await exportFile(page, '#export-md');
   assert.match(md.text, /## Het systeem ondersteunt\n\n\| Nr\./);
+  // The Word writer loads as a classic script, which works from disk too.
+  const word = await exportWord(page);
+  assert.match(word.name, /^leerrecht-werkagenda-\d{4}-\d\d-\d\d\.docx$/);
+  assert.ok(word.paragraphs.some(([style, t]) => style === 'Heading2' && t === 'Het systeem ondersteunt'));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -372,6 +438,8 @@ test('no WCAG 2.1 A/AA violations on the empty page and on the filled page with 
   await openAgenda(page);
   assert.deepEqual(await axe(page), [], 'empty');
   await filledAgenda(page);
+  await exportWord(page);
+  assert.deepEqual(await axe(page), [], 'filled, after saving as Word');
   await page.click('#voorbeelden-vroeg');
   await page.click('[data-voorstel="routekaart/geen-regie/gesprek"] [data-doe="negeren"]');
   await page.click('#toevoegen-maatwerk');

@@ -1,5 +1,6 @@
-// The werkagenda as Markdown (to paste into a document or a wiki) and as CSV for a Dutch
-// spreadsheet (csv.js), plus the groups and labels the printed page shares with them. No DOM.
+// The werkagenda as Markdown (to paste into a document or a wiki), as CSV for a Dutch
+// spreadsheet (csv.js) and as the model of a Word document (docx.js), plus the groups and
+// labels the printed page shares with them, and the names of the downloaded files. No DOM.
 
 import { FIELDS, STATUSES, actionsIn, isDay } from './agenda.js';
 import { toCsv } from './csv.js';
@@ -72,26 +73,57 @@ export function toMarkdown(agenda, themes, today = new Date()) {
   return lines.join('\n') + '\n';
 }
 
-/** One row per action, columns in Dutch; the deadline as yyyy-mm-dd, which spreadsheets read. */
+/**
+ * One row per action, columns in Dutch; the deadline as yyyy-mm-dd, which spreadsheets read.
+ * Region and date stand on every row, so rows pasted together from several agendas stay apart.
+ */
 export function toAgendaCsv(agenda, themes) {
-  const rows = [['Thema', 'Nr.', ...FIELDS.map((f) => f.label), 'Herkomst']];
+  const rows = [['Regio', 'Datum', 'Thema', 'Nr.', ...FIELDS.map((f) => f.label), 'Herkomst']];
+  const region = agenda.region.trim();
+  const date = isDay(agenda.date) ? agenda.date : '';
   for (const group of groups(agenda, themes)) {
     group.actions.forEach((a, i) => {
-      rows.push([group.title, i + 1, a.action, a.goal, a.owner, a.deadline, statusLabel(a.status), a.notes, a.origin ? a.origin.source : 'eigen actie']);
+      rows.push([region, date, group.title, i + 1, a.action, a.goal, a.owner, a.deadline, statusLabel(a.status), a.notes, a.origin ? a.origin.source : 'eigen actie']);
     });
   }
   return toCsv(rows);
 }
 
-/** leerrecht-werkagenda-lekstroom-2026-11-23.md */
-export function agendaFileName(agenda, day, extension) {
-  const region = agenda.region
+// Relative widths of the Word table's columns (COLUMNS): the action and its goal get the room.
+const DOCX_WIDTHS = [0.6, 4, 3, 2, 1.7, 1.3, 3];
+
+/** The werkagenda as a Word document (lib/docx.js): title, region, date, per theme a table. */
+export function toDocxModel(agenda, themes, today = new Date()) {
+  const region = agenda.region.trim();
+  const blocks = [{ type: 'heading', level: 1, text: region ? `Werkagenda ${region}` : 'Werkagenda' }];
+  for (const d of details(agenda, today)) blocks.push({ type: 'paragraph', runs: [{ text: `${d.label}: `, bold: true }, { text: d.value }] });
+  for (const group of groups(agenda, themes)) {
+    blocks.push({ type: 'heading', level: 2, text: group.title });
+    if (!group.actions.length) blocks.push({ type: 'paragraph', runs: 'Nog geen acties.' });
+    else blocks.push({ type: 'table', header: COLUMNS, rows: group.actions.map((a, i) => [String(i + 1), ...cells(a)]), widths: DOCX_WIDTHS });
+  }
+  // Seven columns read better across the page.
+  return { title: blocks[0].text, landscape: true, date: today, blocks };
+}
+
+/** Text as a part of a file name: lower case, no accents, only a-z, 0-9 and single dashes. */
+function fileNamePart(text, max) {
+  return text
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
+    .slice(0, max)
     .replace(/-+$/, '');
+}
+
+/**
+ * leerrecht-werkagenda-lekstroom-2026-12-15.csv: the region when given, and the date of the
+ * agenda (the meeting it is for), or `today` (yyyy-mm-dd) when it has none.
+ */
+export function agendaFileName(agenda, today, extension) {
+  const region = fileNamePart(agenda.region ?? '', 40);
+  const day = isDay(agenda.date) ? agenda.date : today;
   return `leerrecht-werkagenda-${region ? `${region}-` : ''}${day}.${extension}`;
 }

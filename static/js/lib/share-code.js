@@ -25,6 +25,7 @@
 
 import { slotsOf, quote } from './instrument-answers.js';
 import { kindOf, findKind } from './kinds.js';
+import { crc32Of } from './crc32.js';
 import { ALPHABET as SYMBOLS, symbolValue, bytesToSymbols, symbolsToBytes, grouped } from './crockford.js';
 
 export const CODE_FORMAT = 2;
@@ -59,21 +60,9 @@ export function fromBase64url(text) {
   return toBase64url(bytes) === text ? bytes : null;
 }
 
-const CRC_TABLE = (() => {
-  const table = [];
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table.push(c >>> 0);
-  }
-  return table;
-})();
-
 /** CRC-32 (as in zip and PNG) of an ASCII string. */
 export function crc32(text) {
-  let crc = 0xffffffff;
-  for (let i = 0; i < text.length; i += 1) crc = CRC_TABLE[(crc ^ (text.charCodeAt(i) & 255)) & 255] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return crc32Of(text.length, (i) => text.charCodeAt(i) & 255);
 }
 
 function checkOf(text) {

@@ -1,17 +1,20 @@
-// Files on the werkagenda page: save the agenda as Markdown, CSV or JSON (once every action
-// says what it is), and open a saved JSON file, after a confirmation when it would replace an
+// Files on the werkagenda page: save the agenda as Word, CSV, Markdown or JSON (once every
+// action says what it is), and open a saved JSON file, after a confirmation when it would replace an
 // agenda; opening is one change, so it can be undone.
 
 import { serializeAgenda, readAgendaFile, MAX_FILE } from '../lib/agenda-file.js';
-import { toMarkdown, toAgendaCsv, agendaFileName } from '../lib/agenda-export.js';
+import { toMarkdown, toAgendaCsv, toDocxModel, agendaFileName } from '../lib/agenda-export.js';
 import { importedView } from '../lib/view-parts.js';
 import { h } from '../lib/view-tree.js';
 import { isoDay, plural } from '../lib/nl-format.js';
 import { fill, download, fieldError } from './dom.js';
 import { confirmDialog } from './confirm.js';
+import { loadScript } from './load-script.js';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function setupAgendaFiles(page) {
-  const { $, site, themes, themeIds, announce } = page;
+  const { $, site, root, themes, themeIds, announce } = page;
   // ----- export, import, print -------------------------------------------------------------
   /** Exports wait until every action says what it is; the summary says where. */
   function readyToExport() {
@@ -22,16 +25,36 @@ export function setupAgendaFiles(page) {
     $('foutoverzicht').focus();
     return false;
   }
-  function offer(extension, text, type, what) {
+  function tell(kind, text) {
+    fill($('bestand-melding'), h('p', { class: `melding melding--${kind}` }, text));
+    announce(text);
+  }
+  /** `make` gives the file's content (or a promise of it); null when it could not be made. */
+  async function offer(extension, make, type, what) {
     if (!readyToExport()) return;
     const name = agendaFileName(page.agenda(), isoDay(new Date()), extension);
-    download(name, text(), type);
-    fill($('bestand-melding'), h('p', { class: 'melding melding--succes' }, `Je werkagenda is opgeslagen als ${what}: "${name}", in de map voor downloads.`));
-    announce(`Opgeslagen als ${name}.`);
+    const data = await make();
+    if (data === null) {
+      tell('fout', `Het ${what} kon niet worden gemaakt. Laad de pagina opnieuw en probeer het nog eens.`);
+      return;
+    }
+    download(name, data, type);
+    tell('succes', `Je werkagenda is opgeslagen als ${what}: "${name}", in de map voor downloads.`);
   }
-  $('export-md').addEventListener('click', () => offer('md', () => toMarkdown(page.agenda(), themes, new Date()), 'text/markdown', 'Markdown'));
-  $('export-csv').addEventListener('click', () => offer('csv', () => toAgendaCsv(page.agenda(), themes), 'text/csv', 'CSV'));
-  $('export-json').addEventListener('click', () => offer('json', () => serializeAgenda(page.agenda(), site, new Date()), 'application/json', 'JSON'));
+  // The Word writer is a script of its own (js/word.js), loaded on the first press only; when
+  // it cannot be loaded or fails, the user gets a message instead of nothing.
+  async function wordFile() {
+    if (!window.leerrechtWord) await loadScript(`${root}js/word.js`);
+    try {
+      return window.leerrechtWord?.docx(toDocxModel(page.agenda(), themes, new Date())) ?? null;
+    } catch {
+      return null;
+    }
+  }
+  $('export-docx').addEventListener('click', () => offer('docx', wordFile, DOCX_TYPE, 'Word-document'));
+  $('export-csv').addEventListener('click', () => offer('csv', () => toAgendaCsv(page.agenda(), themes), 'text/csv', 'tabel voor Excel'));
+  $('export-md').addEventListener('click', () => offer('md', () => toMarkdown(page.agenda(), themes, new Date()), 'text/markdown', 'tekst'));
+  $('export-json').addEventListener('click', () => offer('json', () => serializeAgenda(page.agenda(), site, new Date()), 'application/json', 'bestand om verder te werken'));
 
   const showFileError = (message) => fieldError('importeer', message);
 

@@ -61,7 +61,7 @@ export function debounce(fn, ms) {
   return run;
 }
 
-/** Offer `text` as a file called `name`; nothing leaves the browser. */
+/** Offer `text` (a string or bytes) as a file called `name`; nothing leaves the browser. */
 export function download(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
