@@ -36,16 +36,20 @@ node_modules/.leerrecht-installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian's Chromium for the browser tests: installed when missing and we are root,
-# otherwise a clear message.
+# Debian packages for the browser tests: Chromium, and poppler-utils (pdfinfo, pdftotext) to
+# read back the PDFs the print tests make. Installed when missing and we are root, otherwise a
+# clear message.
 chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="chromium"; \
+	command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Chromium ontbreekt; installeren met apt-get (duurt ongeveer een minuut)..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Ontbreekt:$$missing; installeren met apt-get (duurt ongeveer een minuut)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "De browsertests hebben Chromium nodig op $(CHROMIUM)." >&2; \
-	    echo "Installeer het, bijvoorbeeld met: sudo apt-get install chromium" >&2; \
+	    echo "De browsertests hebben nodig:$$missing." >&2; \
+	    echo "Installeer het, bijvoorbeeld met: sudo apt-get install$$missing" >&2; \
 	    echo "of wijs een andere Chromium aan met: make test CHROMIUM=/pad/naar/chromium" >&2; \
 	    exit 1; \
 	  fi; \

@@ -114,6 +114,31 @@ def check_werkagenda(path):
     check(near(section.page_width, 297) and near(section.page_height, 210), "A4 landscape")
 
 
+def check_report(path):
+    """The report of a scored result: whose, the score, the missing duty with its article, the
+    gaps with advice and source, what to find out, and the note."""
+    document = Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    equal(
+        headings,
+        ["Rapport: Proefchecklist", "Wettelijke plichten die ontbreken", "Waar je aan kunt werken", "Uitzoeken", "Notities"],
+        "report headings",
+    )
+    check("Regio of school: Basisschool De Vlinder" in texts, f"the name: {texts}")
+    check("Instrument: Proefchecklist, versie 2" in texts, "instrument and version")
+    check(any(t.startswith("Score: ") for t in texts), "a score")
+    check("Leerplichtwet 1969, artikel 21a. Vraag 1: Staat de meldplicht erin?" in texts, f"the duty: {texts}")
+    gaps = cells(document.tables[0])
+    equal(gaps[0], ["Vraag", "Antwoord", "Advies", "Waarom en bron"], "gap header")
+    equal(gaps[1][:3], ["1. Staat de meldplicht erin?", "Nee", "Neem de meldplicht op."], "heaviest gap first")
+    check("Bron: Leerplichtwet 1969, artikel 21a." in gaps[1][3], f"source of the gap: {gaps[1][3]!r}")
+    check("De school meldt na 16 uur." in gaps[1][3], "why it matters")
+    find_out = cells(document.tables[1])
+    equal(find_out[1][:2], ["3. Zijn er cijfers?", "Zoek uit hoe dit nu geregeld is en wie dat weet. Vul deze vraag daarna opnieuw in."], "unknown")
+    equal(cells(document.tables[2])[1], ["4. Is er een plan?", "Klaar in maart"], "the note")
+
+
 def main():
     target = ROOT / "target"
     target.mkdir(exist_ok=True)
@@ -121,7 +146,8 @@ def main():
         subprocess.run(["node", str(ROOT / "tests/js/make-docx-sample.mjs"), out], check=True)
         check_sample(Path(out) / "proef.docx")
         check_werkagenda(Path(out) / "werkagenda.docx")
-    print("docx_check: 2 passed, 0 failed")
+        check_report(Path(out) / "rapport.docx")
+    print("docx_check: 3 passed, 0 failed")
 
 
 if __name__ == "__main__":

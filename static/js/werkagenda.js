@@ -213,6 +213,20 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
 
   draw();
   app.classList.add('werkagenda-app--actief');
+  goToFragment();
+}
+
+/**
+ * An instrument's "Zet op de werkagenda" links to a heading this script draws: the browser
+ * looked for it before it existed, so go there now.
+ */
+function goToFragment() {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.scrollIntoView();
+  target.focus();
 }
 
 start();

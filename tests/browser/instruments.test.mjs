@@ -210,7 +210,7 @@ for (const [kind, id] of Object.entries(KINDS)) {
     assert.match(await other.page.textContent('#gedeeld'), /Je bekijkt een gedeelde uitslag/);
     assert.equal(await other.page.$eval('#instrument-form', (f) => [...f.elements].filter((e) => e.name).every((e) => e.disabled)), true);
     assert.equal(await other.page.isHidden('#werkbalk'), true);
-    const strip = (t) => t.replace(/Versie \d+ · geprint op .*? om \d\d:\d\d( · laatst bewaard op .*? om \d\d:\d\d)?/, '').replace('Dit is de uitslag van een gedeelde code. Je eigen antwoorden staan er niet in.', '').replace(/Je antwoorden en notities.*$/, '');
+    const strip = (t) => t.replace(/Versie \d+ · geprint op .*? om \d\d:\d\d( · laatst bewaard op .*? om \d\d:\d\d)?/, '').replace('Dit is de uitslag van een gedeelde code. Je eigen antwoorden staan er niet in.', '').replace(/Je notities.*$/, '').replace(/Maak van je verbeterpunten acties:.*Zet op de werkagenda$/, '');
     assert.equal(strip(await resultText(other.page)), strip(result));
     // Nothing is saved while only looking.
     assert.equal(await other.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leerrecht:')).length), 0);
@@ -458,6 +458,72 @@ test('a file without answers is refused before any question; a replace can be un
   await page.click('#import-ongedaan');
   await page.waitForFunction(() => /vorige antwoorden/.test(document.getElementById('bestand-melding').textContent));
   assert.equal(await page.$eval(`input[name="antwoord-${first}"]:checked`, (r) => r.value), 'ja');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** A typical toetsvragen result: mostly "ja", some "deels" and "nee", a few "weet ik niet". */
+async function fillTypical(page, inst) {
+  const cycle = ['ja', 'ja', 'deels', 'ja', 'nee', 'ja', 'onbekend', 'ja'];
+  for (const [k, item] of inst.items.entries()) await page.check(`input[name="${item.control}"][value="${cycle[k % cycle.length]}"]`);
+  await page.fill(`#${inst.items[3].note}`, 'Bespreken met de leerplichtambtenaar in januari.');
+  await page.waitForTimeout(400);
+}
+
+test('the report: missing legal duties lead, gaps carry their source, Word and A4 print of at most 4 pages', async () => {
+  const inst = await json(KINDS.toetsvragen);
+  const { context, page, problems } = await open(server.base + page$(KINDS.toetsvragen), { bypassCSP: true });
+  await fillTypical(page, inst);
+  const result = (await page.innerText('#resultaat')).replace(/\s+/g, ' ');
+  assert.match(result, /Wettelijke plichten die ontbreken .*Leerplichtwet 1969, artikel 10\. Vraag 5:/);
+  assert.match(result, /Bron: Leerplichtwet 1969/);
+  assert.match(result, /Waarom dit ertoe doet: /);
+  assert.match(result, /Uitzoeken/);
+  assert.deepEqual(await axe(page), []);
+
+  // The name goes on the report; the Word file is ours, made in the browser.
+  await page.click('#paneel-rapport summary');
+  await page.fill('#rapport-naam', 'Basisschool De Vlinder');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#rapport-word')]);
+  assert.match(download.suggestedFilename(), /^rapport-toetsvragen-verzuimprotocol-basisschool-de-vlinder-\d{4}-\d\d-\d\d\.docx$/);
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a ZIP container');
+  assert.match(await page.innerText('#rapport-melding'), /opgeslagen als Word-document/);
+
+  // Printed on A4: the report, at most 4 pages, no word broken over two lines.
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    document.documentElement.classList.add('print-uitslag');
+  });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(tmp, 'rapport.pdf');
+  await writeFile(pdf, await page.pdf({ format: 'A4' }));
+  const { execFileSync } = await import('node:child_process');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+  assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
+  const layout = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(text, /Rapport: Toetsvragen voor het verzuimprotocol/);
+  assert.match(text, /Regio of school: Basisschool De Vlinder/);
+  assert.match(text, /Wettelijke plichten die ontbreken/);
+  assert.match(text, /Bespreken met de leerplichtambtenaar in januari\./);
+  assert.doesNotMatch(layout, /[a-z]-\n\s*[a-z]/, 'no word hyphenated over two lines');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"Zet op de werkagenda" by keyboard: the werkagenda opens at the results it read, with the gaps as proposals', async () => {
+  const inst = await json(KINDS.toetsvragen);
+  const { context, page, problems } = await open(server.base + page$(KINDS.toetsvragen));
+  await fillTypical(page, inst);
+  await page.focus('#naar-werkagenda');
+  await Promise.all([page.waitForURL(/werkagenda\.html#agenda-bronnen-kop$/), page.keyboard.press('Enter')]);
+  await page.waitForSelector('#agenda-bronnen-kop');
+  await page.waitForFunction(() => document.activeElement?.id === 'agenda-bronnen-kop');
+  assert.match(await page.innerText('.agenda-bronnen'), /Toetsvragen voor het verzuimprotocol.*: \d+ voorstellen/);
+  const proposals = await page.innerText('#agenda-themas');
+  assert.match(proposals, /Uitzoeken: /, '"weet ik niet" becomes something to find out');
+  assert.match(proposals, /wettelijke plicht: Leerplichtwet 1969, artikel 10/);
   assert.deepEqual(problems, []);
   await context.close();
 });

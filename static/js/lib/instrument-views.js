@@ -47,6 +47,19 @@ function filePanel() {
   );
 }
 
+/** The report to hand over: whose it is, then Word or print (A4). */
+function reportPanel() {
+  return panel(
+    'paneel-rapport',
+    'Rapport om te delen (Word of print)',
+    h('p', {}, 'Een rapport van je uitslag om door te sturen, bijvoorbeeld naar de directie of voor het overleg met de gemeente. Er staan in: de score, de wettelijke plichten die ontbreken, de verbeterpunten met advies en bron, wat je nog moet uitzoeken en je notities.'),
+    fieldGroup('rapport-naam', 'Naam van de regio of school', 'Komt bovenaan het rapport. Wordt alleen in deze browser bewaard.', h('input', { type: 'text', id: 'rapport-naam', autocomplete: 'organization', 'aria-describedby': 'rapport-naam-hint' })),
+    button('rapport-word', 'Rapport opslaan als Word (.docx)', null),
+    button('print', 'Rapport printen of als pdf bewaren (A4)'),
+    h('div', { id: 'rapport-melding' }),
+  );
+}
+
 function sharePanel() {
   return panel(
     'paneel-delen',
@@ -104,8 +117,7 @@ export function toolbarView() {
       { class: 'werkbalk', id: 'werkbalk', 'aria-labelledby': 'werkbalk-kop' },
       h('h2', { class: 'werkbalk__kop', id: 'werkbalk-kop' }, 'Bewaren, delen en vergelijken'),
       h('p', { class: 'werkbalk__status', id: 'bewaarstatus' }, 'Je antwoorden worden bewaard in deze browser, op dit apparaat. Er gaat niets naar internet.'),
-      h('div', { class: 'werkbalk__panelen' }, filePanel(), sharePanel(), comparePanel(), restartPanel()),
-      h('p', { class: 'werkbalk__print' }, h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Uitslag printen')),
+      h('div', { class: 'werkbalk__panelen' }, reportPanel(), filePanel(), sharePanel(), comparePanel(), restartPanel()),
     ),
     h('p', { class: 'visueel-verborgen', id: 'instrument-melding', role: 'status', 'aria-live': 'polite' }),
   ];

@@ -65,11 +65,12 @@ export function listText(list) {
 export const pct = (v) => (v === null || v === undefined ? '–' : formatPercent(v));
 
 /** The lines at the top of a printed result. */
-export function printHeaderView(instrument, date, saved) {
+export function printHeaderView(instrument, date, saved, { report = false, name = '' } = {}) {
   return h(
     'div',
     { class: 'printkop alleen-print' },
-    h('p', {}, h('strong', {}, instrument.title)),
+    h('p', {}, h('strong', {}, report ? `Rapport: ${instrument.title}` : instrument.title)),
+    name.trim() ? h('p', {}, `Regio of school: ${name.trim()}`) : null,
     h('p', {}, `Versie ${instrument.version} · geprint op ${formatDate(date, true)}${saved ? ` · laatst bewaard op ${formatDate(saved, true)}` : ''}`),
   );
 }

@@ -17,6 +17,7 @@ import { setupFiles } from './instrument-files.js';
 import { setupShare } from './instrument-share.js';
 import { setupCompare } from './instrument-compare.js';
 import { setupTabSync } from './tab-sync.js';
+import { setupReport } from './instrument-report.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -62,7 +63,7 @@ function save(page) {
   }
 }
 
-/** Printing the result, and starting over. */
+/** Printing the result (the report, laid out for A4 in instrument.css), and starting over. */
 function setupPrintAndRestart(page) {
   $('print').addEventListener('click', () => {
     page.update();
@@ -86,7 +87,12 @@ function setupEditing(page) {
   const form = $('instrument-form');
   function onEdit() {
     if (page.state.shared) return;
-    Object.assign(page.state, page.form.read());
+    const read = page.form.read();
+    // A text field fires "change" when it loses focus, after its "input" events already
+    // brought the same text: redrawing then would replace the element the focus moves to.
+    const held = Object.fromEntries(Object.keys(read).map((k) => [k, page.state[k]]));
+    if (JSON.stringify(read) === JSON.stringify(held)) return;
+    Object.assign(page.state, read);
     page.update({ speak: true });
     page.saveSoon();
   }
@@ -152,6 +158,7 @@ export function startInstrumentPage(result) {
   const openShared = setupShare(page);
   setupCompare(page);
   setupPrintAndRestart(page);
+  setupReport(page, storage);
   setupTabSync(page);
 
   page.state.problems = form.read().problems;

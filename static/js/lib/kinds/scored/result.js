@@ -135,16 +135,21 @@ function resultView(instrument, result, { answers = {}, notes = {}, earlier = nu
       'grafiek-thema',
     ),
   ];
-  const answersTable = h(
-    'div',
-    { class: 'alleen-print' },
-    h('h3', {}, 'Je antwoorden en notities'),
-    table(
-      'Je antwoorden en notities',
-      ['Vraag', 'Antwoord', 'Notitie'],
-      instrument.items.map((item) => [`${item.number}. ${item.question}`, answerLabel(instrument, answers[item.id]), notes[item.id] ?? '']),
-    ),
-  );
+  // The print is a report to hand over: the gaps above carry the answers that need work, so
+  // only the notes follow (all 42 answers again made the print of the toetsvragen 9 pages).
+  const noted = instrument.items.filter((item) => (notes[item.id] ?? '').trim());
+  const answersTable = noted.length
+    ? h(
+        'div',
+        { class: 'alleen-print' },
+        h('h3', {}, 'Je notities'),
+        table(
+          'Je notities',
+          ['Vraag', 'Antwoord', 'Notitie'],
+          noted.map((item) => [`${item.number}. ${item.question}`, answerLabel(instrument, answers[item.id]), notes[item.id]]),
+        ),
+      )
+    : null;
   return h('div', { class: 'uitslag' }, summary, dutiesView(result), themes, gapsView(instrument, result), answersTable);
 }
 
