@@ -12,7 +12,7 @@ test('an empty routekaart has no findings and no coverage yet, and is provisiona
   assert.deepEqual(a.multipleRegie, []);
   assert.deepEqual(a.partnersWithoutRole, []);
   assert.equal(a.open.length, 3);
-  assert.equal(a.notWritten.length, 3);
+  assert.equal(a.notWritten.length, 0, 'an untouched step is open, not a finding');
   assert.equal(a.provisional, true);
   assert.equal(a.total, 9);
 });
@@ -52,4 +52,15 @@ test('full coverage: exactly one regie per step', (t) => {
   const a = analyseRoutekaart(json, guided);
   assert.equal(a.coverage, 100);
   assert.deepEqual(a.multipleRegie, []);
+});
+
+test('"niet op papier" is a finding of filled-in steps only, on the page and on the werkagenda alike', async () => {
+  const { agenda } = await import('../../static/js/lib/kinds/routekaart/agenda.js');
+  const inst = routekaart();
+  const answers = { 's1/school': 'regie' };
+  const a = analyseRoutekaart(inst, answers);
+  assert.deepEqual(a.notWritten.map((s) => s.id), ['s1'], 'the untouched steps are open, not "niet op papier"');
+  const keys = agenda.proposals(inst, answers).map((p) => p.key).filter((k) => k.includes('niet-op-papier'));
+  assert.deepEqual(keys.map((k) => k.split('/').pop()), a.notWritten.map((s) => s.id));
+  assert.deepEqual(analyseRoutekaart(inst, { ...answers, 's1/vastgelegd': true }).notWritten, []);
 });

@@ -28,7 +28,7 @@ function proposals(instrument, answers) {
         context: `Nu denken ${listText(step.regieTitles)} allemaal dat zij de regie hebben.`,
       }));
     }
-    if (!step.written) {
+    if (a.notWritten.includes(step)) {
       out.push(proposal(instrument, `niet-op-papier/${step.id}`, {
         ...common,
         action: `Leg de afspraken over "${step.title}" vast op papier en deel ze met alle partners.`,

@@ -60,7 +60,9 @@ export function analyseRoutekaart(instrument, answers = {}) {
     multipleRegie: steps.filter((s) => s.regie.length > 1),
     open: steps.filter((s) => !s.filled),
     partnersWithoutRole: partners.filter((p) => p.answered > 0 && p.regie === 0 && p.neemtDeel === 0),
-    notWritten: steps.filter((s) => !s.written),
+    // Only filled-in steps: an untouched step is open, not a finding (the werkagenda's
+    // proposals follow the same rule, agenda.js).
+    notWritten: steps.filter((s) => s.filled && !s.written),
     partners,
     coverage: steps.length ? Math.round((single / steps.length) * 100) : null,
     coverageExact: steps.length ? (single / steps.length) * 100 : null,

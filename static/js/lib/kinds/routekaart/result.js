@@ -89,7 +89,7 @@ function compare(instrument, before, after) {
       { label: 'Stappen zonder regie', before: a.withoutRegie.length, after: b.withoutRegie.length },
       { label: 'Stappen met meer dan één regie', before: a.multipleRegie.length, after: b.multipleRegie.length },
       { label: 'Partners zonder rol', before: a.partnersWithoutRole.length, after: b.partnersWithoutRole.length },
-      { label: 'Stappen met afspraken op papier', before: a.steps.length - a.notWritten.length, after: b.steps.length - b.notWritten.length },
+      { label: 'Stappen met afspraken op papier', before: a.steps.filter((s) => s.written).length, after: b.steps.filter((s) => s.written).length },
     ],
     steps,
     changed: steps.filter((s) => s.changes.length || s.writtenBefore !== s.writtenAfter),
