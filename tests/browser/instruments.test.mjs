@@ -527,3 +527,34 @@ test('"Zet op de werkagenda" by keyboard: the werkagenda opens at the results it
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a long instrument stays navigable by keyboard: the progress line, the next open question, the result by access key', async () => {
+  const inst = await json(KINDS.toetsvragen);
+  const { context, page, problems } = await open(server.base + page$(KINDS.toetsvragen), { viewport: { width: 1366, height: 768 }, bypassCSP: true });
+  const total = inst.items.length;
+  assert.equal(await page.innerText('#voortgang-tekst'), `0 van ${total} beantwoord`);
+  // Answer the first two by keyboard: focus the first option, arrow keys choose.
+  await page.focus(`input[name="${inst.items[0].control}"]`);
+  await page.keyboard.press('Space');
+  await page.focus(`input[name="${inst.items[1].control}"]`);
+  await page.keyboard.press('Space');
+  assert.equal(await page.innerText('#voortgang-tekst'), `2 van ${total} beantwoord`);
+  // The line stays in view while the form scrolls.
+  const box = await page.locator('.voortgang').boundingBox();
+  assert.ok(box && box.y + box.height <= 768 && box.y > 600, `in view at the bottom: ${JSON.stringify(box)}`);
+  // "Volgende open vraag" goes to question 3, then (from 3) to question 4.
+  await page.focus('#volgende-open');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.name), inst.items[2].control);
+  await page.keyboard.press('Space');
+  await page.focus('#volgende-open');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.name), inst.items[3].control);
+  // From anywhere in the form, one key combination goes to the result.
+  await page.focus(`input[name="${inst.items[20].control}"]`);
+  await page.keyboard.press('Alt+Shift+KeyU');
+  await page.waitForFunction(() => document.activeElement?.id === 'resultaat-kop');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -18,6 +18,7 @@ import { setupShare } from './instrument-share.js';
 import { setupCompare } from './instrument-compare.js';
 import { setupTabSync } from './tab-sync.js';
 import { setupReport } from './instrument-report.js';
+import { setupProgress } from './instrument-progress.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -150,7 +151,12 @@ export function startInstrumentPage(result) {
     },
   };
   page.saveSoon = debounce(page.save, 300);
-  page.update = createResult(page, out);
+  const drawResult = createResult(page, out);
+  const drawProgress = setupProgress(page, formEl);
+  page.update = (options) => {
+    drawResult(options);
+    drawProgress();
+  };
 
   restore(page, storageOk);
   setupEditing(page);
