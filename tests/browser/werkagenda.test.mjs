@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, serve, fileBase, axe, openPage } from './harness.mjs';
@@ -628,6 +629,65 @@ test('overview: no WCAG 2.1 A/AA violations on the table (sorted, filtered, empt
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), true, 'the dialog fits at 320px');
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), true, 'the table scrolls in its own box at 320px');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/**
+ * Many actions with long texts and long Dutch words, so the print runs over several pages. Each
+ * action starts with Begin<n> and its notes end with Einde<n>: both must be on the same page.
+ */
+function longAgenda(count) {
+  const themes = ['kind-centraal', 'ouders', 'maatwerk', 'vroeg', 'systeem'];
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const action = `Begin${n} Het samenwerkingsverband spreekt met de leerplichtambtenaren en de jeugdhulpaanbieders af wie de regie houdt als een thuiszitter langer dan vier weken thuis is.`;
+    const notes = `Bespreken in het overleg met het samenwerkingsverband en de gemeente; terugkoppelen aan de zorgcoördinatoren. Einde${n}`;
+    const status = ['gepland', 'bezig', 'klaar'][i % 3];
+    return [themes[i % themes.length], action, 'samenwerkingsverband', '2027-03-01', status, { goal: 'Geen kind langer dan drie maanden thuis zonder passend aanbod.', notes }];
+  });
+}
+
+test('print: landscape A4, whole words only, and no table row split over two pages (PDF read back with pdftotext)', async () => {
+  const count = 24;
+  const { context, page, problems } = await open();
+  await seedAgenda(context, longAgenda(count), { region: 'Samenwerkingsverband Passend Onderwijs Zuid' });
+  await openAgenda(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  // Nothing in the printed agenda may break a word: no automatic hyphens, no breaks anywhere.
+  const styles = await page.$$eval('.agenda-print, .agenda-print *', (els) => [...new Set(els.map((el) => {
+    const s = getComputedStyle(el);
+    return `${s.hyphens} ${s.overflowWrap} ${s.wordBreak}`;
+  }))]);
+  for (const s of styles) assert.doesNotMatch(s, /\bauto\b|anywhere|break-all|break-word/, s);
+  assert.deepEqual(await page.$$eval('.agenda-print tr', (trs) => [...new Set(trs.map((tr) => getComputedStyle(tr).breakInside))]), ['avoid']);
+
+  const pdf = join(tmp, 'werkagenda.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.match(info, /Page size:\s+84[12]\.\d+ x 59[45]\.\d+ pts \(A4\)/, 'A4 landscape');
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  assert.ok(pages.length >= 3, `${pages.length} pages: enough to test breaks between them`);
+  const all = pages.join('\n');
+  // Whole words: every status and every long word as often as the agenda holds it.
+  const times = (word) => all.split(word).length - 1;
+  assert.equal(times('Gepland'), count / 3);
+  assert.equal(times('Klaar'), count / 3);
+  assert.equal(times('samenwerkingsverband'), count * 3, 'owner, action and notes of each action');
+  assert.equal(times('Samenwerkingsverband Passend Onderwijs Zuid'), 1);
+  assert.equal(times('leerplichtambtenaren'), count);
+  assert.equal(times('zorgcoördinatoren'), count);
+  assert.doesNotMatch(all, /\p{L}-\s*\n/u, 'no hyphen at the end of a line');
+  // Each row on one page: its first and its last words on the same page.
+  for (let n = 1; n <= count; n++) {
+    const begin = pages.findIndex((p) => new RegExp(`\\bBegin${n}\\b`).test(p));
+    const end = pages.findIndex((p) => new RegExp(`\\bEinde${n}\\b`).test(p));
+    assert.ok(begin >= 0 && begin === end, `action ${n}: starts on page ${begin + 1}, ends on page ${end + 1}`);
+  }
+  // The header repeats on every page, and a page is not left half empty before a table.
+  assert.ok(pages.every((p) => /Nr\.\s+Actie\s+Doel\s+Eigenaar\s+Deadline\s+Status\s+Notities/.test(p)), 'the header on every page');
+  assert.match(pages[0], /Datum: 10 december 2026[\s\S]*Begin1\b/, 'the first table starts on the first page');
   assert.deepEqual(problems, []);
   await context.close();
 });
