@@ -1,6 +1,7 @@
 // The werkagenda page: reads the results the instruments saved in this browser, offers their
 // gaps as proposed actions under the themes of the basis-werkagenda, and lets the user accept,
-// edit, add, remove and reorder actions, undo the last change, export and import, and print.
+// edit, add, remove and reorder actions, see them all in one table to sort and filter, undo the
+// last change, export and import, and print.
 // Computing happens in the pure modules under lib/; this file connects them to the page.
 // Nothing is ever sent anywhere.
 
@@ -15,6 +16,7 @@ import { fill, openStorage, debounce, liveRegion, noticeBox } from './page/dom.j
 import { loadScript } from './page/load-script.js';
 import { setupThemes } from './page/agenda-themes.js';
 import { setupAgendaFiles } from './page/agenda-files.js';
+import { setupTable } from './page/agenda-table.js';
 
 /** The themes of every werkagenda instrument, in list order, each id once. */
 function themesOf(werkagendas) {
@@ -131,6 +133,7 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
     const hasResults = results.some((r) => r.answers);
     // Until an instrument has a result, the page keeps saying how to get proposals.
     fill($('agenda-bronnen'), hasResults ? sourcesView(results, fromResults, root) : emptyView(list, root));
+    table.draw();
     fill(themesEl, ...themesView(agenda(), themes, { proposals: proposals(), examples: exampleCounts, errors }));
     drawErrors(problems);
     drawToolbar();
@@ -146,8 +149,10 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
     if (history === before) return false;
     if (redraw) draw(focus);
     else {
+      // Typing in a theme's form: the overview follows a moment later.
       drawToolbar();
       drawPrintSoon();
+      drawTableSoon();
     }
     saveSoon();
     return true;
@@ -174,6 +179,8 @@ function run({ app, list, site, root, storage, storageOk, instruments, missing }
     drawPrint,
   };
   setupThemes(page);
+  const table = setupTable(page);
+  const drawTableSoon = debounce(() => table.draw(), 300);
 
   // ----- region and date ---------------------------------------------------------------------
   for (const el of [$('agenda-regio'), $('agenda-datum')]) {

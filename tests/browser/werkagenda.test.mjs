@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, serve, fileBase, axe, openPage } from './harness.mjs';
@@ -448,6 +449,245 @@ test('no WCAG 2.1 A/AA violations on the empty page and on the filled page with 
   assert.deepEqual(await axe(page), [], 'filled, with proposals, examples, actions and an error summary');
   await page.setViewportSize({ width: 320, height: 700 });
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), true, 'no sideways scrolling at 320px');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// ----- the overview table, its dialog and the landscape print (issue 12) ---------------------
+
+/** A saved agenda in this browser before the page loads (once: a reload keeps what the page saved). */
+async function seedAgenda(context, actions, { region = 'Zuid', date = '2026-12-10' } = {}) {
+  const agenda = {
+    format: 'leerrecht-werkagenda/1',
+    site: 'leerrecht',
+    saved: new Date().toISOString(),
+    region,
+    date,
+    actions: actions.map(([theme, action, owner, deadline, status, extra = {}], i) => ({ id: `a${i + 1}`, theme, action, goal: '', owner, deadline, status, notes: '', origin: null, ...extra })),
+    ignored: [],
+    examples: [],
+  };
+  await context.addInitScript((value) => {
+    if (!sessionStorage.getItem('gezaaid')) {
+      localStorage.setItem('leerrecht:leerrecht:werkagenda', value);
+      sessionStorage.setItem('gezaaid', '1');
+    }
+  }, JSON.stringify(agenda));
+}
+
+/** Four actions: one late (a2, deadline long past, bezig), one done with a past deadline (not late). */
+const FOUR = [
+  ['vroeg', 'Signalen eerder delen', 'Leerplicht', '2099-03-01', 'gepland'],
+  ['kind-centraal', 'Kind zelf horen bij elk gesprek', 'Samenwerkingsverband', '2020-12-01', 'bezig'],
+  ['ouders', 'Ouders uitnodigen voor het overleg', '', '', 'gepland'],
+  ['systeem', 'Protocol herzien', 'Gemeente', '2020-01-14', 'klaar'],
+];
+const rowIds = (page) => page.$$eval('#agenda-overzicht-tabel tr[data-rij]', (trs) => trs.map((tr) => tr.dataset.rij));
+const focused = (page) => page.evaluate(() => document.activeElement.id);
+const ariaSort = (page) => page.$$eval('#agenda-overzicht-tabel thead th', (ths) => ths.map((th) => th.getAttribute('aria-sort')));
+
+test('overview: the files come before the themes; sort and filter with the keyboard alone; late said in words', async () => {
+  const { context, page, problems } = await open();
+  await seedAgenda(context, FOUR);
+  await openAgenda(page);
+  // Saving and files sit above the overview, the overview above the themes.
+  const top = (sel) => page.$eval(sel, (el) => el.getBoundingClientRect().top + window.scrollY);
+  assert.ok((await top('#export-docx')) < (await top('#agenda-overzicht-kop')));
+  assert.ok((await top('#agenda-overzicht-kop')) < (await top('#agenda-themas')));
+  assert.deepEqual(await rowIds(page), ['a2', 'a3', 'a1', 'a4'], 'in the order of the themes');
+  assert.equal(await text(page, '#agenda-overzicht-telling'), '4 acties, waarvan 1 te laat.');
+  // Late is text in the row, not a colour only; a done action with a past deadline is not late.
+  assert.match(await text(page, 'tr[data-rij="a2"]'), /1 december 2020 Te laat/);
+  assert.deepEqual(await page.$$eval('.te-laat', (els) => els.map((el) => el.closest('tr').dataset.rij)), ['a2']);
+
+  // From the heading: Tab to the owner filter, choose with the arrow keys.
+  await page.focus('#agenda-overzicht-kop');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'filter-eigenaar');
+  assert.deepEqual(await page.$$eval('#filter-eigenaar option', (os) => os.map((o) => o.textContent)), ['alle', 'Gemeente', 'Leerplicht', 'Samenwerkingsverband', 'Zonder eigenaar']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelectorAll('#agenda-overzicht-tabel tr[data-rij]').length === 1);
+  assert.deepEqual(await rowIds(page), ['a1']);
+  assert.match(await text(page, '#agenda-overzicht-telling'), /Je ziet er 1 door het filter\./);
+  await page.waitForFunction(() => /Je ziet er 1/.test(document.getElementById('agenda-melding').textContent));
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelectorAll('#agenda-overzicht-tabel tr[data-rij]').length === 4);
+  // The status filter: "Te laat" is a choice of its own.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'filter-status');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelectorAll('#agenda-overzicht-tabel tr[data-rij]').length === 1);
+  assert.deepEqual(await rowIds(page), ['a2']);
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelectorAll('#agenda-overzicht-tabel tr[data-rij]').length === 4);
+
+  // Tab on into the table: its scroll box, then the sort buttons in the column headers.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('agenda-overzicht__tabel')), true);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'sorteer-theme');
+  assert.deepEqual(await ariaSort(page), ['ascending', null, null, null, null, null]);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'sorteer-deadline');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await rowIds(page), ['a4', 'a2', 'a1', 'a3'], 'earliest first, no deadline last');
+  assert.deepEqual(await ariaSort(page), [null, null, null, null, 'ascending', null]);
+  assert.equal(await focused(page), 'sorteer-deadline', 'the focus stays on the button');
+  await page.waitForFunction(() => /Gesorteerd op deadline, oplopend/.test(document.getElementById('agenda-melding').textContent));
+  await page.keyboard.press('Space');
+  assert.deepEqual(await rowIds(page), ['a1', 'a2', 'a4', 'a3'], 'latest first, no deadline still last');
+  assert.deepEqual(await ariaSort(page), [null, null, null, null, 'descending', null]);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'sorteer-status');
+  assert.deepEqual(await rowIds(page), ['a3', 'a1', 'a2', 'a4'], 'gepland, bezig, klaar');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await rowIds(page), ['a4', 'a1', 'a2', 'a3'], 'owners A to Z, none last');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('overview: change an action in a dialog with the keyboard; errors in the dialog; Escape changes nothing; one undo', async () => {
+  const { context, page, problems } = await open();
+  await seedAgenda(context, FOUR);
+  await openAgenda(page);
+  await page.focus('#wijzig-a3');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#wijzig-dialoog[open]');
+  assert.equal(await page.evaluate(() => document.getElementById('wijzig-dialoog').matches(':modal')), true);
+  assert.equal(await focused(page), 'dialoog-action', 'the focus starts in the first field');
+  assert.equal(await text(page, '#wijzig-dialoog-kop'), 'Actie 1 bij Samenwerking met ouders wijzigen');
+  // Empty the action and save: the dialog stays, says why, and puts the focus on the field.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.focus('#wijzig-opslaan');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'dialoog-action');
+  assert.equal(await page.getAttribute('#dialoog-action', 'aria-invalid'), 'true');
+  assert.match(await text(page, '#dialoog-action-fout'), /Fout: Vul in wat je gaat doen\./);
+  await page.keyboard.type('Ouders uitnodigen voor elk overleg');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'dialoog-owner');
+  await page.keyboard.type('Wethouder');
+  await page.focus('#wijzig-opslaan');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#wijzig-dialoog', { state: 'detached' });
+  assert.equal(await focused(page), 'wijzig-a3', 'back to the row it came from');
+  const cells = await page.$$eval('tr[data-rij="a3"] > *', (cs) => cs.map((c) => c.textContent));
+  assert.deepEqual(cells.slice(1, 4), ['Ouders uitnodigen voor elk overleg', 'Wethouder', 'Gepland']);
+  assert.equal(await page.inputValue('#veld-a3-owner'), 'Wethouder', 'the form under the theme shows it too');
+  assert.ok((await page.$$eval('#filter-eigenaar option', (os) => os.map((o) => o.textContent))).includes('Wethouder'));
+  // The dialog's changes are one change.
+  await page.click('#ongedaan');
+  assert.equal(await page.inputValue('#veld-a3-owner'), '');
+  assert.equal(await page.inputValue('#veld-a3-action'), 'Ouders uitnodigen voor het overleg');
+  // Escape: closed, nothing changed, focus back.
+  await page.focus('#wijzig-a1');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#wijzig-dialoog[open]');
+  await page.keyboard.type('weg ermee');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#wijzig-dialoog', { state: 'detached' });
+  assert.equal(await focused(page), 'wijzig-a1');
+  assert.equal(await page.inputValue('#veld-a1-action'), 'Signalen eerder delen');
+  // A change that the filter hides: the focus goes to the overview's heading, and the page says why.
+  await page.selectOption('#filter-status', 'gepland');
+  await page.click('#wijzig-a1');
+  await page.selectOption('#dialoog-status', 'klaar');
+  await page.click('#wijzig-opslaan');
+  await page.waitForSelector('#wijzig-dialoog', { state: 'detached' });
+  assert.equal(await focused(page), 'agenda-overzicht-kop');
+  await page.waitForFunction(() => /Door het filter staat hij niet meer in de tabel/.test(document.getElementById('agenda-melding').textContent));
+  assert.deepEqual(await rowIds(page), ['a3']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('overview: no WCAG 2.1 A/AA violations on the table (sorted, filtered, empty filter) and the dialog (with an error)', async () => {
+  const { context, page, problems } = await open({ bypassCSP: true });
+  await seedAgenda(context, FOUR);
+  await openAgenda(page);
+  assert.deepEqual(await axe(page), [], 'the table');
+  await page.click('#sorteer-deadline');
+  await page.selectOption('#filter-eigenaar', 'Samenwerkingsverband');
+  assert.deepEqual(await axe(page), [], 'sorted and filtered');
+  await page.selectOption('#filter-status', 'klaar');
+  assert.match(await text(page, '#agenda-overzicht-tabel'), /Geen acties bij dit filter/);
+  assert.deepEqual(await axe(page), [], 'nothing left by the filter');
+  await page.selectOption('#filter-status', '');
+  await page.click('#wijzig-a2');
+  await page.waitForSelector('#wijzig-dialoog[open]');
+  assert.deepEqual(await axe(page), [], 'the dialog');
+  await page.fill('#dialoog-action', '');
+  await page.click('#wijzig-opslaan');
+  await page.waitForSelector('#dialoog-action-fout');
+  assert.deepEqual(await axe(page), [], 'the dialog with an error');
+  await page.setViewportSize({ width: 320, height: 700 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), true, 'the dialog fits at 320px');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), true, 'the table scrolls in its own box at 320px');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/**
+ * Many actions with long texts and long Dutch words, so the print runs over several pages. Each
+ * action starts with Begin<n> and its notes end with Einde<n>: both must be on the same page.
+ */
+function longAgenda(count) {
+  const themes = ['kind-centraal', 'ouders', 'maatwerk', 'vroeg', 'systeem'];
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const action = `Begin${n} Het samenwerkingsverband spreekt met de leerplichtambtenaren en de jeugdhulpaanbieders af wie de regie houdt als een thuiszitter langer dan vier weken thuis is.`;
+    const notes = `Bespreken in het overleg met het samenwerkingsverband en de gemeente; terugkoppelen aan de zorgcoördinatoren. Einde${n}`;
+    const status = ['gepland', 'bezig', 'klaar'][i % 3];
+    return [themes[i % themes.length], action, 'samenwerkingsverband', '2027-03-01', status, { goal: 'Geen kind langer dan drie maanden thuis zonder passend aanbod.', notes }];
+  });
+}
+
+test('print: landscape A4, whole words only, and no table row split over two pages (PDF read back with pdftotext)', async () => {
+  const count = 24;
+  const { context, page, problems } = await open();
+  await seedAgenda(context, longAgenda(count), { region: 'Samenwerkingsverband Passend Onderwijs Zuid' });
+  await openAgenda(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  // Nothing in the printed agenda may break a word: no automatic hyphens, no breaks anywhere.
+  const styles = await page.$$eval('.agenda-print, .agenda-print *', (els) => [...new Set(els.map((el) => {
+    const s = getComputedStyle(el);
+    return `${s.hyphens} ${s.overflowWrap} ${s.wordBreak}`;
+  }))]);
+  for (const s of styles) assert.doesNotMatch(s, /\bauto\b|anywhere|break-all|break-word/, s);
+  assert.deepEqual(await page.$$eval('.agenda-print tr', (trs) => [...new Set(trs.map((tr) => getComputedStyle(tr).breakInside))]), ['avoid']);
+
+  const pdf = join(tmp, 'werkagenda.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.match(info, /Page size:\s+84[12]\.\d+ x 59[45]\.\d+ pts \(A4\)/, 'A4 landscape');
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  assert.ok(pages.length >= 3, `${pages.length} pages: enough to test breaks between them`);
+  const all = pages.join('\n');
+  // Whole words: every status and every long word as often as the agenda holds it.
+  const times = (word) => all.split(word).length - 1;
+  assert.equal(times('Gepland'), count / 3);
+  assert.equal(times('Klaar'), count / 3);
+  assert.equal(times('samenwerkingsverband'), count * 3, 'owner, action and notes of each action');
+  assert.equal(times('Samenwerkingsverband Passend Onderwijs Zuid'), 1);
+  assert.equal(times('leerplichtambtenaren'), count);
+  assert.equal(times('zorgcoördinatoren'), count);
+  assert.doesNotMatch(all, /\p{L}-\s*\n/u, 'no hyphen at the end of a line');
+  // Each row on one page: its first and its last words on the same page.
+  for (let n = 1; n <= count; n++) {
+    const begin = pages.findIndex((p) => new RegExp(`\\bBegin${n}\\b`).test(p));
+    const end = pages.findIndex((p) => new RegExp(`\\bEinde${n}\\b`).test(p));
+    assert.ok(begin >= 0 && begin === end, `action ${n}: starts on page ${begin + 1}, ends on page ${end + 1}`);
+  }
+  // The header repeats on every page, and a page is not left half empty before a table.
+  assert.ok(pages.every((p) => /Nr\.\s+Actie\s+Doel\s+Eigenaar\s+Deadline\s+Status\s+Notities/.test(p)), 'the header on every page');
+  assert.match(pages[0], /Datum: 10 december 2026[\s\S]*Begin1\b/, 'the first table starts on the first page');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -22,7 +22,7 @@ function themeSlug(theme) {
 }
 
 /** "Actie 2 bij Hoe eerder hoe beter": how fields and buttons of an action are named. */
-function actionName(number, groupTitle) {
+export function actionName(number, groupTitle) {
   return `Actie ${number} bij ${groupTitle}`;
 }
 
@@ -31,8 +31,12 @@ const HINTS = {
   deadline: 'Wanneer het klaar moet zijn.',
 };
 
-function field(action, def, errors) {
-  const id = fieldId(action.id, def.id);
+/**
+ * One labelled field of an action. `idOf` names its control: the forms per theme use
+ * fieldId, the dialog of the overview table its own ids, so both can be on the page at once.
+ */
+export function field(action, def, errors, idOf = fieldId) {
+  const id = idOf(action.id, def.id);
   const error = errors[id];
   const hint = HINTS[def.id] ? `${id}-hint` : null;
   const describedBy = [hint, error ? `${id}-fout` : null].filter(Boolean).join(' ') || null;
@@ -62,15 +66,20 @@ function button(label, hidden, attrs, kind = 'knop--tweede') {
   return h('button', { type: 'button', class: ['knop', kind, 'knop--klein'].filter(Boolean).join(' '), ...attrs }, label, hidden ? h('span', { class: 'visueel-verborgen' }, ` (${hidden})`) : null);
 }
 
+/** Where an action came from: the proposal's source and why, or "Eigen actie." */
+export function originView(action) {
+  return action.origin
+    ? h('p', { class: 'actie__herkomst' }, `Uit: ${action.origin.source}.`, action.origin.context ? ` Waarom: ${action.origin.context}` : null)
+    : h('p', { class: 'actie__herkomst' }, 'Eigen actie.');
+}
+
 function actionView(action, number, groupTitle, errors) {
   const name = actionName(number, groupTitle);
   return h(
     'fieldset',
     { class: 'actie', id: `actie-${action.id}` },
     h('legend', { class: 'actie__kop' }, name),
-    action.origin
-      ? h('p', { class: 'actie__herkomst' }, `Uit: ${action.origin.source}.`, action.origin.context ? ` Waarom: ${action.origin.context}` : null)
-      : h('p', { class: 'actie__herkomst' }, 'Eigen actie.'),
+    originView(action),
     h('div', { class: 'actie__velden' }, FIELDS.map((def) => field(action, def, errors))),
     h(
       'p',
@@ -234,7 +243,28 @@ export function printView(agenda, themes, today) {
   );
 }
 
-/** The parts of the page that stay; the themes are drawn again on every change. */
+/**
+ * The overview of all actions: its filters stay, the table in #agenda-overzicht-tabel is drawn
+ * again on every change (agenda-table-view.js).
+ */
+function overviewSection() {
+  const filter = (id, label) => h('div', { class: 'veld' }, h('label', { for: id }, label), h('select', { id }));
+  return h(
+    'section',
+    { class: 'agenda-overzicht', 'aria-labelledby': 'agenda-overzicht-kop' },
+    h('h2', { id: 'agenda-overzicht-kop', tabindex: '-1' }, 'Alle acties op een rij'),
+    h('p', {}, 'Sorteer met de knoppen boven de kolommen. Kies een eigenaar of een status om alleen die acties te zien. Met "Wijzigen" pas je een actie aan.'),
+    h('div', { class: 'agenda-filters' }, filter('filter-eigenaar', 'Eigenaar'), filter('filter-status', 'Status')),
+    h('p', { class: 'agenda-overzicht__telling', id: 'agenda-overzicht-telling' }),
+    h('div', { id: 'agenda-overzicht-tabel' }),
+    h('p', {}, h('a', { href: '#agenda-themas' }, 'Naar de voorstellen en acties per thema')),
+  );
+}
+
+/**
+ * The parts of the page that stay; the overview table and the themes are drawn again on every
+ * change. Saving, files and the overview come first, so nobody has to scroll past every theme.
+ */
 export function pageView() {
   return [
     h('div', { id: 'agenda-fouten' }),
@@ -253,7 +283,6 @@ export function pageView() {
         h('input', { type: 'date', id: 'agenda-datum', 'data-gegeven': 'date', 'aria-describedby': 'agenda-datum-hint' }),
       ),
     ),
-    h('div', { id: 'agenda-bronnen' }),
     h(
       'section',
       { class: 'werkbalk agenda-werkbalk', 'aria-labelledby': 'agenda-werkbalk-kop' },
@@ -267,7 +296,6 @@ export function pageView() {
       ),
       h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede knop--klein', id: 'toon-genegeerd', hidden: true })),
     ),
-    h('div', { id: 'agenda-themas' }),
     h(
       'section',
       { class: 'werkbalk agenda-bestanden', 'aria-labelledby': 'agenda-bestanden-kop' },
@@ -292,6 +320,9 @@ export function pageView() {
       h('div', { id: 'bestand-melding' }),
       h('p', {}, h('button', { type: 'button', class: 'knop knop--tweede', id: 'print' }, 'Werkagenda printen')),
     ),
+    overviewSection(),
+    h('div', { id: 'agenda-bronnen' }),
+    h('div', { id: 'agenda-themas' }),
     h('div', { class: 'agenda-print alleen-print', id: 'agenda-print' }),
     h('p', { class: 'visueel-verborgen', id: 'agenda-melding', role: 'status', 'aria-live': 'polite' }),
   ];
