@@ -5,7 +5,7 @@ TEST_SITE := target/test-site
 CHROMIUM ?= /usr/bin/chromium
 VENV := target/venv
 
-.PHONY: test deps chromium poppler rust-tests js-tests browser-tests golden serve snapshots leesbaarheid
+.PHONY: test deps chromium rust-tests js-tests browser-tests golden serve snapshots leesbaarheid
 
 test: deps $(VENV)/.leerrecht-installed
 	cargo fmt --check
@@ -17,7 +17,7 @@ test: deps $(VENV)/.leerrecht-installed
 	LEERRECHT_SITE=$(TEST_SITE) CHROMIUM=$(CHROMIUM) node --test --test-timeout=600000 --test-concurrency=1 tests/browser/
 	$(VENV)/bin/python tests/leesbaarheid.py $(TEST_SITE) --check > /dev/null
 
-deps: node_modules/.leerrecht-installed chromium poppler
+deps: node_modules/.leerrecht-installed chromium
 
 # Python for the readability check (pyphen) and for reading our .docx files back (python-docx),
 # pinned in tests/requirements.txt, in a venv under target/.
@@ -51,20 +51,6 @@ chromium:
 	    echo "De browsertests hebben nodig:$$missing." >&2; \
 	    echo "Installeer het, bijvoorbeeld met: sudo apt-get install$$missing" >&2; \
 	    echo "of wijs een andere Chromium aan met: make test CHROMIUM=/pad/naar/chromium" >&2; \
-	    exit 1; \
-	  fi; \
-	fi
-
-# Debian's poppler-utils (pdftotext, pdfinfo): the browser tests print pages to PDF and read
-# them back. Installed like Chromium: when missing and we are root, otherwise a clear message.
-poppler:
-	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "pdftotext ontbreekt; poppler-utils installeren met apt-get..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
-	  else \
-	    echo "De browsertests hebben pdftotext en pdfinfo nodig (Debian: poppler-utils)." >&2; \
-	    echo "Installeer ze, bijvoorbeeld met: sudo apt-get install poppler-utils" >&2; \
 	    exit 1; \
 	  fi; \
 	fi
