@@ -118,6 +118,7 @@ test('five pasted codes give the exact spread and order; damaged, foreign and do
     [data.scale[0].label, '2', '40%'],
     [data.scale[1].label, '1', '20%'],
     [data.scale[2].label, '2', '40%'],
+    [data.unknown.label, '0', '0%'],
     [data.not_applicable.label, '0', '0%'],
     ['Geen antwoord', '0', '0%'],
   ]);
@@ -214,7 +215,8 @@ for (const [width, height] of [[1024, 768], [1366, 768]]) {
       assert.ok(boxes.svg.top >= 0 && boxes.svg.bottom <= height, `chart ${JSON.stringify(boxes.svg)} within ${height}`);
       assert.ok(boxes.svg.height >= height * 0.4, `the chart is large: ${boxes.svg.height}px`);
       for (const b of boxes.bars) assert.ok(b.top >= 0 && b.bottom <= height && b.left >= 0 && b.right <= width, `bar or label ${JSON.stringify(b)} in the viewport`);
-      assert.equal(boxes.bars.filter((b) => b.height > 0).length, 3 * (data.scale.length + 2));
+      // A bar per scale answer, "weet ik niet", n.v.t. and no answer; each a track, label and value.
+      assert.equal(boxes.bars.filter((b) => b.height > 0).length, 3 * (data.scale.length + 3));
       await page.keyboard.press('ArrowRight');
     }
     assert.deepEqual(problems, []);
@@ -285,7 +287,7 @@ test('exports: CSV for a Dutch spreadsheet and versioned JSON with the same numb
   const csv = await save('#download-csv');
   assert.match(csv.name, /^leerrecht-workshop-tien-punten-v2-\d{4}-\d\d-\d\d\.csv$/);
   assert.ok(csv.body.startsWith('\uFEFFGroepsuitslag;'));
-  assert.match(csv.body, new RegExp(`\\r\\n1;${data.items[1].number};[^\\r]*;2;1;2;0;0;50;89,4\\r\\n`));
+  assert.match(csv.body, new RegExp(`\\r\\n1;${data.items[1].number};[^\\r]*;2;1;2;0;0;0;50;89,4\\r\\n`));
   const out = await save('#download-json');
   const parsed = JSON.parse(out.body);
   assert.equal(parsed.format, 'leerrecht-workshop-uitslag/1');
