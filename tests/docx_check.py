@@ -102,9 +102,9 @@ def check_werkagenda(path):
     equal(
         cells(document.tables[0]),
         [
-            ["Nr.", "Actie", "Doel", "Eigenaar", "Deadline", "Status", "Notities"],
-            ["1", "Maak afspraken <met> leerplicht & school", "Eerder hulp", "Leerplicht", "", "Gepland", ""],
-            ["2", "Overleg met de coördinator", "", "", "1 maart 2027", "Bezig", "Financiën in mei"],
+            ["Nr.", "Actie", "Doel", "Eigenaar", "Deadline", "Status", "Notities", "Herkomst"],
+            ["1", "Maak afspraken <met> leerplicht & school", "Eerder hulp", "Leerplicht", "", "Gepland", "", "Checklist"],
+            ["2", "Overleg met de coördinator", "", "", "1 maart 2027", "Bezig", "Financiën in mei", "eigen actie"],
         ],
         "werkagenda table",
     )

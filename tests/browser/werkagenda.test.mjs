@@ -297,11 +297,12 @@ test('Word: the .docx is loaded only when asked for, and holds title, region, da
   assert.equal(withActions.length, 2);
   assert.equal(word.tables.length, 2);
   const table = Object.fromEntries(withActions.map((t, i) => [t, word.tables[i]]));
-  const header = ['Nr.', 'Actie', 'Doel', 'Eigenaar', 'Deadline', 'Status', 'Notities'];
+  const header = ['Nr.', 'Actie', 'Doel', 'Eigenaar', 'Deadline', 'Status', 'Notities', 'Herkomst'];
   const vroeg = table['Hoe eerder hoe beter'];
   assert.deepEqual(vroeg[0], header);
   assert.deepEqual([vroeg[1][0], vroeg[1][1], vroeg[1][3], vroeg[1][4], vroeg[1][5]], ['1', advice, 'Leerplicht; samen met scholen', '1 maart 2027', 'Gepland']);
-  assert.deepEqual(table['Het systeem ondersteunt'], [header, ['1', '=SOM(A1:A9) telt "alles"', '', '', '', 'Gepland', '']]);
+  assert.deepEqual(table['Het systeem ondersteunt'], [header, ['1', '=SOM(A1:A9) telt "alles"', '', '', '', 'Gepland', '', 'eigen actie']]);
+  assert.match(vroeg[1][7], /^10-punten-checklist/, 'an action from a gap says where it comes from');
   assert.match(word.xml, /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
   assert.match(await text(page, '#bestand-melding'), /opgeslagen als Word-document: "leerrecht-werkagenda-noord-kennemerland-2026-12-10\.docx"/);
   // Once loaded, the writer serves the next press without loading it again.

@@ -100,11 +100,11 @@ test('Word: title, region, date, a landscape table per theme, the loose actions 
   assert.deepEqual(rest.map((b) => b.type), ['heading', 'paragraph', 'heading', 'table', 'heading', 'table']);
   assert.deepEqual(rest.filter((b) => b.type === 'heading').map((b) => [b.level, b.text]), [[2, 'Het kind centraal'], [2, 'Hoe eerder hoe beter'], [2, 'Nog zonder thema']]);
   assert.equal(rest[1].runs, 'Nog geen acties.');
-  assert.deepEqual(rest[3].header, COLUMNS);
-  assert.equal(rest[3].widths.length, COLUMNS.length);
+  assert.deepEqual(rest[3].header, [...COLUMNS, 'Herkomst']);
+  assert.equal(rest[3].widths.length, COLUMNS.length + 1);
   assert.deepEqual(rest[3].rows, [
-    ['1', 'Maak afspraken | met *leerplicht*.', 'Eerder\nhulp', 'Leerplicht', '', 'Gepland', ''],
-    ['2', '=HYPERLINK("x")', '', '', '1 maart 2027', 'Bezig', 'Bespreken; in mei'],
+    ['1', 'Maak afspraken | met *leerplicht*.', 'Eerder\nhulp', 'Leerplicht', '', 'Gepland', '', 'Checklist, vraag 4 (antwoord: Nee)'],
+    ['2', '=HYPERLINK("x")', '', '', '1 maart 2027', 'Bezig', 'Bespreken; in mei', 'eigen actie'],
   ]);
   assert.equal(toDocxModel(emptyAgenda(), THEMES, today).title, 'Werkagenda');
 });

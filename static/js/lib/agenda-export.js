@@ -90,7 +90,7 @@ export function toAgendaCsv(agenda, themes) {
 }
 
 // Relative widths of the Word table's columns (COLUMNS): the action and its goal get the room.
-const DOCX_WIDTHS = [0.6, 4, 3, 2, 1.7, 1.3, 3];
+const DOCX_WIDTHS = [0.6, 4, 3, 2, 1.7, 1.3, 3, 3];
 
 /** The werkagenda as a Word document (lib/docx.js): title, region, date, per theme a table. */
 export function toDocxModel(agenda, themes, today = new Date()) {
@@ -100,9 +100,10 @@ export function toDocxModel(agenda, themes, today = new Date()) {
   for (const group of groups(agenda, themes)) {
     blocks.push({ type: 'heading', level: 2, text: group.title });
     if (!group.actions.length) blocks.push({ type: 'paragraph', runs: 'Nog geen acties.' });
-    else blocks.push({ type: 'table', header: COLUMNS, rows: group.actions.map((a, i) => [String(i + 1), ...cells(a)]), widths: DOCX_WIDTHS });
+    // Herkomst carries the legal basis of an action that came from a gap (issue 12: in every export).
+    else blocks.push({ type: 'table', header: [...COLUMNS, 'Herkomst'], rows: group.actions.map((a, i) => [String(i + 1), ...cells(a), a.origin ? a.origin.source : 'eigen actie']), widths: DOCX_WIDTHS });
   }
-  // Seven columns read better across the page.
+  // Eight columns read better across the page.
   return { title: blocks[0].text, landscape: true, date: today, blocks };
 }
 
