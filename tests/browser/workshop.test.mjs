@@ -134,7 +134,8 @@ test('five pasted codes give the exact spread and order; damaged, foreign and do
   assert.equal((await page.$$('#deelnemers tbody tr')).length, 5);
   await page.click('#deelnemers button:has-text("Deelnemer 3")');
   assert.deepEqual(await page.$$eval('#deelnemers tbody th', (ths) => ths.map((t) => t.textContent)), ['Deelnemer 1', 'Sanne', 'Deelnemer 4', 'Deelnemer 5']);
-  assert.match(await page.evaluate(() => document.activeElement?.textContent), /Verwijder Deelnemer 4/);
+  // The focus moves to the next row's button once the table is drawn again: wait for it.
+  await page.waitForFunction(() => /^Verwijder Deelnemer 4/.test(document.activeElement?.textContent ?? ''), null, { timeout: 10000 });
   await page.waitForFunction(() => /Deelnemer 3 is verwijderd/.test(document.getElementById('workshop-melding').textContent));
   assert.match(await text(page, '#groep'), /^4 deelnemers\./);
 
