@@ -4,7 +4,7 @@
 
 import { FIELDS, STATUSES, actionsIn, isDay } from './agenda.js';
 import { toCsv } from './csv.js';
-import { formatDate } from './nl-format.js';
+import { formatDate, fileNamePart } from './nl-format.js';
 
 export const NO_THEME = 'Nog zonder thema';
 
@@ -107,17 +107,6 @@ export function toDocxModel(agenda, themes, today = new Date()) {
   return { title: blocks[0].text, landscape: true, date: today, blocks };
 }
 
-/** Text as a part of a file name: lower case, no accents, only a-z, 0-9 and single dashes. */
-function fileNamePart(text, max) {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/, '');
-}
 
 /**
  * leerrecht-werkagenda-lekstroom-2026-12-15.csv: the region when given, and the date of the

@@ -48,9 +48,10 @@ function tally(instrument, items, answers) {
       continue;
     }
     t.applicable += 1;
-    const points = isUnknown(instrument, answer) ? 0 : pointsOf(instrument, answer);
+    const unknown = isUnknown(instrument, answer);
+    const points = unknown ? 0 : pointsOf(instrument, answer);
     if (points === undefined) continue;
-    if (isUnknown(instrument, answer)) t.unknown += 1;
+    if (unknown) t.unknown += 1;
     t.answered += 1;
     t.got += points * item.weight;
     t.possible += top * item.weight;
@@ -165,11 +166,12 @@ export function score(instrument, answers = {}) {
   const uncertain = overall.unknown + open;
   const provisional = overall.applicable > 0 && uncertain > PROVISIONAL_SHARE * overall.applicable;
   const dutyShort = duties.missing.length > 0 || duties.open.length > 0;
+  const band = bandOf(instrument, overallScore, { provisional, dutyShort });
   return {
     score: overallScore,
     exact: exactPercent(overall),
-    band: bandOf(instrument, overallScore, { provisional, dutyShort }),
-    bandCapped: !provisional && dutyShort && bandFor(instrument, overallScore) !== bandOf(instrument, overallScore, { provisional, dutyShort }),
+    band,
+    bandCapped: !provisional && band !== bandFor(instrument, overallScore),
     answered: overall.answered,
     total: overall.total,
     applicable: overall.applicable,

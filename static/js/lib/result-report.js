@@ -8,7 +8,7 @@
 // what to find out ("weet ik niet"); the notes. Kinds without a scale (routekaart,
 // inventarisatie) get their summary and their answers.
 
-import { formatDate, formatPercent, plural } from './nl-format.js';
+import { formatDate, formatPercent, plural, fileNamePart } from './nl-format.js';
 
 const para = (text) => ({ type: 'paragraph', runs: text });
 const bold = (label, text) => ({ type: 'paragraph', runs: [{ text: label, bold: true }, { text }] });
@@ -125,13 +125,5 @@ export function reportModel(instrument, analysis, { answers = {}, notes = {}, na
 
 /** "rapport-toetsvragen-verzuimprotocol-de-vlinder-2026-12-15.docx": safe characters only. */
 export function reportFileName(instrument, name, day) {
-  const slug = (text) =>
-    String(text ?? '')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40);
-  return ['rapport', instrument.id, slug(name), day].filter(Boolean).join('-') + '.docx';
+  return ['rapport', instrument.id, fileNamePart(String(name ?? ''), 40), day].filter(Boolean).join('-') + '.docx';
 }
