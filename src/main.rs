@@ -3,11 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{ArgAction, Parser, Subcommand};
 
 use leerrecht::serve::workshop::{workshop, WorkshopOptions};
 use leerrecht::serve::{serve, ServeOptions};
 use leerrecht::RenderOptions;
+
+mod dutch_cli;
 
 /// Bouwt het handboek tegen thuiszitten uit Markdown en TOML tot een statische site die
 /// werkt op elke webserver, in een submap en direct vanaf schijf of USB-stick.
@@ -52,10 +54,10 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Bouw, toon de site op http://127.0.0.1:PORT en bouw opnieuw bij elke wijziging.
+    /// Bouw, toon de site op http://127.0.0.1:POORT en bouw opnieuw bij elke wijziging.
     Serve {
         /// Poort op 127.0.0.1.
-        #[arg(long, default_value_t = 1111)]
+        #[arg(long, default_value_t = 1111, value_name = "POORT")]
         port: u16,
         /// Uitvoermap [standaard: public in de map van het handboek].
         #[arg(long, value_name = "MAP")]
@@ -74,7 +76,7 @@ enum Command {
         #[arg(long, value_name = "ADRES")]
         host: Option<std::net::IpAddr>,
         /// Poort; 0 kiest een vrije.
-        #[arg(long, default_value_t = 1112)]
+        #[arg(long, default_value_t = 1112, value_name = "POORT")]
         port: u16,
         /// Map voor de sessie en de inzendingen [standaard: ~/.local/share/leerrecht/workshops].
         #[arg(long, value_name = "MAP")]
@@ -105,56 +107,8 @@ fn guard_of(force: bool) -> leerrecht::OutputGuard {
     }
 }
 
-/// The help in Dutch: clap's own headings ("Usage", "Commands", "Options") are English.
-const HELP: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
-
-/// Under the Dutch heading, with clap's "[default: …]" said in Dutch.
-fn dutch_arg(arg: clap::Arg) -> clap::Arg {
-    let arg = arg.help_heading("Opties");
-    let default: Vec<String> = arg
-        .get_default_values()
-        .iter()
-        .map(|v| v.to_string_lossy().into_owned())
-        .collect();
-    if default.is_empty() || arg.is_hide_default_value_set() {
-        return arg;
-    }
-    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-    let help = format!(
-        "{} [standaard: {}]",
-        help.trim_end_matches('.'),
-        default.join(", ")
-    );
-    arg.hide_default_value(true)
-        .help(help.trim_start().to_string())
-}
-
-fn parse() -> Cli {
-    let command = Cli::command()
-        .help_template(HELP)
-        .subcommand_help_heading("Opdrachten")
-        .override_usage("leerrecht [OPTIES] <OPDRACHT>")
-        .mut_args(dutch_arg)
-        .mut_subcommands(|sub| {
-            let positionals: String = sub
-                .get_positionals()
-                .map(|a| {
-                    let name = a.get_value_names().and_then(|v| v.first());
-                    let name = name.map_or_else(|| a.get_id().to_string(), |n| n.to_string());
-                    format!(" <{name}>")
-                })
-                .collect();
-            let usage = format!("leerrecht {} [OPTIES]{positionals}", sub.get_name());
-            sub.help_template(HELP)
-                .override_usage(usage)
-                .mut_args(dutch_arg)
-        });
-    let matches = command.get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
-}
-
 fn main() -> ExitCode {
-    let cli = parse();
+    let cli: Cli = dutch_cli::parse();
     // Without --out the output goes into the site folder; a given --out is taken like any
     // path on a command line, from the current folder.
     let out_of = |out: &Option<PathBuf>| {

@@ -121,6 +121,10 @@ fn every_verb_has_help() {
             .unwrap();
         assert!(o.status.success(), "{verb}");
         assert!(
+            stdout(&o).ends_with('\n'),
+            "{verb}: help ends its last line"
+        );
+        assert!(
             stdout(&o).contains("Gebruik: leerrecht")
                 && !stdout(&o).contains("Usage")
                 && !stdout(&o).contains("Print help")
@@ -136,6 +140,43 @@ fn every_verb_has_help() {
     for verb in ["build", "serve", "check", "new"] {
         assert!(stdout(&o).contains(verb));
     }
+}
+
+/// A wrong command line gets a Dutch message with what to do, on stderr, with clap's exit code
+/// 2; none of clap's English words leak through.
+#[test]
+fn wrong_command_lines_are_answered_in_dutch() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["bouw"], "onbekende opdracht 'bouw'"),
+        (&["build", "--uit", "x"], "onbekende optie '--uit'"),
+        (&["serve", "--port", "abc"], "verwacht een heel getal"),
+        (&["new"], "<MAP> ontbreekt"),
+    ];
+    for (args, said) in cases {
+        let o = Command::new(env!("CARGO_BIN_EXE_leerrecht"))
+            .args(args)
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with("fout: ") && err.contains(said),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("Meer hulp: leerrecht"), "{args:?}: {err}");
+        for english in ["error:", "Usage", "For more information", "tip:"] {
+            assert!(!err.contains(english), "{args:?} says {english:?}: {err}");
+        }
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_leerrecht"))
+        .args(["serve", "--port", "abc"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("leerrecht serve --help"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A running `leerrecht serve`, stopped when dropped.
