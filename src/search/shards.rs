@@ -16,7 +16,7 @@ use elasticlunr::lang::Language;
 use elasticlunr::pipeline::Pipeline;
 
 use super::index::{excerpt, script_with, PageInfo};
-use super::pipeline::{DutchWithDigits, TRIMMER};
+use super::pipeline::{DutchWithDigits, NAMES};
 use super::{Corpus, SHARD_DIR};
 use crate::render::SEARCH_INDEX;
 
@@ -255,7 +255,7 @@ fn manifest(keys: &[&str], docs: usize, lengths: &[Vec<u32>; 3]) -> String {
     let json = serde_json::json!({
         "format": "gedeeld",
         "version": 1,
-        "pipeline": [TRIMMER, "stopWordFilter-du", "stemmer-du"],
+        "pipeline": NAMES,
         "fields": FIELDS,
         "docs": docs,
         "lengths": lengths,
