@@ -151,7 +151,12 @@ fn the_default_index_is_sharded_and_finds_what_the_classic_one_finds() {
     assert_eq!(manifest["format"], "gedeeld");
     assert_eq!(
         manifest["pipeline"],
-        serde_json::json!(["trimmer-nl-digits", "stopWordFilter-du", "stemmer-du", "undouble-nl"])
+        serde_json::json!([
+            "trimmer-nl-digits",
+            "stopWordFilter-du",
+            "stemmer-du",
+            "undouble-nl"
+        ])
     );
     let shards = manifest["shards"].as_array().expect("shard keys");
     let mut terms = BTreeSet::new();

@@ -82,3 +82,17 @@ export function queryTerms(query) {
   }
   return terms;
 }
+
+/**
+ * The word pairs of a query, as the index forms them from a text (is_pair in
+ * src/search/shards.rs): two neighbouring terms of which one holds a digit, `artikel 11`.
+ * Stop words are gone by then on both sides, so `artikel 11 van de wet` pairs `11 wet`.
+ */
+export function pairTerms(terms) {
+  const pairs = [];
+  for (let i = 1; i < terms.length; i++) {
+    const [a, b] = [terms[i - 1].token, terms[i].token];
+    if (/\d/.test(a) || /\d/.test(b)) pairs.push({ token: `${a} ${b}`, typed: `${a} ${b}` });
+  }
+  return pairs;
+}
