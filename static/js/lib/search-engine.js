@@ -148,7 +148,10 @@ export const SHARDED = 'gedeeld';
 // a whole word in the body; word pairs with a digit (`artikel 11`) as extra query terms; and
 // the documents of pages with `search_lower = true`, whose scores are multiplied by LOWERED.
 export const PART_BOOST = 0.5;
-export const LOWERED = 0.3;
+export const LOWERED = 0.2;
+// A pair is a phrase found whole: it outweighs a heading that has only one of its words
+// ("Andere artikelen" for `artikel 11`).
+export const PAIR_BOOST = 3;
 
 // A query word that is itself a compound (`leerplichtambtenaar`) also looks for its longest
 // beginning that is a term of the index (`leerplicht`) and the rest when that is a term too,
@@ -249,7 +252,10 @@ export function openSharded(manifest, load, { plain = false } = {}) {
   };
   const expandLoaded = (prefix, field) => {
     const found = [];
-    for (const [term, lists] of terms) if (term.startsWith(prefix) && lists[field]) found.push(term);
+    // A word expands to words only: the pairs it begins (`artikel 11`) are not in the classic
+    // index, and are scored as pairs when the query has them.
+    const pairs = prefix.includes(' ');
+    for (const [term, lists] of terms) if (term.startsWith(prefix) && lists[field] && (pairs || !term.includes(' '))) found.push(term);
     return found;
   };
   // Scores in typed arrays indexed by document, with the list of documents touched: at
@@ -261,7 +267,7 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     const scores = new Float64Array(total);
     const coordination = new Uint16Array(total);
     const touched = [];
-    for (const { token, typed } of queryWords) {
+    for (const { token, typed, weight = 1 } of queryWords) {
       const keys = new Set(expandLoaded(token, field));
       if (!typed.startsWith(token)) for (const k of expandLoaded(typed, field)) keys.add(k);
       const tokenScores = new Float64Array(total);
@@ -270,7 +276,7 @@ export function openSharded(manifest, load, { plain = false } = {}) {
         const list = postings(key, field);
         const idf = 1 + Math.log(total / (list.length + 1));
         if (key === token) for (const [doc] of list) coordination[doc] += 1;
-        const penalty = key === token ? 1 : (1 - (key.length - token.length) / key.length) * 0.15;
+        const penalty = weight * (key === token ? 1 : (1 - (key.length - token.length) / key.length) * 0.15);
         for (const [doc, count] of list) {
           const length = lengths[field][doc] ?? 0;
           const norm = length ? 1 / Math.sqrt(length) : 1;
@@ -291,7 +297,8 @@ export function openSharded(manifest, load, { plain = false } = {}) {
   const rankSharded = async (query) => {
     const queryWords = queryTerms(query);
     if (queryWords.length === 0) return [];
-    const withPairs = plain ? queryWords : [...queryWords, ...pairTerms(queryWords)];
+    const pairs = pairTerms(queryWords).map((pair) => ({ ...pair, weight: PAIR_BOOST }));
+    const withPairs = plain ? queryWords : [...queryWords, ...pairs];
     await loadTerms(withPairs.flatMap(({ token, typed }) => (typed.startsWith(token) ? [token] : [token, typed])));
     const total = new Map();
     // Pairs never occur as compound parts: the parts list (field 3) is scored over the words.
