@@ -85,14 +85,14 @@ export function queryTerms(query) {
 
 /**
  * The word pairs of a query, as the index forms them from a text (is_pair in
- * src/search/shards.rs): two neighbouring terms of which one holds a digit, `artikel 11`.
- * Stop words are gone by then on both sides, so `artikel 11 van de wet` pairs `11 wet`.
+ * src/search/shards.rs): a word followed by a term with a digit, `artikel 11`. Stop words
+ * are gone by then on both sides, so `artikel van 11` pairs `artikel 11` too.
  */
 export function pairTerms(terms) {
   const pairs = [];
   for (let i = 1; i < terms.length; i++) {
     const [a, b] = [terms[i - 1].token, terms[i].token];
-    if (/\d/.test(a) || /\d/.test(b)) pairs.push({ token: `${a} ${b}`, typed: `${a} ${b}` });
+    if (!/\d/.test(a) && /\d/.test(b)) pairs.push({ token: `${a} ${b}`, typed: `${a} ${b}` });
   }
   return pairs;
 }
