@@ -306,5 +306,8 @@ fn search_lower_must_be_true_or_false() {
     );
     let errors = site.errors().join("\n");
     assert!(errors.contains("begrippen.md:4"), "{errors}");
-    assert!(errors.contains("search_lower moet true of false zijn"), "{errors}");
+    assert!(
+        errors.contains("search_lower moet true of false zijn"),
+        "{errors}"
+    );
 }
