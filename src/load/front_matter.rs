@@ -57,11 +57,38 @@ pub fn parse(file: &SourceFile) -> Result<Split, Diagnostic> {
             ),
         );
     }
+    check_search_lower(file, &front, &front_range)?;
     Ok(Split {
         front,
         front_range,
         body_start,
     })
+}
+
+/// `[extra] search_lower` steers the search index, so a value that is not true or false is an
+/// error rather than silently ignored.
+fn check_search_lower(
+    file: &SourceFile,
+    front: &FrontMatter,
+    front_range: &Range<usize>,
+) -> Result<(), Diagnostic> {
+    let key = crate::search::LOWER_KEY;
+    match front.extra.get(key) {
+        None | Some(toml::Value::Boolean(_)) => Ok(()),
+        Some(_) => {
+            let text = &file.text;
+            let span = key_span(text, front_range, key).unwrap_or(front_range.clone());
+            Err(Diagnostic::at(
+                &file.path,
+                text,
+                span,
+                format!("{key} moet true of false zijn"),
+            )
+            .with_hint(format!(
+                "schrijf {key} = true om de pagina lager in de zoekresultaten te zetten"
+            )))
+        }
+    }
 }
 
 /// Find the opening and closing fence lines.

@@ -249,7 +249,12 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&script_json(&js).unwrap()).unwrap();
         assert_eq!(
             json["index"]["pipeline"],
-            serde_json::json!(["trimmer-nl-digits", "stopWordFilter-du", "stemmer-du"])
+            serde_json::json!([
+                "trimmer-nl-digits",
+                "stopWordFilter-du",
+                "stemmer-du",
+                "undouble-nl"
+            ])
         );
         assert_eq!(json["index"]["documentStore"]["save"], false);
         let t = &json["index"]["index"]["title"]["root"]["t"];

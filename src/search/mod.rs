@@ -20,6 +20,21 @@ pub struct Chunk<'a> {
     pub doc: SearchDoc<'a>,
     /// The page title is indexed on a page's first chunk only.
     pub first_of_page: bool,
+    /// The page asks to rank below others (`search_lower = true` under `[extra]`).
+    pub lower: bool,
+}
+
+/// The front-matter key under `[extra]` that lowers a page in the results: a glossary whose
+/// every entry is a document would otherwise fill the results with short, exact entries and
+/// push the pages on the same subject down.
+pub const LOWER_KEY: &str = "search_lower";
+
+/// Whether a page's front matter asks to rank it lower (validated when the page is loaded).
+pub fn is_lowered(extra: &toml::Table) -> bool {
+    extra
+        .get(LOWER_KEY)
+        .and_then(toml::Value::as_bool)
+        .unwrap_or(false)
 }
 
 /// What the index is made of: per page `[title, section, address]`, and every chunk.
@@ -39,6 +54,7 @@ pub fn corpus<'a>(site: &'a Site, analyses: &'a [Arc<Analysis>]) -> Corpus<'a> {
             .then(|| site.section_title(page.section))
             .filter(|t| *t != page.front.title);
         let id = corpus.pages.len();
+        let lower = is_lowered(&page.front.extra);
         corpus
             .pages
             .push((page.front.title.as_str(), section, page.url.as_str()));
@@ -54,6 +70,7 @@ pub fn corpus<'a>(site: &'a Site, analyses: &'a [Arc<Analysis>]) -> Corpus<'a> {
                     body: &chunk.text,
                 },
                 first_of_page: i == 0,
+                lower,
             });
         }
         if analysis.chunks.is_empty() {
@@ -64,6 +81,7 @@ pub fn corpus<'a>(site: &'a Site, analyses: &'a [Arc<Analysis>]) -> Corpus<'a> {
                     body: "",
                 },
                 first_of_page: true,
+                lower,
             });
         }
     }

@@ -3,8 +3,9 @@
 //! elasticlunr-rs' own `du` language trims every character that is not a Latin letter, so
 //! `2016`, `21a` and `16` vanish from the index and a legal handbook cannot find its articles.
 //! This language keeps digits and otherwise reuses the `du` stop word filter and Snowball
-//! stemmer. The browser's query side (`static/js/lib/search-pipeline.js`) implements the same
-//! steps under the same names; `tests/golden/search-words.tsv` holds both sides to it.
+//! stemmer, followed by one step of our own, [`UNDOUBLE`]. The browser's query side
+//! (`static/js/lib/search-pipeline.js`) implements the same steps under the same names;
+//! `tests/golden/search-words.tsv` holds both sides to it.
 
 use elasticlunr::lang::common::RegexTrimmer;
 use elasticlunr::lang::{tokenize_whitespace, Dutch, Language};
@@ -12,6 +13,12 @@ use elasticlunr::pipeline::{Pipeline, PipelineFn};
 
 /// Name of the trimmer in the serialized index; the browser registers the same name.
 pub const TRIMMER: &str = "trimmer-nl-digits";
+
+/// Name of the step after the stemmer that drops one letter of a final double consonant.
+pub const UNDOUBLE: &str = "undouble-nl";
+
+/// The pipeline's step names, in order, as the index lists them and the browser checks them.
+pub const NAMES: [&str; 4] = [TRIMMER, "stopWordFilter-du", "stemmer-du", UNDOUBLE];
 
 #[derive(Clone, Copy, Default)]
 pub struct DutchWithDigits;
@@ -38,6 +45,7 @@ impl Language for DutchWithDigits {
         let mut queue: Vec<Box<dyn PipelineFn>> = vec![Box::new(Trimmer::new())];
         // Stop words and stemmer exactly as elasticlunr-rs' `du` language has them.
         queue.extend(Dutch::new().make_pipeline().queue.into_iter().skip(1));
+        queue.push(Box::new(Undouble));
         Pipeline { queue }
     }
 }
@@ -82,6 +90,38 @@ impl PipelineFn for Trimmer {
         }
         self.regex.filter(token)
     }
+}
+
+/// `undouble-nl`: Snowball Dutch undoubles only `kk`, `dd` and `tt` after removing an ending,
+/// so `protocollen` stems to `protocoll` while `protocol` stays `protocol`, and `processen`
+/// to `process` against `proces`: the plural missed the singular. Dropping one letter of any
+/// final double consonant (of a token of at least three characters) makes them meet. Digits
+/// are not consonants: `11` stays `11`.
+struct Undouble;
+
+impl PipelineFn for Undouble {
+    fn name(&self) -> String {
+        UNDOUBLE.into()
+    }
+
+    fn filter(&self, token: String) -> Option<String> {
+        Some(undouble(token))
+    }
+}
+
+/// The letters that count as consonants: ASCII, as the Snowball stemmer's own rules are.
+fn is_consonant(c: char) -> bool {
+    c.is_ascii_lowercase() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// `protocoll` → `protocol`; anything else unchanged.
+pub fn undouble(mut token: String) -> String {
+    let mut end = token.chars().rev();
+    let (last, before) = (end.next(), end.next());
+    if last.is_some_and(is_consonant) && last == before && end.next().is_some() {
+        token.pop();
+    }
+    token
 }
 
 /// The tokens a text becomes in the index (and, in the browser, a query).
@@ -129,6 +169,16 @@ mod tests {
             .iter()
             .map(|f| f.name())
             .collect();
-        assert_eq!(names, [TRIMMER, "stopWordFilter-du", "stemmer-du"]);
+        assert_eq!(names, NAMES);
+    }
+
+    #[test]
+    fn plural_and_singular_meet_after_undoubling() {
+        assert_eq!(run("protocollen"), run("protocol"));
+        assert_eq!(run("processen"), run("proces"));
+        assert_eq!(run("artikel 11"), ["artikel", "11"]);
+        assert_eq!(undouble("ss".into()), "ss");
+        assert_eq!(undouble("mass".into()), "mas");
+        assert_eq!(undouble("hee".into()), "hee");
     }
 }

@@ -8,15 +8,24 @@
 //! classic index, and scores are elasticlunr's: the postings keep each document's count of a
 //! term (elasticlunr's tf is its square root) and the manifest keeps each document's field
 //! lengths, so the browser ranks as elasticlunr.js does on the classic index.
+//!
+//! Three additions that the classic index does not have (README, Search):
+//! - **word pairs**: a word followed by a term with a digit (`artikel 11`, `lid 3`) is one
+//!   more term, `"artikel 11"`, in the field they occur in, so the passage
+//!   that has them together ranks first; the browser forms the same pairs from a query;
+//! - **compound parts**: a term that splits into two other terms of the index
+//!   (`verzuimprotocol` into `verzuim` and `protocol`) adds its postings to a fourth list of
+//!   each part, which the browser weighs lower than a whole word;
+//! - **lowered pages**: the manifest lists the documents of pages with `search_lower = true`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use elasticlunr::lang::Language;
 use elasticlunr::pipeline::Pipeline;
 
 use super::index::{excerpt, script_with, PageInfo};
-use super::pipeline::{DutchWithDigits, TRIMMER};
+use super::pipeline::{DutchWithDigits, NAMES};
 use super::{Corpus, SHARD_DIR};
 use crate::render::SEARCH_INDEX;
 
@@ -37,22 +46,25 @@ pub const PARTS_GLOBAL: &str = "leerrechtZoekdelen";
 /// Per field: document (ref) → how often the term occurs in that field of that document.
 type Postings = [Vec<(u32, u32)>; 3];
 
+/// A part of a compound is at least this many characters, on both sides of the split, and the
+/// compound at least twice that: shorter pieces (`ling` in `leerling`, `eren`) are too often
+/// words by accident.
+pub const MIN_PART_CHARS: usize = 4;
+
 /// The files of the sharded index: the manifest, the term shards and the document shards.
 pub fn build(corpus: &Corpus) -> Vec<(String, String)> {
     let (terms, lengths) = postings(corpus);
+    let parts = part_postings(&terms);
     let entries: Vec<(&str, String)> = terms
         .iter()
-        .map(|(term, postings)| (term.as_str(), entry(term, postings)))
+        .map(|(term, postings)| (term.as_str(), entry(term, postings, parts.get(term))))
         .collect();
     let total: usize = entries.iter().map(|(_, e)| e.len()).sum();
     let limit = (total / SHARD_SHARE).max(MIN_SHARD_BYTES);
     let shards = partition(&entries, limit);
     let mut files = Vec::with_capacity(shards.len() + corpus.chunks.len() / DOCS_PER_SHARD + 2);
     let keys: Vec<&str> = shards.iter().map(|s| s.key).collect();
-    files.push((
-        SEARCH_INDEX.to_string(),
-        manifest(&keys, corpus.chunks.len(), &lengths),
-    ));
+    files.push((SEARCH_INDEX.to_string(), manifest(&keys, corpus, &lengths)));
     for (i, shard) in shards.iter().enumerate() {
         let json = format!("{{{}}}", shard.entries.join(","));
         files.push(part(&format!("t{i}"), &json));
@@ -120,24 +132,105 @@ fn tokenize(
         };
         let heading = chunk.doc.heading.map_or("", |(text, _)| text);
         for (field, text) in [title, heading, chunk.doc.body].into_iter().enumerate() {
-            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-            let mut length = 0;
+            let mut words: Vec<String> = Vec::new();
             for raw in DutchWithDigits.tokenize(text) {
                 let stem = stems
                     .entry(raw)
                     .or_insert_with_key(|raw| stem(&pipeline, raw));
                 if let Some(stem) = stem {
-                    *counts.entry(stem.clone()).or_default() += 1;
-                    length += 1;
+                    words.push(stem.clone());
                 }
             }
-            lengths[field].push(length);
+            lengths[field].push(words.len() as u32);
+            let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+            for word in &words {
+                *counts.entry(word).or_default() += 1;
+            }
+            // Pairs are not counted in the field length: they are not words of the text.
+            let mut pairs: BTreeMap<String, u32> = BTreeMap::new();
+            for pair in words.windows(2) {
+                if is_pair(&pair[0], &pair[1]) {
+                    *pairs.entry(format!("{} {}", pair[0], pair[1])).or_default() += 1;
+                }
+            }
             for (term, count) in counts {
+                terms.entry(term.to_string()).or_default()[field].push((doc, count));
+            }
+            for (term, count) in pairs {
                 terms.entry(term).or_default()[field].push((doc, count));
             }
         }
     }
     (terms, lengths)
+}
+
+/// Whether two neighbouring terms are also indexed as one pair: a word followed by a term
+/// with a digit (`artikel 11`, `lid 3`, `stap 2`), what a reader types to find a passage.
+/// Pairs of plain words would multiply the index, and so did pairs the other way round
+/// (`16 uur`, `2016 pact`): on a 1 000-page corpus both directions made the index 0.62× the
+/// Markdown, above the 0.6× it must stay under. `pairTerms` in
+/// `static/js/lib/search-pipeline.js` forms the same pairs from a query.
+pub fn is_pair(a: &str, b: &str) -> bool {
+    let digit = |t: &str| t.bytes().any(|c| c.is_ascii_digit());
+    !digit(a) && digit(b)
+}
+
+/// The compound parts of every term: for each term that splits into other terms of the
+/// index, its postings (all fields together) added to each part, per part sorted by document.
+fn part_postings(terms: &BTreeMap<String, Postings>) -> HashMap<String, Vec<(u32, u32)>> {
+    let pipeline = DutchWithDigits.make_pipeline();
+    let mut stems: HashMap<String, Option<String>> = HashMap::new();
+    let mut merged: HashMap<String, BTreeMap<u32, u32>> = HashMap::new();
+    for (term, postings) in terms {
+        for part in split_compound(term, terms, &pipeline, &mut stems) {
+            let list = merged.entry(part).or_default();
+            for &(doc, count) in postings.iter().flatten() {
+                *list.entry(doc).or_default() += count;
+            }
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(part, docs)| (part, docs.into_iter().collect()))
+        .collect()
+}
+
+/// The parts of `term` when it is a compound of other terms: every split into a head and a
+/// tail of at least [`MIN_PART_CHARS`] letters whose stems are both terms of the index (the
+/// head may end in a linking `s`: `samenwerkings|verband`). Stop words never count as parts
+/// (the pipeline drops them: `over|leg`). Only words of letters are split, never pairs.
+fn split_compound(
+    term: &str,
+    terms: &BTreeMap<String, Postings>,
+    pipeline: &Pipeline,
+    stems: &mut HashMap<String, Option<String>>,
+) -> BTreeSet<String> {
+    let mut parts = BTreeSet::new();
+    let chars: Vec<(usize, char)> = term.char_indices().collect();
+    if chars.len() < 2 * MIN_PART_CHARS || !chars.iter().all(|(_, c)| c.is_alphabetic()) {
+        return parts;
+    }
+    let mut known = |piece: &str| -> Option<String> {
+        let stem = stems
+            .entry(piece.to_string())
+            .or_insert_with_key(|p| stem(pipeline, p));
+        stem.clone()
+            .filter(|s| s != term && terms.contains_key(s.as_str()))
+    };
+    for &(at, _) in &chars[MIN_PART_CHARS..=chars.len() - MIN_PART_CHARS] {
+        let Some(tail) = known(&term[at..]) else {
+            continue;
+        };
+        let head = &term[..at];
+        let linked = head
+            .strip_suffix('s')
+            .filter(|h| h.chars().count() >= MIN_PART_CHARS);
+        if let Some(head) = known(head).or_else(|| linked.and_then(&mut known)) {
+            parts.insert(head);
+            parts.insert(tail);
+        }
+    }
+    parts
 }
 
 /// One token through the pipeline: its term, or None when the pipeline drops it.
@@ -146,9 +239,14 @@ fn stem(pipeline: &Pipeline, raw: &str) -> Option<String> {
 }
 
 /// A term's entry in its shard: `"term":["title","heading","body"]`, each a posting list
-/// (see [`encode`]), "" when the term is not in that field.
-fn entry(term: &str, postings: &Postings) -> String {
-    let lists: Vec<String> = postings.iter().map(|p| encode(p)).collect();
+/// (see [`encode`]), "" when the term is not in that field, and a fourth, `"parts"`, when
+/// the term is a part of compounds.
+/// A compound part has a fourth list, its compounds' documents; other terms leave it out.
+fn entry(term: &str, postings: &Postings, parts: Option<&Vec<(u32, u32)>>) -> String {
+    let mut lists: Vec<String> = postings.iter().map(|p| encode(p)).collect();
+    if let Some(parts) = parts {
+        lists.push(encode(parts));
+    }
     // Strings, plain data: serializing cannot fail.
     let key = serde_json::to_string(term).unwrap_or_default();
     let lists = serde_json::to_string(&lists).unwrap_or_default();
@@ -247,7 +345,7 @@ fn split<'a>(
 }
 
 /// `search-index.js`: what a query needs before it can choose its shards.
-fn manifest(keys: &[&str], docs: usize, lengths: &[Vec<u32>; 3]) -> String {
+fn manifest(keys: &[&str], corpus: &Corpus, lengths: &[Vec<u32>; 3]) -> String {
     let lengths: Vec<String> = lengths
         .iter()
         .map(|l| l.iter().map(|&n| base36(n)).collect::<Vec<_>>().join(","))
@@ -255,10 +353,11 @@ fn manifest(keys: &[&str], docs: usize, lengths: &[Vec<u32>; 3]) -> String {
     let json = serde_json::json!({
         "format": "gedeeld",
         "version": 1,
-        "pipeline": [TRIMMER, "stopWordFilter-du", "stemmer-du"],
+        "pipeline": NAMES,
         "fields": FIELDS,
-        "docs": docs,
+        "docs": corpus.chunks.len(),
         "lengths": lengths,
+        "lowered": lowered(corpus),
         "shards": keys,
         "docsPerShard": DOCS_PER_SHARD,
     });
@@ -266,6 +365,22 @@ fn manifest(keys: &[&str], docs: usize, lengths: &[Vec<u32>; 3]) -> String {
         &format!("window.{}", super::index::GLOBAL),
         &json.to_string(),
     )
+}
+
+/// The documents of pages with `search_lower = true`, as `[first, count]` runs (a page's
+/// documents are consecutive).
+fn lowered(corpus: &Corpus) -> Vec<[usize; 2]> {
+    let mut runs: Vec<[usize; 2]> = Vec::new();
+    for (doc, chunk) in corpus.chunks.iter().enumerate() {
+        if !chunk.lower {
+            continue;
+        }
+        match runs.last_mut() {
+            Some([first, count]) if *first + *count == doc => *count += 1,
+            _ => runs.push([doc, 1]),
+        }
+    }
+    runs
 }
 
 /// The document shards: per [`DOCS_PER_SHARD`] documents their `[page, heading, anchor,

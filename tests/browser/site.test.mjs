@@ -4,12 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serve, fileBase, axe, openPage } from './harness.mjs';
-import { search } from '../../static/js/lib/search-engine.js';
-import { loadIndex } from '../js/site-index.mjs';
+import { open } from '../../static/js/lib/search-engine.js';
+import { loadManifest, shardLoader } from '../js/site-index.mjs';
 
 let browser;
 let server;
-const data = loadIndex();
+// The site's own sharded index, searched in Node as the page searches it.
+const index = open(loadManifest(), shardLoader().load);
 const CONTENT_PAGE = 'wetgeving/leerplichtwet.html';
 
 before(async () => {
@@ -36,7 +37,7 @@ async function searchByKeyboard(base, query) {
   // wait for the results of the whole word.
   await page.waitForFunction((q) => document.getElementById('zoekstatus').textContent.includes(`voor ${q}.`), query);
   await page.waitForSelector('#zoekresultaten [role="option"]');
-  const expected = search(data, query, 1)[0];
+  const [expected] = await index.search(query, 1);
   const first = await page.$eval('#zoekresultaten [role="option"]', (o) => o.dataset.href);
   assert.equal(first, '../' + expected.url, `first result for ${query}`);
   assert.match(await page.textContent('#zoekstatus'), /resultaten? voor/);

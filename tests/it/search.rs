@@ -151,7 +151,12 @@ fn the_default_index_is_sharded_and_finds_what_the_classic_one_finds() {
     assert_eq!(manifest["format"], "gedeeld");
     assert_eq!(
         manifest["pipeline"],
-        serde_json::json!(["trimmer-nl-digits", "stopWordFilter-du", "stemmer-du"])
+        serde_json::json!([
+            "trimmer-nl-digits",
+            "stopWordFilter-du",
+            "stemmer-du",
+            "undouble-nl"
+        ])
     );
     let shards = manifest["shards"].as_array().expect("shard keys");
     let mut terms = BTreeSet::new();
@@ -244,5 +249,65 @@ fn golden_word_list_matches_the_handbook() {
     assert!(
         stored == current,
         "{GOLDEN} is out of date with the handbook's text: run `make golden` and commit the file"
+    );
+}
+
+/// The sharded index's term entries, over all term shards: term → its posting lists.
+fn shard_terms(out: &Path) -> serde_json::Map<String, Value> {
+    let manifest = load_index(out);
+    let mut terms = serde_json::Map::new();
+    for i in 0..manifest["shards"].as_array().map_or(0, Vec::len) {
+        if let Value::Object(shard) = shard_json(out, &format!("t{i}")) {
+            terms.extend(shard);
+        }
+    }
+    terms
+}
+
+#[test]
+fn pairs_compound_parts_and_lowered_pages_are_in_the_sharded_index() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/protocol.md",
+        "+++\ntitle = \"Het protocol\"\n+++\nElk protocol noemt artikel 11 van de wet.\n\nHet verzuimprotocol en het verzuim staan hier, net als 16 uur.\n",
+    );
+    site.write(
+        "content/begrippen.md",
+        "+++\ntitle = \"Begrippen\"\n[extra]\nsearch_lower = true\n+++\n## Protocol\n\nEen afspraak.\n",
+    );
+    site.build_ok();
+    let out = site.out();
+    let terms = shard_terms(&out);
+    // A word followed by a number is a pair; a number followed by a word is not.
+    assert!(terms.contains_key("artikel 11"), "no pair `artikel 11`");
+    assert!(!terms.contains_key("16 uur"));
+    assert!(!terms.contains_key("protocol artikel"));
+    // `verzuimprotocol` splits into two terms of the index: both list its document fourth.
+    let compound = terms["verzuimprotocol"].as_array().expect("lists");
+    assert_eq!(compound.len(), 3, "the compound itself has no parts list");
+    for part in ["verzuim", "protocol"] {
+        let lists = terms[part].as_array().expect("lists");
+        assert_eq!(lists.len(), 4, "{part}: {lists:?}");
+        assert_ne!(lists[3], "", "{part}");
+    }
+    // The glossary's documents are listed as lowered, nothing else is.
+    let manifest = load_index(&out);
+    let lowered = manifest["lowered"].as_array().expect("lowered runs");
+    assert_eq!(lowered.len(), 1, "{lowered:?}");
+    assert_eq!(lowered[0][1], 1, "the glossary has one document");
+}
+
+#[test]
+fn search_lower_must_be_true_or_false() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/begrippen.md",
+        "+++\ntitle = \"Begrippen\"\n[extra]\nsearch_lower = \"ja\"\n+++\nTekst.\n",
+    );
+    let errors = site.errors().join("\n");
+    assert!(errors.contains("begrippen.md:4"), "{errors}");
+    assert!(
+        errors.contains("search_lower moet true of false zijn"),
+        "{errors}"
     );
 }

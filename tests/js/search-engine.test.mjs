@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import elasticlunr from 'elasticlunr';
 import { rank, search, snippet, expand, checkIndex } from '../../static/js/lib/search-engine.js';
-import { trimmer, stopWordFilter, stemmer, queryTerms } from '../../static/js/lib/search-pipeline.js';
+import { trimmer, stopWordFilter, stemmer, undouble, queryTerms } from '../../static/js/lib/search-pipeline.js';
 import { loadIndex, REPO } from './site-index.mjs';
 
 const data = loadIndex();
@@ -12,6 +12,7 @@ const data = loadIndex();
 elasticlunr.Pipeline.registerFunction(trimmer, 'trimmer-nl-digits');
 elasticlunr.Pipeline.registerFunction(stopWordFilter, 'stopWordFilter-du');
 elasticlunr.Pipeline.registerFunction(stemmer, 'stemmer-du');
+elasticlunr.Pipeline.registerFunction(undouble, 'undouble-nl');
 
 const QUERIES = ['thuiszitters', 'scholen', 'gemeenten', 'leerplichtambtenaren', 'protocol', 'vrijstelling', 'escalatie', 'ouders en leerling', '2016', 'zorgplicht samenwerkingsverband', 'jeugdarts', 'regie'];
 

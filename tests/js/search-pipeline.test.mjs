@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stem } from '../../static/js/lib/dutch-stemmer.js';
-import { processToken, tokenize, queryTerms } from '../../static/js/lib/search-pipeline.js';
+import { processToken, tokenize, queryTerms, undouble } from '../../static/js/lib/search-pipeline.js';
 import { REPO } from './site-index.mjs';
 
 test('every word of the handbook becomes the token the index made of it', () => {
@@ -26,6 +26,16 @@ test('Dutch word forms share a stem', () => {
   assert.equal(stem('protocol'), 'protocol');
   assert.equal(stem('maan'), 'man');
   assert.equal(stem('mogelijkheden'), 'mogelijk');
+});
+
+test('a plural meets its singular after undoubling a final consonant', () => {
+  for (const [a, b] of [['protocollen', 'protocol'], ['processen', 'proces'], ['verzuimprotocollen', 'verzuimprotocol']]) {
+    assert.equal(processToken(a), processToken(b), `${a} ~ ${b}`);
+  }
+  assert.equal(undouble('ss'), 'ss');
+  assert.equal(undouble('11'), '11');
+  assert.equal(undouble('hee'), 'hee');
+  assert.equal(undouble('mass'), 'mas');
 });
 
 test('digits survive trimming, stop words and punctuation go', () => {

@@ -5,7 +5,7 @@
 // addition: when a typed word is not a prefix of its own stem (`gemeen` stems to `gemen`),
 // the typed word is expanded too, so a half-typed word still finds its page.
 
-import { PIPELINE, queryTerms } from './search-pipeline.js';
+import { PIPELINE, queryTerms, pairTerms } from './search-pipeline.js';
 
 export const BOOSTS = { title: 3, heading: 2, body: 1 };
 
@@ -143,6 +143,29 @@ export function snippet(text, terms) {
 
 export const SHARDED = 'gedeeld';
 
+// What only the sharded index has (README, Search; src/search/shards.rs): a fourth posting
+// list per compound part (`protocol` lists the documents of `verzuimprotocol`), weighed below
+// a whole word in the body; word pairs with a digit (`artikel 11`) as extra query terms; and
+// the documents of pages with `search_lower = true`, whose scores are multiplied by LOWERED.
+export const PART_BOOST = 0.5;
+export const LOWERED = 0.2;
+// A pair is a phrase found whole: it outweighs a heading that has only one of its words
+// ("Andere artikelen" for `artikel 11`).
+export const PAIR_BOOST = 3;
+
+// A query word that is itself a compound (`leerplichtambtenaar`) also looks for its longest
+// beginning that is a term of the index (`leerplicht`) and the rest when that is a term too,
+// at this share of a whole word's weight, so the section headed "Leerplicht" comes up.
+export const QUERY_PART_BOOST = 0.5;
+const MIN_PART = 4;
+
+/** A mask of the lowered documents from the manifest's `[first, count]` runs. */
+function loweredMask(manifest) {
+  const mask = new Uint8Array(manifest.docs);
+  for (const [first, count] of manifest.lowered ?? []) mask.fill(1, first, first + count);
+  return mask;
+}
+
 /** Indexes of the shards that hold every term starting with one of `words`. */
 export function shardsFor(manifest, words) {
   const keys = manifest.shards;
@@ -156,6 +179,14 @@ export function shardsFor(manifest, words) {
     if (best >= 0) need.add(best);
   }
   return [...need].sort((a, b) => a - b);
+}
+
+/**
+ * Indexes of the shards whose key is a prefix of `word`: together they hold every term that
+ * is a beginning of the word (`leerplicht` of `leerplichtambtenar`), for splitting a query word.
+ */
+export function prefixShards(manifest, word) {
+  return manifest.shards.flatMap((key, i) => (word.startsWith(key) ? [i] : []));
 }
 
 /** A posting list (`"0,5:2,1z"`) as `[[doc, count]]`; see encode() in src/search/shards.rs. */
@@ -175,12 +206,16 @@ function decodeLengths(text) {
 
 /**
  * A search over a sharded index. `load(name)` loads one shard (`t3`, `d0`) and resolves to its
- * data; every shard is loaded at most once. `search(query, limit)` resolves to the same
- * results as search() on the classic index of the same site.
+ * data; every shard is loaded at most once. With `{plain: true}` it ranks without the
+ * additions above, and `search(query, limit)` then resolves to the same results as search()
+ * on the classic index of the same site (the tests check that).
  */
-export function openSharded(manifest, load) {
+export function openSharded(manifest, load, { plain = false } = {}) {
   checkIndex(manifest);
   const lengths = manifest.lengths.map(decodeLengths);
+  lengths[3] = lengths[2]; // compound parts are normed by the body's length
+  const lowered = loweredMask(manifest);
+  const boosts = plain ? Object.values(BOOSTS) : [...Object.values(BOOSTS), PART_BOOST];
   const parts = new Map();
   const terms = new Map(); // term → [title, heading, body] posting texts
   const decoded = new Map();
@@ -192,6 +227,24 @@ export function openSharded(manifest, load) {
     const shards = await Promise.all(shardsFor(manifest, words).map((i) => part(`t${i}`)));
     for (const shard of shards) for (const [term, lists] of Object.entries(shard ?? {})) terms.set(term, lists);
   };
+  // The beginnings of compound-looking query words: load the shards that can hold them.
+  const splittable = (words) => words.filter(({ token }) => /^\p{L}+$/u.test(token) && [...token].length >= 2 * MIN_PART);
+  const loadPrefixes = async (words) => {
+    const need = new Set(words.flatMap(({ token }) => prefixShards(manifest, token)));
+    const shards = await Promise.all([...need].map((i) => part(`t${i}`)));
+    for (const shard of shards) for (const [term, lists] of Object.entries(shard ?? {})) terms.set(term, lists);
+  };
+  /** The parts of a query word: its longest beginning that is a term, and the rest if a term. */
+  const partsOf = ({ token }) => {
+    const chars = [...token];
+    for (let at = chars.length - MIN_PART; at >= MIN_PART; at--) {
+      const head = chars.slice(0, at).join('');
+      if (!terms.has(head)) continue;
+      const tail = chars.slice(at).join('');
+      return [head, ...(terms.has(tail) ? [tail] : [])].map((t) => ({ token: t, typed: t }));
+    }
+    return [];
+  };
   const postings = (term, field) => {
     const key = `${field}\u0000${term}`;
     if (!decoded.has(key)) decoded.set(key, decodePostings(terms.get(term)?.[field]));
@@ -199,7 +252,10 @@ export function openSharded(manifest, load) {
   };
   const expandLoaded = (prefix, field) => {
     const found = [];
-    for (const [term, lists] of terms) if (term.startsWith(prefix) && lists[field]) found.push(term);
+    // A word expands to words only: the pairs it begins (`artikel 11`) are not in the classic
+    // index, and are scored as pairs when the query has them.
+    const pairs = prefix.includes(' ');
+    for (const [term, lists] of terms) if (term.startsWith(prefix) && lists[field] && (pairs || !term.includes(' '))) found.push(term);
     return found;
   };
   // Scores in typed arrays indexed by document, with the list of documents touched: at
@@ -211,7 +267,7 @@ export function openSharded(manifest, load) {
     const scores = new Float64Array(total);
     const coordination = new Uint16Array(total);
     const touched = [];
-    for (const { token, typed } of queryWords) {
+    for (const { token, typed, weight = 1 } of queryWords) {
       const keys = new Set(expandLoaded(token, field));
       if (!typed.startsWith(token)) for (const k of expandLoaded(typed, field)) keys.add(k);
       const tokenScores = new Float64Array(total);
@@ -220,7 +276,7 @@ export function openSharded(manifest, load) {
         const list = postings(key, field);
         const idf = 1 + Math.log(total / (list.length + 1));
         if (key === token) for (const [doc] of list) coordination[doc] += 1;
-        const penalty = key === token ? 1 : (1 - (key.length - token.length) / key.length) * 0.15;
+        const penalty = weight * (key === token ? 1 : (1 - (key.length - token.length) / key.length) * 0.15);
         for (const [doc, count] of list) {
           const length = lengths[field][doc] ?? 0;
           const norm = length ? 1 / Math.sqrt(length) : 1;
@@ -241,9 +297,20 @@ export function openSharded(manifest, load) {
   const rankSharded = async (query) => {
     const queryWords = queryTerms(query);
     if (queryWords.length === 0) return [];
-    await loadTerms(queryWords.flatMap(({ token, typed }) => (typed.startsWith(token) ? [token] : [token, typed])));
+    const pairs = pairTerms(queryWords).map((pair) => ({ ...pair, weight: PAIR_BOOST }));
+    const withPairs = plain ? queryWords : [...queryWords, ...pairs];
+    await loadTerms(withPairs.flatMap(({ token, typed }) => (typed.startsWith(token) ? [token] : [token, typed])));
     const total = new Map();
-    Object.values(BOOSTS).forEach((boost, field) => fieldScores(field, queryWords, total, boost));
+    // Pairs never occur as compound parts: the parts list (field 3) is scored over the words.
+    boosts.forEach((boost, field) => fieldScores(field, field < 3 ? withPairs : queryWords, total, boost));
+    if (!plain) {
+      const compounds = splittable(queryWords);
+      await loadPrefixes(compounds);
+      const parts = compounds.flatMap(partsOf);
+      // Scored as a query of their own, so they neither count nor dilute coordination above.
+      if (parts.length) Object.values(BOOSTS).forEach((boost, field) => fieldScores(field, parts, total, boost * QUERY_PART_BOOST));
+    }
+    if (!plain) for (const [doc, score] of total) if (lowered[doc]) total.set(doc, score * LOWERED);
     // Equal scores in ascending ref order, as rank() lists them (integer keys of an object).
     return [...total]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -279,8 +346,8 @@ export function openSharded(manifest, load) {
 }
 
 /** A search over either format: the classic index is searched whole, as before. */
-export function open(data, load) {
-  if (data?.format === SHARDED) return openSharded(data, load);
+export function open(data, load, options) {
+  if (data?.format === SHARDED) return openSharded(data, load, options);
   checkIndex(data);
   return {
     manifest: data,

@@ -1,6 +1,6 @@
 // The query side of the search pipeline: the same steps, in the same order and under the
 // same names, as the Rust index side (src/search/pipeline.rs): tokenize, trim (keeping
-// digits), drop Dutch stop words, stem with Snowball Dutch.
+// digits), drop Dutch stop words, stem with Snowball Dutch, undouble a final consonant.
 
 import { stem } from './dutch-stemmer.js';
 
@@ -16,7 +16,7 @@ const STOP_WORDS = new Set(
 const EDGES = /^[^\p{Script=Latin}\p{Nd}]+|[^\p{Script=Latin}\p{Nd}]+$/gu;
 
 /** The names the index lists in its `pipeline`; a client must know every one of them. */
-export const PIPELINE = ['trimmer-nl-digits', 'stopWordFilter-du', 'stemmer-du'];
+export const PIPELINE = ['trimmer-nl-digits', 'stopWordFilter-du', 'stemmer-du', 'undouble-nl'];
 
 /** Longer tokens are cut to this many characters, as the index does (MAX_TOKEN_CHARS). */
 export const MAX_TOKEN_CHARS = 64;
@@ -49,11 +49,23 @@ export function stemmer(token) {
   return stemmed === '' ? undefined : stemmed;
 }
 
+/**
+ * `undouble-nl`: one letter less of a final double consonant, so `protocollen` (stem
+ * `protocoll`) meets `protocol`; Snowball Dutch undoubles only kk, dd and tt. As undouble()
+ * in src/search/pipeline.rs: ASCII consonants, tokens of three characters or more.
+ */
+export function undouble(token) {
+  const chars = [...token];
+  const [before, last] = chars.slice(-2);
+  return chars.length > 2 && last === before && /^[b-df-hj-np-tv-xz]$/.test(last) ? chars.slice(0, -1).join('') : token;
+}
+
 /** One raw token through the whole pipeline; undefined when a step drops it. */
 export function processToken(token) {
   let t = trimmer(token);
   if (t !== undefined) t = stopWordFilter(t);
   if (t !== undefined) t = stemmer(t);
+  if (t !== undefined) t = undouble(t);
   return t;
 }
 
@@ -69,4 +81,18 @@ export function queryTerms(query) {
     terms.push({ token, typed: trimmer(raw) ?? token });
   }
   return terms;
+}
+
+/**
+ * The word pairs of a query, as the index forms them from a text (is_pair in
+ * src/search/shards.rs): a word followed by a term with a digit, `artikel 11`. Stop words
+ * are gone by then on both sides, so `artikel van 11` pairs `artikel 11` too.
+ */
+export function pairTerms(terms) {
+  const pairs = [];
+  for (let i = 1; i < terms.length; i++) {
+    const [a, b] = [terms[i - 1].token, terms[i].token];
+    if (!/\d/.test(a) && /\d/.test(b)) pairs.push({ token: `${a} ${b}`, typed: `${a} ${b}` });
+  }
+  return pairs;
 }
