@@ -438,8 +438,14 @@ mod tests {
         assert!(html.contains("<p class=\"callout__titel\">Let op</p>"));
         assert!(html.contains("<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\""));
         let under = render("## Cijfers & feiten\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n");
-        assert!(under.contains("aria-label=\"Tabel: Cijfers &amp; feiten\""), "{under}");
-        assert!(under.contains("aria-label=\"Tabel 2: Cijfers &amp; feiten\""), "{under}");
+        assert!(
+            under.contains("aria-label=\"Tabel: Cijfers &amp; feiten\""),
+            "{under}"
+        );
+        assert!(
+            under.contains("aria-label=\"Tabel 2: Cijfers &amp; feiten\""),
+            "{under}"
+        );
         assert!(html.contains("Gedaan: </span>klaar"), "{html}");
         assert!(html.contains("footnote-definition"));
         assert!(!html.contains("<script>"), "{html}");
