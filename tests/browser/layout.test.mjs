@@ -269,6 +269,20 @@ test('at 375×667 the first question of every instrument and the home page\'s th
   await context.close();
 });
 
+test('an instrument\'s folded explanation opens with a click and prints open, without its button', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  const page = await context.newPage();
+  await page.goto(server.base + 'instrumenten/tien-punten.html');
+  assert.equal(await page.isVisible('.instrument__uitleg .tekst p'), false);
+  await page.click('.instrument__uitleg summary');
+  assert.equal(await page.isVisible('.instrument__uitleg .tekst p'), true);
+  await page.click('.instrument__uitleg summary');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.instrument__uitleg .tekst p'), true);
+  assert.equal(await page.isVisible('.instrument__uitleg summary'), false);
+  await context.close();
+});
+
 test('no layout shift after the first paint (cumulative layout shift < 0.1) on phone and laptop', async () => {
   const pages = ['index.html', 'wetgeving/leerplichtwet.html', 'regio/vergelijking.html', 'instrumenten/tien-punten.html', 'instrumenten/routekaart.html', 'workshop.html'];
   const found = [];
