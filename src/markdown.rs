@@ -183,6 +183,8 @@ pub fn to_html(body: &str, headings: &[Heading], link: &dyn Fn(&str) -> Option<S
     let mut heading_index = 0;
     let mut in_heading: Option<Vec<Event>> = None;
     let mut table = TableCells::default();
+    // Tables since the last heading, to tell their scroll boxes apart.
+    let mut tables_here = 0;
     for event in Parser::new_ext(body, options()) {
         // Raw HTML is shown as text, in headings too: pages stay accessible and no script or
         // markup can slip in. Our own markup is added below as Event::Html, after this.
@@ -207,12 +209,33 @@ pub fn to_html(body: &str, headings: &[Heading], link: &dyn Fn(&str) -> Option<S
             continue;
         }
         match event {
-            Event::Start(Tag::Heading { .. }) => in_heading = Some(Vec::new()),
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = Some(Vec::new());
+                tables_here = 0;
+            }
             Event::Start(Tag::BlockQuote(Some(kind))) => events.push(Event::Html(callout_open(kind).into())),
             Event::End(TagEnd::BlockQuote(Some(_))) => events.push(Event::Html("</div>\n".into())),
             Event::Start(Tag::Table(alignments)) => {
+                // A wide table scrolls inside this box, which a keyboard user can focus and a
+                // screen reader announces by name: the heading the table stands under, and its
+                // number when that heading has more than one.
+                tables_here += 1;
+                let under = heading_index
+                    .checked_sub(1)
+                    .and_then(|i| headings.get(i))
+                    .map(|h| h.text.as_str());
+                let label = match (under, tables_here) {
+                    (Some(text), 1) => format!("Tabel: {text}"),
+                    (Some(text), n) => format!("Tabel {n}: {text}"),
+                    (None, 1) => "Tabel".to_string(),
+                    (None, n) => format!("Tabel {n}"),
+                };
                 events.push(Event::Html(
-                    "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\">".into(),
+                    format!(
+                        "<div class=\"tabel\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">",
+                        html_escape(&label)
+                    )
+                    .into(),
                 ));
                 // pulldown-cmark writes alignment as a style attribute, which the pages' CSP
                 // blocks; the cells get a class instead (see TableCells).
@@ -413,7 +436,16 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<p class=\"callout__titel\">Let op</p>"));
-        assert!(html.contains("<div class=\"tabel\" role=\"region\""));
+        assert!(html.contains("<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\""));
+        let under = render("## Cijfers & feiten\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n");
+        assert!(
+            under.contains("aria-label=\"Tabel: Cijfers &amp; feiten\""),
+            "{under}"
+        );
+        assert!(
+            under.contains("aria-label=\"Tabel 2: Cijfers &amp; feiten\""),
+            "{under}"
+        );
         assert!(html.contains("Gedaan: </span>klaar"), "{html}");
         assert!(html.contains("footnote-definition"));
         assert!(!html.contains("<script>"), "{html}");

@@ -1,6 +1,8 @@
 //! Static files: copied as they are, except the JavaScript entries, which are linked into
-//! classic scripts (see [`js_link`]).
+//! classic scripts (see [`js_link`]), and the stylesheets, which lose their comments
+//! (see [`css_compact`]).
 
+pub mod css_compact;
 pub mod js_compact;
 pub mod js_lex;
 pub mod js_link;
@@ -48,6 +50,11 @@ fn is_js_entry(rel: &Path) -> bool {
         .is_some_and(|name| !name.contains('/') && name.ends_with(".js"))
 }
 
+fn is_stylesheet(rel: &Path) -> bool {
+    let shown = display_path(rel);
+    shown.starts_with(&format!("{STATIC}/")) && shown.ends_with(".css")
+}
+
 /// A file of the output that comes from `static/` or `content/` rather than from a template.
 pub struct Asset {
     pub path: String,
@@ -66,7 +73,15 @@ pub fn plan(site: &Site, diagnostics: &mut Diagnostics) -> Vec<Asset> {
         let Some(path) = static_output(rel) else {
             continue;
         };
-        let data = if is_js_entry(rel) {
+        let data = if is_stylesheet(rel) {
+            match read_static(&site.root, file) {
+                Ok(css) => OutputFile::Bytes(css_compact::compact(&css.text).into_bytes()),
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+            }
+        } else if is_js_entry(rel) {
             match js_link::link(rel, &read) {
                 Ok(js) => OutputFile::Bytes(js.into_bytes()),
                 Err(d) => {

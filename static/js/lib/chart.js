@@ -40,7 +40,10 @@ export function barChart(themes, { title = 'Score per thema', withEarlier = fals
     y += 4;
     const bar = { x: 0, y, w: Math.round(scale(theme.score) * 10) / 10, h: c.bar };
     const track = { x: 0, y, w: span, h: c.bar };
-    const value = { text: formatPercent(theme.score), x: span + 6, y: y + c.bar - 5 };
+    // Without a score the words "geen score" are wider than the room after the bar: they stand
+    // in the empty track instead, where they were cut off at the chart's edge.
+    const none = !Number.isFinite(theme.score);
+    const value = { text: formatPercent(theme.score), x: none ? 6 : span + 6, y: y + c.bar - 5 };
     y += c.bar;
     let earlier = null;
     if (withEarlier) {
@@ -48,7 +51,7 @@ export function barChart(themes, { title = 'Score per thema', withEarlier = fals
       earlier = {
         bar: { x: 0, y, w: Math.round(scale(theme.earlier) * 10) / 10, h: c.earlierBar },
         track: { x: 0, y, w: span, h: c.earlierBar },
-        value: { text: `eerder ${formatPercent(theme.earlier)}`, x: span + 6, y: y + c.earlierBar },
+        value: { text: `eerder ${formatPercent(theme.earlier)}`, x: Number.isFinite(theme.earlier) ? span + 6 : 6, y: y + c.earlierBar },
       };
       y += c.earlierBar;
     }

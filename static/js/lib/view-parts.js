@@ -6,14 +6,16 @@ import { h } from './view-tree.js';
 import { formatDate, formatPercent } from './nl-format.js';
 
 /** A table that scrolls in its own box on a small screen, reachable by keyboard. */
-export function table(caption, head, rows, foot = null) {
+export function table(caption, head, rows, foot = null, { captionShown = true } = {}) {
   return h(
     'div',
     { class: 'tabel', role: 'region', 'aria-label': caption, tabindex: '0' },
     h(
       'table',
       {},
-      h('caption', {}, caption),
+      // Under a heading with the same words the caption is for screen readers only: seen twice
+      // in a row ("Score per thema" above "Score per thema") it reads as a mistake.
+      h('caption', captionShown ? {} : { class: 'visueel-verborgen' }, caption),
       h('thead', {}, h('tr', {}, head.map((cell) => h('th', { scope: 'col' }, cell)))),
       h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell)))))),
       foot ? h('tfoot', {}, h('tr', {}, foot.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))))) : null,

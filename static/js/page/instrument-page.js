@@ -121,7 +121,16 @@ export function startInstrumentPage(result) {
     return;
   }
   const { storage, ok: storageOk } = openStorage();
-  fill(app, ...toolbarView());
+  // Notices and the shared-result box stay above the form; the tool bar goes below it when the
+  // page has a place for it (instrument.html), so the first question starts the page.
+  const [notices, sharedBox, toolbar, live] = toolbarView();
+  const toolbarHome = $('instrument-werkbalk');
+  if (toolbarHome) {
+    fill(app, notices, sharedBox, live);
+    fill(toolbarHome, toolbar);
+  } else {
+    fill(app, notices, sharedBox, toolbar, live);
+  }
 
   // What the components share: the instrument, the form, the state and a few actions.
   const page = {

@@ -51,6 +51,8 @@ function resultView(instrument, a) {
         s.roles.filter((r) => r.role === NEEMT_DEEL).map((r) => r.title).join(', ') || '–',
         s.written ? 'ja' : 'nee',
       ]),
+      null,
+      { captionShown: false },
     ),
   );
 }

@@ -126,7 +126,7 @@ function resultView(instrument, result, { answers = {}, notes = {}, earlier = nu
   const themeRows = result.themes.map((t) => [t.title, formatPercent(t.score), `${t.answered} van ${t.total}`]);
   const themes = [
     h('h3', {}, 'Score per thema'),
-    table('Score per thema', ['Thema', 'Score', 'Beantwoord'], themeRows, ['Totaal', formatPercent(result.score), `${result.answered} van ${result.total}`]),
+    table('Score per thema', ['Thema', 'Score', 'Beantwoord'], themeRows, ['Totaal', formatPercent(result.score), `${result.answered} van ${result.total}`], { captionShown: false }),
     chartView(
       barChart(
         result.themes.map((t, i) => ({ title: t.title, score: t.score, earlier: earlier ? earlier.themes[i].before : null })),
