@@ -102,7 +102,7 @@ def check_werkagenda(path):
     equal(
         cells(document.tables[0]),
         [
-            ["Nr.", "Actie", "Doel", "Eigenaar", "Deadline", "Status", "Notities", "Herkomst"],
+            ["Nr.", "Actie", "Doel", "Eigenaar", "Deadline", "Status", "Notities", "Bron"],
             ["1", "Maak afspraken <met> leerplicht & school", "Eerder hulp", "Leerplicht", "", "Gepland", "", "Checklist"],
             ["2", "Overleg met de coördinator", "", "", "1 maart 2027", "Bezig", "Financiën in mei", "eigen actie"],
         ],

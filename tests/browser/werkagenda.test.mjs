@@ -123,7 +123,7 @@ test('accept and edit a proposal, find it back after a reload, remove it and und
   const [id] = await actionIds(page, 'vroeg');
   assert.equal(id, 'actie-a1');
   assert.equal(await page.inputValue('#veld-a1-action'), tien.items.find((i) => i.id === 'preventie').advice.deels);
-  assert.match(await text(page, '#actie-a1 .actie__herkomst'), /vraag 4/);
+  assert.match(await text(page, '#actie-a1 .actie__bron'), /vraag 4/);
   // The focus went to the next proposal of the theme.
   assert.equal(await page.evaluate(() => document.activeElement.closest('[data-voorstel]')?.dataset.voorstel), 'routekaart/meer-regie/signaal');
   await page.fill('#veld-a1-action', 'Spreek met de scholen af waar signalen blijven liggen.');
@@ -256,7 +256,7 @@ test('CSV and Markdown: what is downloaded is the agenda, ready for a Dutch spre
   await filledAgenda(page);
   const csv = await exportFile(page, '#export-csv');
   assert.equal(csv.name, 'leerrecht-werkagenda-noord-kennemerland-2026-12-10.csv');
-  assert.ok(csv.text.startsWith('\uFEFFRegio;Datum;Thema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Herkomst\r\n'), JSON.stringify(csv.text.slice(0, 80)));
+  assert.ok(csv.text.startsWith('\uFEFFRegio;Datum;Thema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Bron\r\n'), JSON.stringify(csv.text.slice(0, 80)));
   const rows = csv.text.slice(1).split('\r\n');
   assert.equal(rows.length, 4);
   assert.ok(rows[1].startsWith(`Noord-Kennemerland;2026-12-10;Hoe eerder hoe beter;1;${advice.includes(';') ? `"${advice}"` : advice};;"Leerplicht; samen met scholen";2027-03-01;Gepland;;`), rows[1]);
@@ -268,7 +268,7 @@ test('CSV and Markdown: what is downloaded is the agenda, ready for a Dutch spre
   const lines = md.text.split('\n');
   assert.deepEqual(lines.slice(0, 4), ['# Werkagenda', '', '- Regio: Noord-Kennemerland', '- Datum: 10 december 2026']);
   assert.ok(lines.includes('## Hoe eerder hoe beter'));
-  assert.ok(lines.includes('| Nr. | Actie | Doel | Eigenaar | Deadline | Status | Notities | Herkomst |'));
+  assert.ok(lines.includes('| Nr. | Actie | Doel | Eigenaar | Deadline | Status | Notities | Bron |'));
   assert.ok(lines.some((l) => l.startsWith('| 1 | ') && l.includes('| Leerplicht; samen met scholen | 1 maart 2027 | Gepland |')), md.text);
   assert.ok(lines.includes('| 1 | =SOM(A1:A9) telt "alles" |   |   |   | Gepland |   | eigen actie |'));
   assert.equal(lines.filter((l) => l.startsWith('## ')).length, 5);
@@ -297,7 +297,7 @@ test('Word: the .docx is loaded only when asked for, and holds title, region, da
   assert.equal(withActions.length, 2);
   assert.equal(word.tables.length, 2);
   const table = Object.fromEntries(withActions.map((t, i) => [t, word.tables[i]]));
-  const header = ['Nr.', 'Actie', 'Doel', 'Eigenaar', 'Deadline', 'Status', 'Notities', 'Herkomst'];
+  const header = ['Nr.', 'Actie', 'Doel', 'Eigenaar', 'Deadline', 'Status', 'Notities', 'Bron'];
   const vroeg = table['Hoe eerder hoe beter'];
   assert.deepEqual(vroeg[0], header);
   assert.deepEqual([vroeg[1][0], vroeg[1][1], vroeg[1][3], vroeg[1][4], vroeg[1][5]], ['1', advice, 'Leerplicht; samen met scholen', '1 maart 2027', 'Gepland']);

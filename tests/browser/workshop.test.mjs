@@ -112,7 +112,7 @@ test('five pasted codes give the exact spread and order; damaged, foreign and do
   const n = (i) => data.items[i].number;
   assert.deepEqual(order.slice(0, 4).map((t) => Number(/^Vraag (\d+)\./.exec(t)[1])), [n(1), n(2), n(4), n(0)]);
   const first = await text(page, '.groep__vraag:nth-child(1)');
-  assert.match(first, /spreiding 89,4% · gemiddeld 50% van de punten \(1 van 2\) · 5 antwoorden op de schaal/);
+  assert.match(first, /verschil van mening 89,4% · gemiddeld 50% van de punten \(1 van 2\) · 5 antwoorden op de schaal/);
   const rows = await page.$$eval('.groep__vraag:nth-child(1) table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.deepEqual(rows, [
     [data.scale[0].label, '2', '40%'],
@@ -122,8 +122,8 @@ test('five pasted codes give the exact spread and order; damaged, foreign and do
     [data.not_applicable.label, '0', '0%'],
     ['Geen antwoord', '0', '0%'],
   ]);
-  assert.match(await text(page, '.groep__vraag:nth-child(2)'), /spreiding 80% · gemiddeld 80% van de punten \(1,6 van 2\)/);
-  assert.match(await text(page, '.groep__vraag:nth-child(3)'), /spreiding 0% · gemiddeld 100% van de punten \(2 van 2\) · 4 antwoorden op de schaal/);
+  assert.match(await text(page, '.groep__vraag:nth-child(2)'), /verschil van mening 80% · gemiddeld 80% van de punten \(1,6 van 2\)/);
+  assert.match(await text(page, '.groep__vraag:nth-child(3)'), /verschil van mening 0% · gemiddeld 100% van de punten \(2 van 2\) · 4 antwoorden op de schaal/);
   // The bar chart says the same in words.
   assert.match(await page.textContent('.groep__vraag:nth-child(1) svg desc'), new RegExp(`${data.scale[0].label} \\(2\\): 40%`));
 
@@ -167,8 +167,8 @@ test('the projector view by keyboard alone: open, next, previous, first, last, E
   assert.equal(await position(), `1 van ${data.items.length}`);
   // The heading names the question by its own number; the position is the place in the order.
   assert.match(await page.textContent('#projectie-kop'), new RegExp(`^Vraag ${data.items[1].number}\\. `));
-  assert.match(await text(page, '.projectie__oordeel'), /^De groep denkt hier verschillend over\. Spreiding 89% · 5 antwoorden$/);
-  assert.match(await text(page, '#projectie-dia'), /spreiding 89,4%.*Waarom deze vraag/);
+  assert.match(await text(page, '.projectie__oordeel'), /^De groep denkt hier verschillend over\. Verschil van mening 89% · 5 antwoorden$/);
+  assert.match(await text(page, '#projectie-dia'), /verschil van mening 89,4%.*Waarom deze vraag/);
   assert.equal(await page.isVisible('.kop'), false, 'the page around it is hidden');
   await page.keyboard.press('ArrowRight');
   assert.equal(await position(), `2 van ${data.items.length}`);
@@ -241,7 +241,7 @@ test('the group result becomes a werkagenda: majority answers as actions, disagr
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
   // Item 2: 2 ja, 1 deels, 2 nee → a tie, so "nee", marked; item 3: 4 ja and 1 nee → "ja", no action.
   assert.deepEqual(stored.actions.map((a) => a.origin?.key ?? a.action), ['Eigen actie', `tien-punten/${data.items[1].id}`]);
-  assert.match(stored.actions[1].notes, /^Let op: de groep denkt hier verschillend over \(spreiding 89%/);
+  assert.match(stored.actions[1].notes, /^Let op: de groep denkt hier verschillend over \(verschil van mening 89%/);
   assert.equal(stored.region, 'Lekstroom', 'what was there stays');
   await page.waitForSelector('fieldset.actie');
   assert.match(await text(page, 'main'), /groepsuitslag van 5 deelnemers \(meerderheid\), de groep is het niet eens/);

@@ -35,14 +35,14 @@ test('Markdown: title, region, date, a table per theme, the user\'s text as text
     '',
     '## Hoe eerder hoe beter',
     '',
-    '| Nr. | Actie | Doel | Eigenaar | Deadline | Status | Notities | Herkomst |',
+    '| Nr. | Actie | Doel | Eigenaar | Deadline | Status | Notities | Bron |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     '| 1 | Maak afspraken \\| met \\*leerplicht\\*. | Eerder hulp | Leerplicht |   | Gepland |   | Checklist, vraag 4 (antwoord: Nee) |',
     '| 2 | =HYPERLINK("x") |   |   | 1 maart 2027 | Bezig | Bespreken; in mei | eigen actie |',
     '',
     '## Nog zonder thema',
     '',
-    '| Nr. | Actie | Doel | Eigenaar | Deadline | Status | Notities | Herkomst |',
+    '| Nr. | Actie | Doel | Eigenaar | Deadline | Status | Notities | Bron |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     '| 1 | Zonder thema |   |   |   | Gepland |   | eigen actie |',
     '',
@@ -58,9 +58,9 @@ test('Markdown uses the date of the agenda when it has one, and says when the re
 
 test('CSV: BOM, ; between cells, a row per action with Dutch columns, formulas made inert', () => {
   const csv = toAgendaCsv(sample(), THEMES);
-  assert.ok(csv.startsWith('\uFEFFRegio;Datum;Thema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Herkomst\r\n'));
+  assert.ok(csv.startsWith('\uFEFFRegio;Datum;Thema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Bron\r\n'));
   assert.deepEqual(csv.slice(1).split('\r\n'), [
-    'Regio;Datum;Thema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Herkomst',
+    'Regio;Datum;Thema;Nr.;Actie;Doel;Eigenaar;Deadline;Status;Notities;Bron',
     'Lekstroom;;Hoe eerder hoe beter;1;Maak afspraken | met *leerplicht*.;"Eerder\nhulp";Leerplicht;;Gepland;;Checklist, vraag 4 (antwoord: Nee)',
     'Lekstroom;;Hoe eerder hoe beter;2;"\'=HYPERLINK(""x"")";;;2027-03-01;Bezig;"Bespreken; in mei";eigen actie',
     'Lekstroom;;Nog zonder thema;1;Zonder thema;;;;Gepland;;eigen actie',
@@ -100,7 +100,7 @@ test('Word: title, region, date, a landscape table per theme, the loose actions 
   assert.deepEqual(rest.map((b) => b.type), ['heading', 'paragraph', 'heading', 'table', 'heading', 'table']);
   assert.deepEqual(rest.filter((b) => b.type === 'heading').map((b) => [b.level, b.text]), [[2, 'Het kind centraal'], [2, 'Hoe eerder hoe beter'], [2, 'Nog zonder thema']]);
   assert.equal(rest[1].runs, 'Nog geen acties.');
-  assert.deepEqual(rest[3].header, [...COLUMNS, 'Herkomst']);
+  assert.deepEqual(rest[3].header, [...COLUMNS, 'Bron']);
   assert.equal(rest[3].widths.length, COLUMNS.length + 1);
   assert.deepEqual(rest[3].rows, [
     ['1', 'Maak afspraken | met *leerplicht*.', 'Eerder\nhulp', 'Leerplicht', '', 'Gepland', '', 'Checklist, vraag 4 (antwoord: Nee)'],

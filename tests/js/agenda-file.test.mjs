@@ -39,7 +39,7 @@ test('the file is versioned and reads back to the same agenda', () => {
 test('wrong files are refused with a reason', () => {
   const cases = [
     ['x'.repeat(1_000_001), /te groot/],
-    ['{kapot', /geen JSON/],
+    ['{kapot', /niet te lezen/],
     ['[1,2]', /geen werkagenda/],
     ['{"format":"leerrecht-werkagenda/2","actions":[]}', /nieuwere versie/],
     ['{"format":"leerrecht-resultaat/1","instrument":"tien-punten"}', /uitslag van een instrument/],
@@ -93,12 +93,12 @@ test('a hostile file keeps only what is allowed, lists the rest and never lets i
     'actie 1, eigenaar: langer dan 300 tekens',
     'actie 1, deadline: "morgen" is geen datum',
     'actie 1, status: "af" bestaat niet; de status is nu "gepland"',
-    'actie 1, herkomst: onbekend onderdeel "url"',
+    'actie 1, bron: onbekend onderdeel "url"',
     'actie 2: is geen actie',
     'actie 3: het thema "onbekend" bestaat niet; de actie staat nu bij "Nog zonder thema"',
     'actie 3: komt uit hetzelfde voorstel als een eerdere actie; de actie staat er nu als eigen actie',
     'actie 4: het thema "__proto__" bestaat niet; de actie staat nu bij "Nog zonder thema"',
-    'actie 4: de herkomst is niet te lezen; de actie staat er nu als eigen actie',
+    'actie 4: de bron is niet te lezen; de actie staat er nu als eigen actie',
     'genegeerd voorstel: "42"',
     'genegeerd voorstel: "<b>"',
     'voorbeelden bij thema: "weg"',

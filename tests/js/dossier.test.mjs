@@ -47,7 +47,7 @@ test('the preview says what would be replaced, and undo puts the old value back'
 });
 
 test('files that are not a backup, or hold nothing usable, are refused; odd entries are skipped', () => {
-  assert.match(readDossier('{ nee', 'hb').message, /geen JSON/);
+  assert.match(readDossier('{ nee', 'hb').message, /niet te lezen/);
   assert.match(readDossier('[]', 'hb').message, /geen reservekopie/);
   assert.match(readDossier(JSON.stringify({ format: 'leerrecht-resultaat/1' }), 'hb').message, /één instrument/);
   assert.match(readDossier(JSON.stringify({ format: 'leerrecht-werkagenda/1' }), 'hb').message, /werkagenda/);

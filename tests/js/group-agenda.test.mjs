@@ -24,7 +24,7 @@ test('scored: the majority answer per item; the items the group disagrees on are
   const proposals = groupProposals(inst, aggregate(inst, group), group);
   assert.deepEqual(proposals.map((p) => [p.key, p.disputed]), [['proef/i2', true], ['proef/i3', false]]);
   assert.equal(proposals[0].action, 'N2', "the advice for the majority's answer");
-  assert.match(proposals[0].note, /^Let op: de groep denkt hier verschillend over \(spreiding 100%\)/);
+  assert.match(proposals[0].note, /^Let op: de groep denkt hier verschillend over \(verschil van mening 100%\)/);
   assert.match(proposals[0].source, /groepsuitslag van 4 deelnemers \(meerderheid\), de groep is het niet eens$/);
   assert.match(proposals[1].note, /grotendeels eens/);
 });

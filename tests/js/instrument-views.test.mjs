@@ -87,7 +87,7 @@ test('the routekaart view names the steps without regie and the partners without
   assert.match(text, /Geen regie: bij stap 2 \(Melding\) en stap 3 \(Plan\)/);
   assert.match(text, /bij stap 1 \(Signaal\) denken School en Leerplicht allemaal/);
   assert.match(text, /Gemeente heeft bij geen enkele stap een rol/);
-  assert.equal(resultSummary(inst, a), 'Dekking 0%. 2 stappen zonder regie. 1 stap met meer dan één regie. 5 van 9 rollen ingevuld.');
+  assert.equal(resultSummary(inst, a), 'Stappen met één regie: 0%. 2 stappen zonder regie. 1 stap met meer dan één regie. 5 van 9 rollen ingevuld.');
 });
 
 test('the inventarisatie view summarises the messages with links to the fields', () => {
@@ -105,5 +105,5 @@ test('the comparison view for each kind', () => {
   const k = routekaart();
   assert.match(textOf(compareView(k, compare(k, {}, { 's1/school': 'regie' }), 'x')), /School: eerder niet ingevuld, nu regie\./);
   const i = inventarisatie();
-  assert.match(textOf(compareView(i, compare(i, { kort: 1, lang: 1 }, { kort: 1, lang: 3 }), 'x')), /Aandeel lang50%75%\+25 procentpunt/);
+  assert.match(textOf(compareView(i, compare(i, { kort: 1, lang: 1 }, { kort: 1, lang: 3 }), 'x')), /Aandeel lang50%75%\+25 punten/);
 });

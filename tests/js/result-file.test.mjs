@@ -21,7 +21,7 @@ test('export and import round trip, with the date', () => {
 
 test('refused: not JSON, not ours, another instrument, a newer version, answers of the wrong shape', () => {
   const cases = [
-    ['{ niet json', /geen JSON/],
+    ['{ niet json', /niet te lezen/],
     ['[]', /geen uitslagbestand/],
     [JSON.stringify({ hello: 1 }), /geen uitslagbestand/],
     [file({ format: 'leerrecht-resultaat/2' }), /nieuwere versie van het handboek/],

@@ -54,7 +54,7 @@ test('a result file is read with its name; a wrong one is named by file', () => 
   assert.deepEqual([candidate.name, candidate.source, candidate.file, candidate.where], ['Kees', 'bestand', 'kees.json', 'Bestand "kees.json"']);
   assert.deepEqual(candidate.answers, { i1: 'deels' });
   assert.match(candidate.notes.join(' '), /1 onderdeel niet overgenomen/);
-  assert.match(readFile('{kapot', 'x.json', proef, 'leerrecht').problem.message, /geen JSON/);
+  assert.match(readFile('{kapot', 'x.json', proef, 'leerrecht').problem.message, /niet te lezen/);
   const other = serializeResult(makeResult({ site: 'leerrecht', instrument: routekaart(), answers: {} }));
   assert.match(readFile(other, 'kaart.json', proef, 'leerrecht').problem.message, /ander instrument/);
   const empty = serializeResult(makeResult({ site: 'leerrecht', instrument: proef, answers: {} }));

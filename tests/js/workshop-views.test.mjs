@@ -27,7 +27,7 @@ test('the group view lists the items by disagreement, each with a table and a ch
   const headings = find(tree, (n) => n.tag === 'h4').map(textOf);
   assert.deepEqual(headings, ['Vraag 2. Twee?', 'Vraag 3. Drie?', 'Vraag 1. Een?']);
   const firstItem = find(tree, (n) => n.attrs.class === 'groep__vraag')[0];
-  assert.match(textOf(firstItem), /spreiding 81,6% · gemiddeld 50% van de punten \(1 van 2\) · 3 antwoorden op de schaal/);
+  assert.match(textOf(firstItem), /verschil van mening 81,6% · gemiddeld 50% van de punten \(1 van 2\) · 3 antwoorden op de schaal/);
   const rows = find(firstItem, (n) => n.tag === 'tr').slice(1).map((tr) => tr.children.map(textOf));
   assert.deepEqual(rows, [['Ja', '1', '33,3%'], ['Deels', '1', '33,3%'], ['Nee', '1', '33,3%'], ['n.v.t.', '0', '0%'], ['Geen antwoord', '0', '0%']]);
   const desc = find(firstItem, (n) => n.tag === 'desc').map(textOf)[0];
@@ -45,7 +45,7 @@ test('projector slides follow the same order, with the explanation in words and 
   assert.deepEqual(list.map((s) => s.heading), ['Vraag 2. Twee?', 'Vraag 3. Drie?', 'Vraag 1. Een?']);
   assert.equal(positionText(list, 0), '1 van 3');
   assert.equal(positionText(list, 2), '3 van 3');
-  assert.match(textOf(list[0].lead), /^De groep denkt hier verschillend over\. Spreiding \d+%/);
+  assert.match(textOf(list[0].lead), /^De groep denkt hier verschillend over\. Verschil van mening \d+%/);
   assert.equal(list[0].chart.tag, 'figure', 'the chart comes first, on its own');
   const first = textOf({ tag: 'div', attrs: {}, children: list[0].body.flat().filter(Boolean) });
   assert.match(first, /Waarom deze vraagLees de wet en vooral:artikel 21artikel 22Bron: Leerplichtwet/);
@@ -92,7 +92,7 @@ test('CSV: a Dutch spreadsheet file with the numbers per item in discussion orde
   const csv = aggregateCsv(proef, agg);
   assert.ok(csv.startsWith('\uFEFFGroepsuitslag;Proefchecklist\r\nVersie;1\r\nDeelnemers;3\r\n\r\n'));
   const lines = csv.split('\r\n');
-  assert.equal(lines[4], 'Volgorde (meeste verschil eerst);Vraag;Thema;Tekst;Ja;Deels;Nee;n.v.t.;Geen antwoord;Gemiddelde (% van de punten);Spreiding (%)');
+  assert.equal(lines[4], 'Volgorde (meeste verschil eerst);Vraag;Thema;Tekst;Ja;Deels;Nee;n.v.t.;Geen antwoord;Gemiddelde (% van de punten);Verschil van mening (%)');
   assert.equal(lines[5], '1;2;Thema A;Twee?;1;1;1;0;0;50;81,6');
   assert.equal(lines[7], '3;1;Thema A;Een?;3;0;0;0;0;100;0');
   assert.match(csv, /\r\nTotaal;[\d,]+;[\d,]+;[\d,]+;[\d,]+;3\r\n$/);

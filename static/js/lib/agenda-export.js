@@ -63,7 +63,7 @@ export function toMarkdown(agenda, themes, today = new Date()) {
       lines.push('Nog geen acties.');
       continue;
     }
-    const head = [...COLUMNS, 'Herkomst'];
+    const head = [...COLUMNS, 'Bron'];
     lines.push(`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
     group.actions.forEach((a, i) => {
       const row = [String(i + 1), ...cells(a), a.origin ? a.origin.source : 'eigen actie'];
@@ -78,7 +78,7 @@ export function toMarkdown(agenda, themes, today = new Date()) {
  * Region and date stand on every row, so rows pasted together from several agendas stay apart.
  */
 export function toAgendaCsv(agenda, themes) {
-  const rows = [['Regio', 'Datum', 'Thema', 'Nr.', ...FIELDS.map((f) => f.label), 'Herkomst']];
+  const rows = [['Regio', 'Datum', 'Thema', 'Nr.', ...FIELDS.map((f) => f.label), 'Bron']];
   const region = agenda.region.trim();
   const date = isDay(agenda.date) ? agenda.date : '';
   for (const group of groups(agenda, themes)) {
@@ -100,8 +100,8 @@ export function toDocxModel(agenda, themes, today = new Date()) {
   for (const group of groups(agenda, themes)) {
     blocks.push({ type: 'heading', level: 2, text: group.title });
     if (!group.actions.length) blocks.push({ type: 'paragraph', runs: 'Nog geen acties.' });
-    // Herkomst carries the legal basis of an action that came from a gap (issue 12: in every export).
-    else blocks.push({ type: 'table', header: [...COLUMNS, 'Herkomst'], rows: group.actions.map((a, i) => [String(i + 1), ...cells(a), a.origin ? a.origin.source : 'eigen actie']), widths: DOCX_WIDTHS });
+    // Bron carries the legal basis of an action that came from a gap (issue 12: in every export).
+    else blocks.push({ type: 'table', header: [...COLUMNS, 'Bron'], rows: group.actions.map((a, i) => [String(i + 1), ...cells(a), a.origin ? a.origin.source : 'eigen actie']), widths: DOCX_WIDTHS });
   }
   // Eight columns read better across the page.
   return { title: blocks[0].text, landscape: true, date: today, blocks };

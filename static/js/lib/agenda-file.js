@@ -53,7 +53,7 @@ export function readAgendaFile(text, { site, themes }) {
   try {
     data = JSON.parse(text);
   } catch {
-    return refuse('Dit is geen werkagenda: de inhoud is geen JSON. Kies het bestand dat je met deze pagina hebt opgeslagen (het eindigt op .json).');
+    return refuse('Dit is geen werkagenda: het bestand is niet te lezen. Kies het bestand dat je met deze pagina hebt opgeslagen (het eindigt op .json).');
   }
   return checkAgenda(data, { site, themes });
 }
@@ -80,12 +80,12 @@ function unknownKeys(object, allowed, where, dropped) {
 function readOrigin(raw, where, dropped) {
   if (raw === undefined || raw === null) return null;
   if (!isObject(raw) || typeof raw.key !== 'string' || !KEY.test(raw.key)) {
-    dropped.push(`${where}: de herkomst is niet te lezen; de actie staat er nu als eigen actie`);
+    dropped.push(`${where}: de bron is niet te lezen; de actie staat er nu als eigen actie`);
     return null;
   }
-  unknownKeys(raw, ['key', ...Object.keys(ORIGIN_LIMITS)], `${where}, herkomst: `, dropped);
+  unknownKeys(raw, ['key', ...Object.keys(ORIGIN_LIMITS)], `${where}, bron: `, dropped);
   const origin = { key: raw.key };
-  for (const [field, limit] of Object.entries(ORIGIN_LIMITS)) origin[field] = text(raw[field], limit, `${where}, herkomst`, dropped);
+  for (const [field, limit] of Object.entries(ORIGIN_LIMITS)) origin[field] = text(raw[field], limit, `${where}, bron`, dropped);
   return origin;
 }
 

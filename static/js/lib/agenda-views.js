@@ -69,8 +69,8 @@ function button(label, hidden, attrs, kind = 'knop--tweede') {
 /** Where an action came from: the proposal's source and why, or "Eigen actie." */
 export function originView(action) {
   return action.origin
-    ? h('p', { class: 'actie__herkomst' }, `Uit: ${action.origin.source}.`, action.origin.context ? ` Waarom: ${action.origin.context}` : null)
-    : h('p', { class: 'actie__herkomst' }, 'Eigen actie.');
+    ? h('p', { class: 'actie__bron' }, `Uit: ${action.origin.source}.`, action.origin.context ? ` Waarom: ${action.origin.context}` : null)
+    : h('p', { class: 'actie__bron' }, 'Eigen actie.');
 }
 
 function actionView(action, number, groupTitle, errors) {

@@ -76,7 +76,7 @@ export function createStore(storage, instrument, site) {
     try {
       data = JSON.parse(value);
     } catch {
-      problem = 'is geen geldige JSON';
+      problem = 'is beschadigd';
     }
     let checked = null;
     if (!problem) {

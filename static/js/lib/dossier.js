@@ -63,7 +63,7 @@ export function readDossier(text, site) {
   try {
     data = JSON.parse(text);
   } catch {
-    return refuse('Dit is geen reservekopie: de inhoud is geen JSON.');
+    return refuse('Dit is geen reservekopie: het bestand is niet te lezen.');
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('Dit is geen reservekopie van dit handboek.');
   if (data.format !== DOSSIER_FORMAT) {

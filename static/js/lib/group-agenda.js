@@ -77,7 +77,7 @@ export function groupProposals(instrument, agg, participants) {
       for (const key of keys) {
         const d = spread.get(key);
         const s = shares.get(key);
-        if (d !== undefined && d !== null && d >= 50) reasons.push(`spreiding ${formatPercent(d, 0)}`);
+        if (d !== undefined && d !== null && d >= 50) reasons.push(`verschil van mening ${formatPercent(d, 0)}`);
         else if (d === undefined && s && s.share < CONSENSUS) reasons.push(`${formatPercent(s.share * 100, 0)} eens`);
         else if (s?.tie) reasons.push('evenveel stemmen voor twee antwoorden');
       }

@@ -53,7 +53,7 @@ export function readResultFile(text, instrument, site) {
   try {
     data = JSON.parse(text);
   } catch {
-    return refuse('Dit is geen uitslagbestand: de inhoud is geen JSON. Kies het bestand dat je eerder hebt opgeslagen (het eindigt op .json).');
+    return refuse('Dit is geen uitslagbestand: het bestand is niet te lezen. Kies het bestand dat je eerder hebt opgeslagen (het eindigt op .json).');
   }
   return checkResult(data, instrument, site);
 }

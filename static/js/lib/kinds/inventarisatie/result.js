@@ -99,7 +99,7 @@ function compareView(instrument, cmp) {
     table(
       'Getallen, eerder en nu',
       ['Wat', 'Eerder', 'Nu', 'Verschil'],
-      cmp.rows.map((r) => [r.label, show(r, r.before), show(r, r.after), r.delta === null ? '–' : formatDelta(r.delta) + (r.unit === 'procent' ? ' procentpunt' : '')]),
+      cmp.rows.map((r) => [r.label, show(r, r.before), show(r, r.after), r.delta === null ? '–' : formatDelta(r.delta) + (r.unit === 'procent' ? (Math.abs(r.delta) === 1 ? ' punt' : ' punten') : '')]),
     ),
   ];
 }

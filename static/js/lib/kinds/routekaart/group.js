@@ -117,7 +117,7 @@ function groupView(instrument, agg) {
       'p',
       { class: 'uitslag__score' },
       `${plural(agg.participants, 'deelnemer', 'deelnemers')}. Bij ${agg.withoutConsensus.length} van de ${agg.cells} cellen is de groep het niet eens.`,
-      c.mean === null ? null : ` Dekking gemiddeld ${formatPercent(c.mean, 0)}, van ${formatPercent(c.min, 0)} tot ${formatPercent(c.max, 0)}.`,
+      c.mean === null ? null : ` Stappen met één regie: gemiddeld ${formatPercent(c.mean, 0)}, van ${formatPercent(c.min, 0)} tot ${formatPercent(c.max, 0)}.`,
     ),
     h('p', {}, `Een cel is één partner bij één stap. De groep is het eens als minstens drie van de vier deelnemers die de cel invulden dezelfde rol kozen.`),
     h('h3', {}, 'Waar de groep het niet eens is'),

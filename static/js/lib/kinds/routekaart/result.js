@@ -14,7 +14,7 @@ function stepName(s) {
 
 function summary(a) {
   const parts = [];
-  parts.push(a.answered === 0 ? 'Nog niets ingevuld.' : `Dekking ${formatPercent(a.coverage, 0)}.`);
+  parts.push(a.answered === 0 ? 'Nog niets ingevuld.' : `Stappen met één regie: ${formatPercent(a.coverage, 0)}.`);
   if (a.withoutRegie.length) parts.push(`${plural(a.withoutRegie.length, 'stap', 'stappen')} zonder regie.`);
   if (a.multipleRegie.length) parts.push(`${plural(a.multipleRegie.length, 'stap', 'stappen')} met meer dan één regie.`);
   parts.push(`${a.answered} van ${a.total} rollen ingevuld.`);
@@ -38,7 +38,7 @@ function resultView(instrument, a) {
     { class: 'uitslag' },
     a.answered === 0
       ? h('p', { class: 'uitslag__score' }, 'Er is nog geen uitslag. Kies per stap de rol van elke partner; de uitslag verschijnt hier terwijl je invult.')
-      : h('p', { class: 'uitslag__score' }, h('strong', {}, `Dekking: ${formatPercent(a.coverage, 0)}`), ` – bij ${a.stepsWithOneRegie} van de ${steps} stappen heeft precies één partner de regie.`),
+      : h('p', { class: 'uitslag__score' }, h('strong', {}, `Stappen met één regie: ${formatPercent(a.coverage, 0)}`), ` – bij ${a.stepsWithOneRegie} van de ${steps} stappen heeft precies één partner de regie.`),
     h('p', { class: a.provisional ? 'uitslag__voorlopig' : null }, `${a.answered} van ${a.total} rollen ingevuld.`, a.provisional && a.answered > 0 ? ' Dit is een voorlopige uitslag.' : null),
     a.answered > 0 ? [h('h3', {}, 'Wat opvalt'), findings.length ? h('ul', { class: 'bevindingen' }, findings) : h('p', {}, 'Bij elke stap heeft precies één partner de regie, elke partner heeft een rol en alle afspraken staan op papier.')] : null,
     h('h3', {}, 'Regie per stap'),
@@ -101,7 +101,7 @@ function compare(instrument, before, after) {
 function compareView(instrument, cmp) {
   return [
     table('Routekaart, eerder en nu', ['Wat', 'Eerder', 'Nu'], [
-      ['Dekking', formatPercent(cmp.coverage.before, 0), formatPercent(cmp.coverage.after, 0)],
+      ['Stappen met één regie', formatPercent(cmp.coverage.before, 0), formatPercent(cmp.coverage.after, 0)],
       ...cmp.counts.map((c) => [c.label, String(c.before), String(c.after)]),
     ]),
     h('h4', {}, 'Wat is veranderd per stap'),

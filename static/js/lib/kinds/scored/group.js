@@ -106,7 +106,7 @@ function distributionRows(instrument, item, n) {
 
 function itemStats(item, top) {
   const parts = [
-    item.disagreement === null ? 'spreiding: te weinig antwoorden' : `spreiding ${formatPercent(item.disagreement)}`,
+    item.disagreement === null ? 'verschil van mening: te weinig antwoorden' : `verschil van mening ${formatPercent(item.disagreement)}`,
     item.meanPercent === null ? 'nog geen gemiddelde' : `gemiddeld ${formatPercent(item.meanPercent)} van de punten (${formatNumber(item.meanPoints, 2)} van ${formatNumber(top, 2)})`,
     `${plural(item.answered, 'antwoord', 'antwoorden')} op de schaal`,
   ];
@@ -126,10 +126,10 @@ function distributionView(instrument, item, n, prefix) {
 }
 
 function themeTable(agg) {
-  const row = (title, t) => [title, pct(t.mean), t.sd === null ? '–' : `${formatNumber(t.sd)} procentpunt`, pct(t.min), pct(t.max), String(t.n)];
+  const row = (title, t) => [title, pct(t.mean), t.sd === null ? '–' : `${formatNumber(t.sd)} punten`, pct(t.min), pct(t.max), String(t.n)];
   return table(
     'Score per thema van de groep',
-    ['Thema', 'Gemiddelde score', 'Spreiding', 'Laagste', 'Hoogste', 'Deelnemers met een score'],
+    ['Thema', 'Gemiddelde score', 'Verschil tussen deelnemers', 'Laagste', 'Hoogste', 'Deelnemers met een score'],
     agg.themes.map((t) => row(t.title, t)),
     row('Totaal', agg.overall),
   );
@@ -150,13 +150,13 @@ function groupView(instrument, agg) {
         : `${plural(agg.participants, 'deelnemer', 'deelnemers')}. Gemiddelde score ${formatPercent(o.mean)}${o.band ? ` (${o.band})` : ''}, van ${formatPercent(o.min)} tot ${formatPercent(o.max)}.`,
     ),
     h('h3', {}, 'Score per thema'),
-    h('p', {}, 'De score van elke deelnemer per thema, en hoe ver die uit elkaar liggen. De spreiding is de standaarddeviatie: hoe groter, hoe meer de scores verschillen.'),
+    h('p', {}, 'De score van elke deelnemer per thema, en hoe ver die uit elkaar liggen. Het verschil tussen deelnemers zegt hoeveel punten (van de 100) een score gemiddeld van het gemiddelde af ligt: hoe groter, hoe meer de scores verschillen.'),
     themeTable(agg),
     h('h3', { id: 'per-vraag' }, 'Per vraag: de meeste verschillen eerst'),
     h(
       'p',
       {},
-      'Bovenaan staan de vragen waarop de groep het minst eens is: daar is het gesprek. De spreiding laat zien hoe ver de antwoorden uit elkaar liggen. Bij 0% gaf iedereen hetzelfde antwoord. Bij 100% koos de helft het hoogste en de helft het laagste antwoord. "Weet ik niet" en een open vraag tellen niet mee in de spreiding en het gemiddelde.',
+      'Bovenaan staan de vragen waarop de groep het minst eens is: daar is het gesprek. Het verschil van mening laat zien hoe ver de antwoorden uit elkaar liggen. Bij 0% gaf iedereen hetzelfde antwoord. Bij 100% koos de helft het hoogste en de helft het laagste antwoord. "Weet ik niet" en een open vraag tellen niet mee in het verschil van mening en het gemiddelde.',
     ),
     h(
       'ol',
@@ -212,7 +212,7 @@ function slides(instrument, agg) {
         'p',
         { class: `projectie__oordeel projectie__oordeel--${words.level}` },
         h('strong', {}, `${words.text}.`),
-        item.disagreement === null ? null : h('span', { class: 'projectie__cijfer' }, ` Spreiding ${formatPercent(item.disagreement, 0)}`),
+        item.disagreement === null ? null : h('span', { class: 'projectie__cijfer' }, ` Verschil van mening ${formatPercent(item.disagreement, 0)}`),
         h('span', { class: 'projectie__cijfer' }, ` · ${plural(item.answered, 'antwoord', 'antwoorden')}`),
       ),
       chart: chartView(barChart(rows.map((r) => ({ title: `${r.label} (${r.count})`, score: r.share })), { title: `Antwoorden op vraag ${item.number}` }), `dia-${item.id}`),
@@ -232,7 +232,7 @@ function csvRows(instrument, agg) {
   const themeTitle = new Map(instrument.themes.map((t) => [t.id, t.title]));
   const nvt = instrument.not_applicable;
   const unknown = instrument.unknown;
-  const head = ['Volgorde (meeste verschil eerst)', 'Vraag', 'Thema', 'Tekst', ...instrument.scale.map((s) => s.label), ...(unknown ? [unknown.label] : []), ...(nvt ? [nvt.label] : []), 'Geen antwoord', 'Gemiddelde (% van de punten)', 'Spreiding (%)'];
+  const head = ['Volgorde (meeste verschil eerst)', 'Vraag', 'Thema', 'Tekst', ...instrument.scale.map((s) => s.label), ...(unknown ? [unknown.label] : []), ...(nvt ? [nvt.label] : []), 'Geen antwoord', 'Gemiddelde (% van de punten)', 'Verschil van mening (%)'];
   const items = agg.order.map((id, rank) => {
     const i = byId.get(id);
     return [rank + 1, i.number, themeTitle.get(i.theme) ?? i.theme, i.question, ...i.options.map((o) => o.count), ...(unknown ? [i.unknown] : []), ...(nvt ? [i.notApplicable] : []), i.open, round(i.meanPercent, 1), round(i.disagreement, 1)];
@@ -242,7 +242,7 @@ function csvRows(instrument, agg) {
     head,
     ...items,
     [],
-    ['Thema', 'Gemiddelde score (%)', 'Spreiding (procentpunt)', 'Laagste (%)', 'Hoogste (%)', 'Deelnemers met een score'],
+    ['Thema', 'Gemiddelde score (%)', 'Verschil tussen deelnemers (punten)', 'Laagste (%)', 'Hoogste (%)', 'Deelnemers met een score'],
     ...agg.themes.map((t) => themeRow(t.title, t)),
     themeRow('Totaal', agg.overall),
   ];
