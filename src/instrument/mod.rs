@@ -6,7 +6,7 @@
 //! name of each form control and the anchor to jump to, computed here once so that templates
 //! and browser code never rebuild them), the anchors other pages may link to, its template
 //! partial and a count for the overview. Adding a kind means one module here, one module in
-//! `static/js/lib/kinds/` and one template partial (see the README, "Een nieuw soort
+//! `static/js/lib/kinds/` and one template partial (see docs/ontwikkelen.md, "Een nieuw soort
 //! instrument").
 //!
 //! The instrument is serialized as the JSON the browser scores from (embedded in its page and

@@ -47,7 +47,7 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq, Hash)]
 pub enum SearchFormat {
     /// `search-index.js` names the shards under `zoekindex/`; a query loads only those of its
-    /// words (README, Search).
+    /// words (docs/ontwikkelen.md, "Zoeken van binnen").
     #[default]
     #[serde(rename = "gedeeld")]
     Sharded,

@@ -1,15 +1,15 @@
 //! The search index in shards: `search-index.js` (the manifest) names the shards under
 //! `zoekindex/`, and the browser loads, with classic `<script src>` (which works from
 //! `file://`, where `fetch()` does not), only the shards that can hold the words of a query
-//! and the result texts of the results it shows. The format is described in the README
-//! (Search); `static/js/lib/search-engine.js` reads it.
+//! and the result texts of the results it shows. The format is described in docs/ontwikkelen.md
+//! ("Zoeken van binnen"); `static/js/lib/search-engine.js` reads it.
 //!
 //! Tokens come from elasticlunr-rs' Dutch pipeline ([`super::pipeline`]), exactly as in the
 //! classic index, and scores are elasticlunr's: the postings keep each document's count of a
 //! term (elasticlunr's tf is its square root) and the manifest keeps each document's field
 //! lengths, so the browser ranks as elasticlunr.js does on the classic index.
 //!
-//! Three additions that the classic index does not have (README, Search):
+//! Three additions that the classic index does not have (docs/ontwikkelen.md, "Zoeken van binnen"):
 //! - **word pairs**: a word followed by a term with a digit (`artikel 11`, `lid 3`) is one
 //!   more term, `"artikel 11"`, in the field they occur in, so the passage
 //!   that has them together ranks first; the browser forms the same pairs from a query;

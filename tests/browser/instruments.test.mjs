@@ -8,6 +8,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, serve, fileBase, axe } from './harness.mjs';
+import { decodeCode } from '../../static/js/lib/share-code.js';
 
 let browser;
 let server;
@@ -196,6 +197,32 @@ async function makeShareLink(page) {
   assert.ok(link.endsWith(`#r=${code}`));
   return { code, link };
 }
+
+// Issue 14: two people who answer alike on the instrument page are two participants in a
+// workshop. Each browser carries its own random id in its codes and result files; one browser
+// keeps its id for a second code.
+test('codes and result files of the instrument page carry the browser\'s own participant id', async () => {
+  const data = await json(KINDS.checklist);
+  const ids = [];
+  for (const person of [1, 2]) {
+    const { context, page } = await open(server.base + page$(KINDS.checklist));
+    await fillSome(page, 'checklist');
+    const first = decodeCode((await makeShareLink(page)).code, data);
+    await page.click('#maak-code');
+    const second = decodeCode(await page.inputValue('#deelcode'), data);
+    assert.ok(first.ok && second.ok, `person ${person}`);
+    assert.match(first.participant ?? '', /^[0-9A-HJKMNP-TV-Z]{8}$/, `person ${person} has an id`);
+    assert.equal(second.participant, first.participant, 'a second code of the same browser keeps the id');
+    await page.click('#paneel-bestand summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#exporteer')]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.participant, first.participant, 'the result file carries the same id');
+    ids.push({ participant: first.participant, answers: JSON.stringify(first.answers) });
+    await context.close();
+  }
+  assert.equal(ids[0].answers, ids[1].answers, 'both filled in the same answers');
+  assert.notEqual(ids[0].participant, ids[1].participant, 'and are still two participants');
+});
 
 for (const [kind, id] of Object.entries(KINDS)) {
   test(`${kind}: a share link opens read-only and can be taken over`, async () => {

@@ -1,4 +1,4 @@
-// The werkagenda as a JSON file (format leerrecht-werkagenda/1, README "De werkagenda"): for
+// The werkagenda as a JSON file (format leerrecht-werkagenda/1, docs/ontwikkelen.md "De werkagenda van binnen"): for
 // export and import, and the shape the page keeps in localStorage. No DOM.
 //
 // Reading never trusts the file, as result-file.js does for results: a size limit, the format

@@ -134,7 +134,7 @@ export function snippet(text, terms) {
 }
 
 // ---------------------------------------------------------------------------------------
-// The sharded index (search_format = "gedeeld", the default; README, Search). The manifest
+// The sharded index (search_format = "gedeeld", the default; docs/ontwikkelen.md, "Zoeken van binnen"). The manifest
 // (search-index.js) lists the shard keys; a term lives in the shard whose key is its longest
 // prefix among the keys, so the terms that start with a query word are in the shard of the
 // word's longest key prefix and in the shards whose keys start with the word. Postings hold
@@ -143,7 +143,7 @@ export function snippet(text, terms) {
 
 export const SHARDED = 'gedeeld';
 
-// What only the sharded index has (README, Search; src/search/shards.rs): a fourth posting
+// What only the sharded index has (docs/ontwikkelen.md, "Zoeken van binnen"; src/search/shards.rs): a fourth posting
 // list per compound part (`protocol` lists the documents of `verzuimprotocol`), weighed below
 // a whole word in the body; word pairs with a digit (`artikel 11`) as extra query terms; and
 // the documents of pages with `search_lower = true`, whose scores are multiplied by LOWERED.

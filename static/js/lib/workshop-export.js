@@ -6,7 +6,7 @@
 //   "site": "leerrecht",
 //   "made": "2026-11-23T14:05:00.000Z",
 //   "instrument": { "id": "tien-punten", "version": 1, "title": "...", "kind": "..." },
-//   "aggregate": { ... }          exactly what aggregate.js returns (documented there and in README)
+//   "aggregate": { ... }          exactly what aggregate.js returns (documented there and in docs/ontwikkelen.md)
 // }
 //
 // Participants appear only by their label ("Deelnemer 3" or the name they typed), and only

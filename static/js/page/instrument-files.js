@@ -29,7 +29,7 @@ export function setupFiles(page) {
   $('exporteer').addEventListener('click', () => {
     const now = new Date();
     const name = resultFileName(instrument, isoDay(now));
-    download(name, serializeResult(makeResult({ site, instrument, answers: state.answers, notes: state.notes, saved: now })), 'application/json');
+    download(name, serializeResult({ ...makeResult({ site, instrument, answers: state.answers, notes: state.notes, saved: now }), participant: page.participant() }), 'application/json');
     fill($('bestand-melding'), h('p', { class: 'melding melding--succes' }, `Je uitslag is opgeslagen als "${name}" in de map voor downloads.`));
     page.announce(`Je uitslag is opgeslagen als ${name}.`);
   });

@@ -7,6 +7,7 @@
 
 import { slotsOf, isEmpty } from '../lib/instrument-answers.js';
 import { createStore } from '../lib/answers-store.js';
+import { participantId } from '../lib/participant-id.js';
 import { toolbarView } from '../lib/instrument-views.js';
 import { h } from '../lib/view-tree.js';
 import { formatDate, formatTime } from '../lib/nl-format.js';
@@ -140,6 +141,10 @@ export function startInstrumentPage(result) {
     form,
     slotKeys: slotsOf(instrument).map((s) => s.key),
     store: createStore(storage, instrument, app.dataset.site || 'leerrecht'),
+    // The random id of whoever fills in here (lib/participant-id.js): in every code and file, so
+    // two people who answer alike still count as two in a workshop. Made when first asked for:
+    // only looking at a page (or at a shared result) stores nothing.
+    participant: () => participantId(storage, app.dataset.site || 'leerrecht'),
     $,
     announce: liveRegion($('instrument-melding')),
     notice: noticeBox($('instrument-meldingen'), () => $('werkbalk-kop')),

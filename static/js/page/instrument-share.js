@@ -43,7 +43,7 @@ export function onEnter(input, action) {
 function setupMakeCode(page) {
   const { $ } = page;
   $('maak-code').addEventListener('click', () => {
-    const code = encodeCode(page.instrument, page.state.answers);
+    const code = encodeCode(page.instrument, page.state.answers, { participant: page.participant() });
     $('deelcode').value = code;
     $('deellink').value = shareLink(pageUrl(), code);
     $('deelcode-blok').hidden = false;
