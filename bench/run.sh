@@ -63,10 +63,13 @@ command -v python3 >/dev/null || need python3 "apt-get install python3"
 if [[ ! -x /usr/bin/time ]]; then
     if (( is_root )); then apt_install time; else need "GNU time (/usr/bin/time)" "apt-get install time"; fi
 fi
-if want builds; then
+# Hugo is in both the builds and the peers table (a peers run without it left Hugo's rows out).
+if want builds || want peers; then
     if ! command -v hugo >/dev/null; then
         if (( is_root )); then apt_install hugo; else need hugo "apt-get install hugo (Debian's package)"; fi
     fi
+fi
+if want builds; then
     if [[ ! -x "$mdbook" ]]; then
         if command -v cargo >/dev/null; then
             echo "== installing mdBook $mdbook_version from crates.io into bench/tools/mdbook (takes about 5 minutes on 2 cores):"
