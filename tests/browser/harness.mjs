@@ -1,5 +1,6 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, the built site
 // served over http under a sub-path (as on a real host) and opened from file://.
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
@@ -37,6 +38,23 @@ export async function launch() {
   const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+}
+
+/**
+ * One Chromium and one file server (serve()) for a whole test file, closed after its last test.
+ * `set` receives { browser, server } before the first test: `let browser; let server;
+ * browserAndServer((env) => ({ browser, server } = env));`
+ */
+export function browserAndServer(set) {
+  let env = {};
+  before(async () => {
+    env = { browser: await launch(), server: await serve() };
+    set(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
 }
 
 /** Serve SITE at http://127.0.0.1:PORT/handboek/; resolves to {base, close}. */

@@ -5,11 +5,11 @@
 // with the content before the section menu; the first question of every instrument and the
 // home page's three ways in on the first screen at 375×667; no layout shift after the first
 // paint; no heading twice at the same level in the same section; a favicon that is there.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
-import { launch, serve, SITE } from './harness.mjs';
+import { SITE, browserAndServer } from './harness.mjs';
 
 const sitemap = readFileSync(join(SITE, 'sitemap.html'), 'utf8');
 const listed = sitemap.slice(sitemap.indexOf('<main'), sitemap.indexOf('</main>'));
@@ -23,14 +23,7 @@ const WIDTHS = [320, 375, 1024, 1366];
 let browser;
 let server;
 
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserAndServer((env) => ({ browser, server } = env));
 
 /**
  * Runs in the page. Everything that sticks out: the page itself scrolling sideways, an element

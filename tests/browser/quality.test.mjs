@@ -3,11 +3,11 @@
 // focus always visible, no trap), reflow at 320 CSS pixels, a print without navigation chrome,
 // a Content-Security-Policy that nothing violates, no request outside the site (over http and
 // from file://) and the page weight budget.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, fileBase, axe, SITE } from './harness.mjs';
+import { fileBase, axe, SITE, browserAndServer } from './harness.mjs';
 
 /** HTML + CSS + JS a page loads before anyone searches, uncompressed. */
 const BUDGET = 60 * 1024;
@@ -33,14 +33,7 @@ PAGES.push('sitemap.html');
 let browser;
 let server;
 
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserAndServer((env) => ({ browser, server } = env));
 
 test('the site map lists every page of the site', () => {
   assert.ok(PAGES.length >= 30, `${PAGES.length} pages`);

@@ -1,28 +1,21 @@
 // Robustness in a real browser: two tabs editing the same instrument, a full storage quota,
 // foreign and corrupt values in localStorage, and a handbook full of hostile text whose
 // scripts must never run (a marker they would set stays unset).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, writeFile, readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve } from './harness.mjs';
+import { browserAndServer } from './harness.mjs';
 
 let browser;
 let server;
 const CHECKLIST = 'instrumenten/tien-punten.html';
 const KEY = 'leerrecht:leerrecht:tien-punten:v2';
 
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserAndServer((env) => ({ browser, server } = env));
 
 /** Page errors and dialogs of a page, collected; a dialog would mean a script ran. */
 function watch(page) {

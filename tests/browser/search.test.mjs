@@ -2,9 +2,9 @@
 // plural finds the page on its singular (`protocollen`), and an article number ranks the
 // passage that has word and number together first (`artikel 11`). The expected pages are
 // fixed here, not computed by the engine under test.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, fileBase } from './harness.mjs';
+import { fileBase, browserAndServer } from './harness.mjs';
 
 const FROM = 'index.html';
 const CASES = [
@@ -14,14 +14,7 @@ const CASES = [
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserAndServer((env) => ({ browser, server } = env));
 
 /** The addresses of the results the search box shows for `query`, relative to the site. */
 async function results(base, query) {

@@ -1,9 +1,9 @@
 // The generator issue's browser checks: search finds the right page for a Dutch word form
 // over http and from file://, by keyboard; the main menu folds on a phone; axe-core finds no WCAG 2.1 A/AA violation on the
 // home page and a content page; no page asks for anything outside the site.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, fileBase, axe, openPage } from './harness.mjs';
+import { fileBase, axe, openPage, browserAndServer } from './harness.mjs';
 import { open } from '../../static/js/lib/search-engine.js';
 import { loadManifest, shardLoader } from '../js/site-index.mjs';
 
@@ -13,14 +13,7 @@ let server;
 const index = open(loadManifest(), shardLoader().load);
 const CONTENT_PAGE = 'wetgeving/leerplichtwet.html';
 
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserAndServer((env) => ({ browser, server } = env));
 
 async function searchByKeyboard(base, query) {
   const page = await browser.newPage();
