@@ -133,18 +133,19 @@ export function startInstrumentPage(result) {
     fill(app, notices, sharedBox, toolbar, live);
   }
 
+  const site = app.dataset.site || 'leerrecht';
   // What the components share: the instrument, the form, the state and a few actions.
   const page = {
     instrument,
     result,
-    site: app.dataset.site || 'leerrecht',
+    site,
     form,
     slotKeys: slotsOf(instrument).map((s) => s.key),
-    store: createStore(storage, instrument, app.dataset.site || 'leerrecht'),
+    store: createStore(storage, instrument, site),
     // The random id of whoever fills in here (lib/participant-id.js): in every code and file, so
     // two people who answer alike still count as two in a workshop. Made when first asked for:
     // only looking at a page (or at a shared result) stores nothing.
-    participant: () => participantId(storage, app.dataset.site || 'leerrecht'),
+    participant: () => participantId(storage, site),
     $,
     announce: liveRegion($('instrument-melding')),
     notice: noticeBox($('instrument-meldingen'), () => $('werkbalk-kop')),
