@@ -103,7 +103,8 @@ pub(crate) fn process(
         Some(c) => analyze::analyze_cached(site, options, c),
         None => analyze::analyze(site)?,
     };
-    let validated = match validate::validate(site, analyzed) {
+    let links = cache.as_deref_mut().map(|c| &mut c.links);
+    let validated = match validate::validate(site, analyzed, links) {
         Ok(v) => v,
         Err(d) => {
             problems.extend(d);

@@ -16,9 +16,9 @@ pub enum OutputFile {
 #[derive(Default)]
 pub struct Output {
     pub files: BTreeMap<String, OutputFile>,
-    /// Fingerprints already known (of pages the dev server's cache handed back), so writing
-    /// only what changed need not hash every page again.
-    pub known: BTreeMap<String, u64>,
+    /// Pages the dev server's cache handed back unchanged, with their fingerprints: they are
+    /// on disk already as the last build wrote them, so they are neither copied nor hashed.
+    pub kept: BTreeMap<String, u64>,
 }
 
 impl Output {
@@ -35,20 +35,11 @@ pub struct Written(BTreeMap<String, u64>);
 impl Written {
     /// The fingerprints of everything in `output`, as just written whole.
     pub fn of(output: &Output) -> io::Result<Written> {
-        let mut map = BTreeMap::new();
+        let mut map = output.kept.clone();
         for (path, file) in &output.files {
-            map.insert(path.clone(), output.fingerprint(path, file)?);
+            map.insert(path.clone(), crate::fingerprint::hash_of(&*contents(file)?));
         }
         Ok(Written(map))
-    }
-}
-
-impl Output {
-    fn fingerprint(&self, path: &str, file: &OutputFile) -> io::Result<u64> {
-        match self.known.get(path) {
-            Some(&print) => Ok(print),
-            None => Ok(crate::fingerprint::hash_of(&*contents(file)?)),
-        }
     }
 }
 
@@ -72,14 +63,11 @@ pub fn write_changes(
     keep: &dyn Fn(&str) -> bool,
 ) -> io::Result<usize> {
     let mut count = 0;
-    let mut next = BTreeMap::new();
+    let mut next = output.kept.clone();
     for (path, file) in &output.files {
         // A copied file is read once, for its fingerprint and, when it changed, for writing.
         let bytes = contents(file)?;
-        let print = match output.known.get(path) {
-            Some(&print) => print,
-            None => crate::fingerprint::hash_of(&*bytes),
-        };
+        let print = crate::fingerprint::hash_of(&*bytes);
         if written.0.get(path) != Some(&print) || !out_dir.join(path).is_file() {
             write_file(out_dir, path, &bytes)?;
             count += 1;

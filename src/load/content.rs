@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::front_matter;
+use super::memo::{PageMemo, Remembered, Stamp};
 use super::source::{classify, is_ignored, read_text, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::{Page, PageId, Section, SectionId};
@@ -26,7 +27,8 @@ pub struct Content {
 
 /// Read every page. Problems are collected; pages with problems are left out so the
 /// remaining checks can still run on the rest.
-pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
+/// With `serve`'s `memo`, files that did not change since the last build are not read again.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics, memo: Option<&mut PageMemo>) -> Content {
     let mut content = Content {
         pages: Vec::new(),
         sections: vec![new_section(String::new(), None)],
@@ -94,7 +96,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Content {
             content.assets.push(rel_path);
         }
     }
-    let parsed = read_pages(root, &markdown);
+    let parsed = read_pages(root, &markdown, memo);
     for ((_, key, section), result) in markdown.into_iter().zip(parsed) {
         match result {
             Ok((file, split)) => add_page(file, split, key, section, &mut content),
@@ -111,17 +113,41 @@ type Parsed = Result<(SourceFile, front_matter::Split), Diagnostic>;
 
 /// Read and parse every Markdown file, in order. Parsing front matter is most of loading a
 /// large handbook, and the files do not depend on each other, so all cores share the list.
-fn read_pages(root: &Path, files: &[(PathBuf, String, SectionId)]) -> Vec<Parsed> {
-    let one = |(rel_path, _, _): &(PathBuf, String, SectionId)| -> Parsed {
-        let file = read_text(root, rel_path)?;
-        let split = front_matter::parse(&file)?;
-        Ok((file, split))
+/// With a memo, a file whose stamp is unchanged comes from it instead.
+fn read_pages(
+    root: &Path,
+    files: &[(PathBuf, String, SectionId)],
+    memo: Option<&mut PageMemo>,
+) -> Vec<Parsed> {
+    let now = std::time::SystemTime::now();
+    let remembered = memo.as_deref();
+    let one = |(rel_path, _, _): &(PathBuf, String, SectionId)| {
+        let stamp = remembered.and_then(|_| Stamp::of(&root.join(rel_path)));
+        if let Some(kept) = remembered.and_then(|m| m.get(rel_path, stamp)) {
+            return (Ok(kept), stamp, false);
+        }
+        let parsed = read_text(root, rel_path)
+            .and_then(|file| front_matter::parse(&file).map(|split| (file, split)));
+        (parsed, stamp, true)
     };
-    crate::parallel::map(files, one).unwrap_or_else(|e| {
+    let results = crate::parallel::map(files, one).unwrap_or_else(|e| {
         // A panic while reading is a bug; report it on the first file rather than lose it.
         let shown = files.first().map(|f| f.0.clone()).unwrap_or_default();
-        vec![Err(Diagnostic::file(shown, e.to_string()))]
-    })
+        vec![(Err(Diagnostic::file(shown, e.to_string())), None, true)]
+    });
+    if let Some(memo) = memo {
+        let fresh = results.iter().filter(|(_, _, fresh)| *fresh).count();
+        let read = results.iter().filter_map(|(parsed, stamp, _)| {
+            let (file, split) = parsed.as_ref().ok()?;
+            Some(Remembered {
+                stamp: (*stamp)?,
+                file: file.clone(),
+                split: split.clone(),
+            })
+        });
+        memo.replace(read, now, fresh);
+    }
+    results.into_iter().map(|(parsed, _, _)| parsed).collect()
 }
 
 fn add_page(

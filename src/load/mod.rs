@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod front_matter;
 pub mod instruments;
+pub mod memo;
 pub mod source;
 pub mod templates;
 mod toml_error;
@@ -26,9 +27,17 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
 /// still check the rest, so an editor sees every mistake of a build at once. Fails only
 /// when there is no site to speak of (no readable `site.toml`).
 pub fn load_all(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+    load_remembering(root, None)
+}
+
+/// [`load_all`], for `serve`: pages that did not change since the last build come from `memo`.
+pub fn load_remembering(
+    root: &Path,
+    memo: Option<&mut memo::PageMemo>,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let config = config::load(root).map_err(Diagnostics::from)?;
-    let mut content = content::load(root, &mut diagnostics);
+    let mut content = content::load(root, &mut diagnostics, memo);
     if content.sections[SectionId::HOME].index.is_none() {
         content.sections[SectionId::HOME].title = config.config.title.clone();
     }

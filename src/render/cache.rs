@@ -27,18 +27,34 @@ use crate::site::{Page, Site};
 
 #[derive(Default)]
 pub struct RenderCache {
+    /// Which pages' links passed the last check (the validate stage's part of the memory).
+    pub(crate) links: crate::validate::links::LinkMemo,
     shape: u64,
     /// Hash of each navigation entry's page list, in navigation order, for this build.
     nav_lists: Vec<u64>,
     /// Hash of a page's Markdown → its analysis.
     analyses: HashMap<u64, Arc<Analysis>>,
+    /// Page key → the text its Markdown was hashed from, and the hash (see [`body_hash`]).
+    body_hashes: HashMap<String, (Arc<str>, usize, u64)>,
     /// Output path → what it was rendered from and the result.
     pages: HashMap<String, Kept>,
+    /// Output paths rendered since the last build that was written.
+    unwritten: HashSet<String>,
+}
+
+/// A page the cache can hand back.
+pub(crate) enum Reuse {
+    /// The file on disk is this HTML, with this fingerprint: nothing to render or write.
+    OnDisk(u64),
+    /// Rendered by a build that was never written (it failed): the HTML to write.
+    NotWritten(Vec<u8>),
 }
 
 struct Kept {
     /// Hash of the page's own file and its section.
     inputs: u64,
+    /// Whether a build wrote this HTML to disk (a build that fails after rendering does not).
+    on_disk: bool,
     /// The navigation page lists the template read, with their hashes at the time.
     nav_reads: Vec<(usize, u64)>,
     html: Vec<u8>,
@@ -102,6 +118,24 @@ fn section_hashes(site: &Site) -> Vec<u64> {
         .collect()
 }
 
+/// The hash of a page's Markdown. Hashing every page's text again is a large part of a
+/// rebuild at 10 000 pages, and a page that was not read again (see [`crate::load::memo`])
+/// holds the very same text as before: the same `Arc`, which its hash is kept with.
+fn body_hash(kept: &mut HashMap<String, (Arc<str>, usize, u64)>, page: &Page) -> u64 {
+    let (text, start) = match &page.intro {
+        Some((intro, _)) => (intro, 0),
+        None => (&page.file.text, page.body_start),
+    };
+    if let Some((known, known_start, hash)) = kept.get(&page.key) {
+        if Arc::ptr_eq(known, text) && *known_start == start {
+            return *hash;
+        }
+    }
+    let hash = hash_of(page.body());
+    kept.insert(page.key.clone(), (Arc::clone(text), start, hash));
+    hash
+}
+
 impl RenderCache {
     /// Start a build: forget the rendered pages when the site's shape changed.
     pub(crate) fn begin(&mut self, site: &Site, options: RenderOptions) {
@@ -109,6 +143,7 @@ impl RenderCache {
         let shape = shape_of(site, options, nav_top);
         if shape != self.shape {
             self.pages.clear();
+            self.unwritten.clear();
             self.shape = shape;
         }
         self.nav_lists = nav_lists;
@@ -118,7 +153,11 @@ impl RenderCache {
     /// page the hash of its inputs besides the site's shape: its file and its section.
     /// Analyses of texts no page has any more are dropped.
     pub(crate) fn analyses(&mut self, site: &Site) -> (Vec<Arc<Analysis>>, Vec<u64>) {
-        let hashes: Vec<u64> = site.pages.iter().map(|p| hash_of(p.body())).collect();
+        let hashes: Vec<u64> = site
+            .pages
+            .iter()
+            .map(|p| body_hash(&mut self.body_hashes, p))
+            .collect();
         let live: HashSet<u64> = hashes.iter().copied().collect();
         let analyses = site
             .pages
@@ -133,6 +172,10 @@ impl RenderCache {
             })
             .collect();
         self.analyses.retain(|h, _| live.contains(h));
+        if self.body_hashes.len() > site.pages.len() {
+            let keys: HashSet<&str> = site.pages.iter().map(|p| p.key.as_str()).collect();
+            self.body_hashes.retain(|k, _| keys.contains(k.as_str()));
+        }
         let sections = section_hashes(site);
         let inputs = site
             .pages
@@ -143,14 +186,29 @@ impl RenderCache {
         (analyses, inputs)
     }
 
-    /// The HTML rendered earlier for `url` from the same inputs, with its fingerprint.
-    pub(super) fn page(&self, url: &str, inputs: u64) -> Option<(Vec<u8>, u64)> {
+    /// The HTML rendered earlier for `url` from the same inputs, if any.
+    pub(super) fn page(&self, url: &str, inputs: u64) -> Option<Reuse> {
         let kept = self.pages.get(url)?;
         let lists_unchanged = kept
             .nav_reads
             .iter()
             .all(|&(entry, hash)| self.nav_lists.get(entry) == Some(&hash));
-        (kept.inputs == inputs && lists_unchanged).then(|| (kept.html.clone(), kept.print))
+        if kept.inputs != inputs || !lists_unchanged {
+            return None;
+        }
+        Some(match kept.on_disk {
+            true => Reuse::OnDisk(kept.print),
+            false => Reuse::NotWritten(kept.html.clone()),
+        })
+    }
+
+    /// The build's output was written: every page rendered since is on disk now.
+    pub(crate) fn written(&mut self) {
+        for url in self.unwritten.drain() {
+            if let Some(kept) = self.pages.get_mut(&url) {
+                kept.on_disk = true;
+            }
+        }
     }
 
     /// Render a page and keep the result with what it was made from.
@@ -166,10 +224,12 @@ impl RenderCache {
             .into_iter()
             .filter_map(|entry| Some((entry, *self.nav_lists.get(entry)?)))
             .collect();
+        self.unwritten.insert(url.to_string());
         self.pages.insert(
             url.to_string(),
             Kept {
                 inputs,
+                on_disk: false,
                 nav_reads,
                 print: hash_of(&html),
                 html: html.clone(),

@@ -120,7 +120,7 @@ pub fn render(
         ).with_hint("dit is een fout in leerrecht, niet in je handboek; meld hem met de pagina's die je bouwde, of zet tijdelijk search = false in site.toml")),
         None => {}
     }
-    let reused = output.known.len();
+    let reused = output.kept.len();
     for asset in v.assets {
         output.insert(asset.path, asset.file);
     }

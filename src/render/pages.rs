@@ -3,7 +3,7 @@
 
 use minijinja::{context, Value};
 
-use super::cache::RenderCache;
+use super::cache::{RenderCache, Reuse};
 use super::context;
 use super::instruments::{self, Prepared};
 use super::templates::Templates;
@@ -45,7 +45,7 @@ struct Pages<'a> {
 #[derive(Default)]
 struct PageOut {
     files: Vec<(String, OutputFile)>,
-    known: Vec<(String, u64)>,
+    kept: Vec<(String, u64)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -116,30 +116,34 @@ fn merge(page: PageOut, output: &mut Output, diagnostics: &mut Diagnostics) {
     for (path, file) in page.files {
         output.insert(path, file);
     }
-    output.known.extend(page.known);
+    output.kept.extend(page.kept);
     for d in page.diagnostics {
         diagnostics.push(d);
     }
 }
 
-/// A page's HTML: from the cache when it was rendered from the same inputs, else rendered now
-/// (and kept for next time).
+/// A page's HTML into `out`: nothing but its fingerprint when the cache says the file on disk
+/// was rendered from the same inputs, else rendered now (and kept for next time).
 fn cached(
     cache: &mut Option<&mut RenderCache>,
     out: &mut PageOut,
-    url: &str,
+    url: String,
     inputs: u64,
     render: impl FnOnce() -> Result<String, Diagnostic>,
-) -> Result<Vec<u8>, Diagnostic> {
+) {
     let render = || render().map(String::into_bytes);
-    let Some(c) = cache.as_deref_mut() else {
-        return render();
+    let html = match cache.as_deref_mut() {
+        None => render(),
+        Some(c) => match c.page(&url, inputs) {
+            Some(Reuse::OnDisk(print)) => return out.kept.push((url, print)),
+            Some(Reuse::NotWritten(html)) => Ok(html),
+            None => c.render(&url, inputs, render),
+        },
     };
-    if let Some((html, print)) = c.page(url, inputs) {
-        out.known.push((url.to_string(), print));
-        return Ok(html);
+    match html {
+        Ok(html) => out.insert(url, OutputFile::Bytes(html)),
+        Err(d) => out.push(d),
     }
-    c.render(url, inputs, render)
 }
 
 impl Pages<'_> {
@@ -201,47 +205,49 @@ impl Pages<'_> {
         };
         let templates = &self.v.templates;
         let inputs = self.v.inputs.as_ref().map_or(0, |h| h[id.0]);
-        let rendered = cached(cache, output, &page.url, inputs, || {
+        cached(cache, output, page.url.clone(), inputs, || {
             let template = template_of(self.site, Shown::Page(id));
             let ctx = page_context(&ctx, &page.url, Value::UNDEFINED, 1);
             templates
                 .render(&template, ctx)
                 .map_err(|d| in_page(d, page))
         });
-        match rendered {
-            Ok(html) => output.insert(page.url.clone(), OutputFile::Bytes(html)),
-            Err(d) => output.push(d),
-        }
         if page.is_index {
-            self.render_listing_pages(&ctx, output);
+            self.render_listing_pages(&ctx, output, cache, inputs);
         }
         let join = instrument.and_then(|p| Some((p, p.instrument.participant_path()?)));
         if let Some((p, url)) = join {
-            match cached(cache, output, &url, inputs, || {
+            cached(cache, output, url.clone(), inputs, || {
                 let ctx = page_context(&ctx, &url, instruments::participant_context(p, &url), 1);
                 templates
                     .render(PARTICIPANT_TEMPLATE, ctx)
                     .map_err(|d| in_page(d, page))
-            }) {
-                Ok(html) => output.insert(url, OutputFile::Bytes(html)),
-                Err(d) => output.push(d),
-            }
+            });
         }
         out
     }
 
     /// Pages 2, 3, … of a long section's index ([`context::listing`]): the section's page list
-    /// continued, without the index page's own text. Cheap, so never cached.
-    fn render_listing_pages(&self, r: &PageRender, output: &mut PageOut) {
+    /// continued, without the index page's own text. Made from the same inputs as the index
+    /// page (its section's page list among them), so kept by the cache like it.
+    fn render_listing_pages(
+        &self,
+        r: &PageRender,
+        output: &mut PageOut,
+        cache: &mut Option<&mut RenderCache>,
+        inputs: u64,
+    ) {
         let page = &self.site.pages[r.id];
         for number in 2..=context::listing_count(self.site, page.section) {
             let url = context::listing_url(&page.url, number);
             let template = template_of(self.site, Shown::Page(r.id));
-            let ctx = page_context(r, &url, Value::UNDEFINED, number);
-            match self.v.templates.render(&template, ctx) {
-                Ok(html) => output.insert(url, OutputFile::Bytes(html.into_bytes())),
-                Err(d) => output.push(in_page(d, page)),
-            }
+            cached(cache, output, url.clone(), inputs, || {
+                let ctx = page_context(r, &url, Value::UNDEFINED, number);
+                self.v
+                    .templates
+                    .render(&template, ctx)
+                    .map_err(|d| in_page(d, page))
+            });
         }
     }
 

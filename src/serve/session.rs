@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::diagnostics::Diagnostics;
+use crate::load::memo::PageMemo;
 use crate::markdown::Analysis;
 use crate::output::{self, Written};
 use crate::render::cache::RenderCache;
@@ -23,6 +24,8 @@ pub struct Session {
     out: PathBuf,
     guard: crate::OutputGuard,
     cache: RenderCache,
+    /// The pages read by the last build, to read only what changed.
+    pages: PageMemo,
     /// None until the first build has written the whole output.
     written: Option<Written>,
     /// Goes up with every build; an index job of an older build writes nothing.
@@ -80,10 +83,16 @@ impl Session {
             out,
             guard,
             cache: RenderCache::default(),
+            pages: PageMemo::default(),
             written: None,
             generation: Arc::new(AtomicU64::new(0)),
             index_lock: Arc::new(Mutex::new(())),
         }
+    }
+
+    /// How many pages the last build read from disk (the others it remembered).
+    pub fn pages_read(&self) -> usize {
+        self.pages.pages_read()
     }
 
     /// Build after a change. A failing build writes nothing. When the returned job is Some,
@@ -92,7 +101,8 @@ impl Session {
         let started = Instant::now();
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         crate::check_output_dir(&self.root, &self.out, self.guard)?;
-        let (site, problems) = crate::load::load_all(&self.root).map_err(Diagnostics::sorted)?;
+        let (site, problems) = crate::load::load_remembering(&self.root, Some(&mut self.pages))
+            .map_err(Diagnostics::sorted)?;
         let first = self.written.is_none();
         let options = RenderOptions {
             live_reload: true,
@@ -117,6 +127,7 @@ impl Session {
                     .map_err(|e| write_error(&self.out, e))?
             }
         };
+        self.cache.written();
         let report = Report {
             stats: rendered.stats,
             files,

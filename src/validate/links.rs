@@ -1,19 +1,22 @@
 //! Internal links: `@/regio/lekstroom.md#doel` names a source file and a heading. Each is
 //! checked against the loaded site and turned into a relative href.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::instrument::Instrument;
 use crate::markdown::Analysis;
-use crate::site::{relative_url, PageId, Site};
+use crate::site::{relative_url, Page, PageId, Site};
 
 /// What the whole site makes linkable: every page and the heading ids within it.
 pub struct LinkTargets<'a> {
     pub site: &'a Site,
-    /// Heading ids per page, indexed like `site.pages`.
-    pub anchors: Vec<BTreeSet<String>>,
+    /// Every page's analysis (with its headings), indexed like `site.pages`.
+    analyses: Vec<Arc<Analysis>>,
+    /// The ids of an instrument's parts, by its page.
+    parts: HashMap<PageId, Vec<String>>,
     /// Every file the build will write, so that a plain relative link can be checked too.
     pub files: BTreeSet<String>,
 }
@@ -93,25 +96,54 @@ impl<'a> LinkTargets<'a> {
         instruments: &[Instrument],
         files: BTreeSet<String>,
     ) -> Self {
-        let anchors = site
-            .pages
-            .iter()
-            .zip(analyses)
-            .map(|(page, a)| {
-                let headings = a.headings.iter().map(|h| h.id.clone());
-                let parts = page
-                    .instrument
-                    .and_then(|i| instruments.get(i))
-                    .map(|i| i.part().anchors())
-                    .unwrap_or_default();
-                headings.chain(parts).collect()
+        let parts = site
+            .page_ids()
+            .filter_map(|(id, page)| {
+                let instrument = instruments.get(page.instrument?)?;
+                Some((id, instrument.part().anchors()))
             })
             .collect();
         LinkTargets {
             site,
-            anchors,
+            analyses: analyses.to_vec(),
+            parts,
             files,
         }
+    }
+
+    /// The ids a link may name on `page`: its headings' and its instrument's parts'.
+    fn anchors(&self, page: PageId) -> impl Iterator<Item = &str> {
+        let headings = self
+            .analyses
+            .get(page.0)
+            .into_iter()
+            .flat_map(|a| &a.headings);
+        let parts = self.parts.get(&page).into_iter().flatten();
+        headings
+            .map(|h| h.id.as_str())
+            .chain(parts.map(String::as_str))
+    }
+
+    /// A fingerprint of everything a link can point at: pages with their addresses and ids,
+    /// drafts, unreadable pages, and the files the build writes. While it stays the same, a
+    /// page whose links passed before passes again ([`LinkMemo`]).
+    fn world(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        for (id, page) in self.site.page_ids() {
+            (&page.key, &page.url).hash(&mut h);
+            for anchor in self.anchors(id) {
+                anchor.hash(&mut h);
+            }
+            0xffu8.hash(&mut h);
+        }
+        (
+            &self.site.drafts,
+            &self.site.unreadable,
+            &self.site.content_assets,
+        )
+            .hash(&mut h);
+        self.files.hash(&mut h);
+        h.finish()
     }
 
     /// The href to write for `dest` in the page with output path `from`. Ok(None) means
@@ -213,14 +245,14 @@ impl<'a> LinkTargets<'a> {
     }
 
     fn check_anchor(&self, page: PageId, anchor: &str) -> Result<(), LinkError> {
-        let known = &self.anchors[page.0];
-        if anchor.is_empty() || known.contains(anchor) {
+        if anchor.is_empty() || self.anchors(page).any(|known| known == anchor) {
             return Ok(());
         }
+        let known = self.anchors(page).map(str::to_string).collect();
         Err(LinkError::MissingAnchor {
             key: self.site.pages[page].key.clone(),
             anchor: anchor.to_string(),
-            nearest: nearest(anchor, known),
+            nearest: nearest(anchor, &known),
         })
     }
 
@@ -308,35 +340,81 @@ fn nearest(wanted: &str, known: &BTreeSet<String>) -> Option<String> {
         .map(|(_, k)| k.clone())
 }
 
-/// Every link in every page's Markdown.
+/// What `serve` remembers of the last link check: which pages passed, and what their links
+/// could point at then. Checking every link of 10 000 pages is most of a rebuild's validate
+/// stage, and after an edit of one page's text the others' links point at the same things.
+#[derive(Default)]
+pub struct LinkMemo {
+    world: u64,
+    /// Page key → the address and analysis (its links) it passed with.
+    passed: HashMap<String, (String, Arc<Analysis>)>,
+}
+
+impl LinkMemo {
+    fn passed(&self, world: u64, page: &Page, analysis: &Arc<Analysis>) -> bool {
+        self.world == world
+            && self
+                .passed
+                .get(&page.key)
+                .is_some_and(|(url, a)| *url == page.url && Arc::ptr_eq(a, analysis))
+    }
+}
+
+/// Every link in every page's Markdown; with a memo, only the links of pages that changed
+/// since they last passed, as long as what links can point at is the same.
 pub fn check_pages(
     site: &Site,
     analyses: &[Arc<Analysis>],
     targets: &LinkTargets,
     diagnostics: &mut Diagnostics,
+    memo: Option<&mut LinkMemo>,
 ) {
+    let world = memo.as_ref().map(|_| targets.world()).unwrap_or_default();
+    let mut passed = HashMap::new();
     for ((id, page), analysis) in site.page_ids().zip(analyses) {
-        for link in &analysis.links {
-            let checked = if link.image && is_external(&link.dest) && !runs_code(&link.dest) {
-                Err(LinkError::ExternalImage)
-            } else {
-                targets.resolve(&page.url, Some(id), &link.dest).map(|_| ())
-            };
-            let Err(e) = checked else { continue };
-            if e.is_own_problem() {
-                let span = page.file_span(link.span.clone());
-                diagnostics.push(
-                    Diagnostic::at(
-                        &page.file.path,
-                        &page.file.text,
-                        span,
-                        e.message(&link.dest),
-                    )
-                    .with_hint(e.hint()),
-                );
-            }
+        let known = memo
+            .as_deref()
+            .is_some_and(|m| m.passed(world, page, analysis));
+        if known || check_page(id, page, analysis, targets, diagnostics) {
+            passed.insert(page.key.clone(), (page.url.clone(), Arc::clone(analysis)));
         }
     }
+    if let Some(memo) = memo {
+        *memo = LinkMemo { world, passed };
+    }
+}
+
+/// The links of one page; true when all are fine.
+fn check_page(
+    id: PageId,
+    page: &Page,
+    analysis: &Analysis,
+    targets: &LinkTargets,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let mut fine = true;
+    for link in &analysis.links {
+        let checked = if link.image && is_external(&link.dest) && !runs_code(&link.dest) {
+            Err(LinkError::ExternalImage)
+        } else {
+            targets.resolve(&page.url, Some(id), &link.dest).map(|_| ())
+        };
+        let Err(e) = checked else { continue };
+        fine = false;
+        if e.is_own_problem() {
+            let span = page.file_span(link.span.clone());
+            diagnostics.push(
+                Diagnostic::at(
+                    &page.file.path,
+                    &page.file.text,
+                    span,
+                    e.message(&link.dest),
+                )
+                .with_hint(e.hint()),
+            );
+        }
+    }
+    fine
 }
 
 #[cfg(test)]

@@ -37,7 +37,12 @@ pub struct Validated<'a> {
     pub assets: Vec<crate::assets::Asset>,
 }
 
-pub fn validate(site: &Site, analyzed: Analyzed) -> Result<Validated<'_>, Diagnostics> {
+/// With `serve`'s `links` memo, only the links of pages that changed are checked again.
+pub fn validate<'a>(
+    site: &'a Site,
+    analyzed: Analyzed,
+    links: Option<&mut links::LinkMemo>,
+) -> Result<Validated<'a>, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let instruments = instruments::validate(site, &mut diagnostics);
     let assets = crate::assets::plan(site, &mut diagnostics);
@@ -47,7 +52,7 @@ pub fn validate(site: &Site, analyzed: Analyzed) -> Result<Validated<'_>, Diagno
     outputs::check_names(&plan, &mut diagnostics);
     let files = plan.into_iter().map(|c| c.path).collect();
     let targets = LinkTargets::new(site, &analyzed.analyses, &instruments, files);
-    links::check_pages(site, &analyzed.analyses, &targets, &mut diagnostics);
+    links::check_pages(site, &analyzed.analyses, &targets, &mut diagnostics, links);
     instruments::check_links(site, &instruments, &targets, &mut diagnostics);
     let menu = menu::resolve(site, &targets, &mut diagnostics);
     let templates = Templates::new(&site.templates, &mut diagnostics);

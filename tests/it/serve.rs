@@ -201,3 +201,69 @@ fn an_index_job_of_an_older_build_writes_nothing() {
     assert!(!old_job.unwrap().run().unwrap(), "a stale index is dropped");
     assert!(snapshot(&site.out()) == fresh(&site));
 }
+
+#[test]
+fn pages_left_alone_are_not_read_again_and_every_edit_is_still_seen() {
+    let site = Site::fixture("basic");
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    let pages = session.pages_read();
+    assert!(pages > 3, "the first build reads every page");
+    // Files saved within the last two seconds are read again every time: their stamp could
+    // still miss a change in the same clock tick.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    rebuild(&mut session);
+    assert_eq!(session.pages_read(), pages, "nothing remembered yet");
+    rebuild(&mut session);
+    assert_eq!(session.pages_read(), 0, "every page settled and remembered");
+
+    // The same length, so only the stamp's time tells.
+    let over = std::fs::read_to_string(site.root().join("content/over.md")).unwrap();
+    let at = over.rfind('e').unwrap();
+    let same_length = format!("{}a{}", &over[..at], &over[at + 1..]);
+    assert_eq!(same_length.len(), over.len());
+    site.write("content/over.md", &same_length);
+    rebuild(&mut session);
+    assert_eq!(session.pages_read(), 1);
+    assert!(
+        snapshot(&site.out()) == fresh(&site),
+        "after a same-length edit"
+    );
+
+    // over.md was saved just now, so it is read again until it settles.
+    site.write("content/regio/nieuw.md", &page("Nieuw", "Tekst."));
+    rebuild(&mut session);
+    assert_eq!(
+        session.pages_read(),
+        2,
+        "the new page and the one just saved"
+    );
+    assert!(snapshot(&site.out()) == fresh(&site), "after a new page");
+    std::fs::remove_file(site.root().join("content/regio/nieuw.md")).unwrap();
+    rebuild(&mut session);
+    assert_eq!(session.pages_read(), 1);
+    assert!(
+        snapshot(&site.out()) == fresh(&site),
+        "after a removed page"
+    );
+
+    // The home page's links passed before and its text is the same, but the heading it links
+    // to is gone: it is checked again, and the rebuild fails without writing anything.
+    let good = snapshot(&site.out());
+    let lekstroom = site.root().join("content/regio/lekstroom.md");
+    let text = std::fs::read_to_string(&lekstroom).unwrap();
+    site.write(
+        "content/regio/lekstroom.md",
+        &text.replace("## Doel", "## Koers"),
+    );
+    let error = session
+        .rebuild()
+        .err()
+        .expect("a link to a heading that is gone");
+    assert!(
+        error.render().contains("geen kopje met id `doel`"),
+        "{}",
+        error.render()
+    );
+    assert!(snapshot(&site.out()) == good);
+}
