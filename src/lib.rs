@@ -103,8 +103,8 @@ pub(crate) fn process(
         Some(c) => analyze::analyze_cached(site, options, c),
         None => analyze::analyze(site)?,
     };
-    let links = cache.as_deref_mut().map(|c| &mut c.links);
-    let validated = match validate::validate(site, analyzed, links) {
+    let memo = cache.as_deref_mut().map(|c| &mut c.validate);
+    let validated = match validate::validate(site, analyzed, memo) {
         Ok(v) => v,
         Err(d) => {
             problems.extend(d);

@@ -82,9 +82,13 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics, memo: Option<&mut PageMe
             continue;
         }
         let rel_path = rel(root, entry.path());
-        if let Err(d) = classify(root, &rel_path) {
-            diagnostics.push(d);
-            continue;
+        // The walk knows a regular file from the folder listing, without asking the file
+        // system again; links and anything else go through the one rule for them.
+        if !entry.file_type().is_file() {
+            if let Err(d) = classify(root, &rel_path) {
+                diagnostics.push(d);
+                continue;
+            }
         }
         if entry.path().extension().is_some_and(|e| e == "md") {
             let section = section_of_dir
@@ -136,16 +140,24 @@ fn read_pages(
         vec![(Err(Diagnostic::file(shown, e.to_string())), None, true)]
     });
     if let Some(memo) = memo {
-        let fresh = results.iter().filter(|(_, _, fresh)| *fresh).count();
-        let read = results.iter().filter_map(|(parsed, stamp, _)| {
-            let (file, split) = parsed.as_ref().ok()?;
-            Some(Remembered {
-                stamp: (*stamp)?,
-                file: file.clone(),
-                split: split.clone(),
+        let fresh = files
+            .iter()
+            .zip(&results)
+            .filter(|(_, (_, _, fresh))| *fresh)
+            .map(|((rel_path, _, _), (parsed, stamp, _))| {
+                let remembered = match (parsed, stamp) {
+                    (Ok((file, split)), Some(stamp)) => Some(Remembered {
+                        stamp: *stamp,
+                        file: file.clone(),
+                        split: split.clone(),
+                    }),
+                    _ => None,
+                };
+                (rel_path.as_path(), remembered)
             })
-        });
-        memo.replace(read, now, fresh);
+            .collect();
+        let all: Vec<&Path> = files.iter().map(|(p, _, _)| p.as_path()).collect();
+        memo.update(fresh, &all, now);
     }
     results.into_iter().map(|(parsed, _, _)| parsed).collect()
 }

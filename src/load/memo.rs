@@ -89,20 +89,27 @@ impl PageMemo {
         self.read
     }
 
-    /// Forget everything and remember these files, read at `now` (the files of this build
-    /// only, so a removed page is forgotten), `fresh` of them from disk.
-    pub fn replace(
+    /// After a build that read `fresh` from disk (each with what it gave, None when it could
+    /// not be read or parsed) and found the pages at `all`: remember the fresh files that
+    /// had settled at `now`, and forget the pages that are gone.
+    pub fn update(
         &mut self,
-        read: impl IntoIterator<Item = Remembered>,
+        fresh: Vec<(&Path, Option<Remembered>)>,
+        all: &[&Path],
         now: SystemTime,
-        fresh: usize,
     ) {
-        self.read = fresh;
-        self.files = read
-            .into_iter()
-            .filter(|r| r.stamp.settled(now))
-            .map(|r| (r.file.path.clone(), r))
-            .collect();
+        self.read = fresh.len();
+        for (path, read) in fresh {
+            match read.filter(|r| r.stamp.settled(now)) {
+                Some(r) => self.files.insert(path.to_path_buf(), r),
+                None => self.files.remove(path),
+            };
+        }
+        if self.files.len() > all.len() {
+            let present: std::collections::HashSet<&Path> = all.iter().copied().collect();
+            self.files
+                .retain(|path, _| present.contains(path.as_path()));
+        }
     }
 }
 

@@ -27,19 +27,21 @@ use crate::site::{Page, Site};
 
 #[derive(Default)]
 pub struct RenderCache {
-    /// Which pages' links passed the last check (the validate stage's part of the memory).
-    pub(crate) links: crate::validate::links::LinkMemo,
+    /// The validate stage's part of the memory: which pages' links passed, linked scripts.
+    pub(crate) validate: crate::validate::Memo,
     shape: u64,
     /// Hash of each navigation entry's page list, in navigation order, for this build.
     nav_lists: Vec<u64>,
     /// Hash of a page's Markdown → its analysis.
     analyses: HashMap<u64, Arc<Analysis>>,
-    /// Page key → the text its Markdown was hashed from, and the hash (see [`body_hash`]).
-    body_hashes: HashMap<String, (Arc<str>, usize, u64)>,
+    /// Page key → the hashes of its text (see [`text_hashes`]).
+    text_hashes: HashMap<String, TextHashes>,
     /// Output path → what it was rendered from and the result.
     pages: HashMap<String, Kept>,
     /// Output paths rendered since the last build that was written.
     unwritten: HashSet<String>,
+    /// Hash of every page's front matter, for the pages that list every page (the site map).
+    fronts: u64,
 }
 
 /// A page the cache can hand back.
@@ -98,42 +100,53 @@ fn shape_of(site: &Site, options: RenderOptions, nav_top: u64) -> u64 {
 }
 
 /// What a section's value in the templates is made from: the front matter of its pages and of
-/// its subsections' index pages.
-fn section_hashes(site: &Site) -> Vec<u64> {
+/// its subsections' index pages (`fronts`: the hash of every page's front matter).
+fn section_hashes(site: &Site, fronts: &[u64]) -> Vec<u64> {
     site.sections
         .iter()
         .map(|s| {
             let mut h = DefaultHasher::new();
             for &p in s.pages.iter().chain(&s.index) {
-                front_text(&site.pages[p]).hash(&mut h);
+                fronts[p.0].hash(&mut h);
             }
             for &c in &s.children {
-                site.sections[c]
-                    .index
-                    .map(|i| front_text(&site.pages[i]))
-                    .hash(&mut h);
+                site.sections[c].index.map(|i| fronts[i.0]).hash(&mut h);
             }
             h.finish()
         })
         .collect()
 }
 
-/// The hash of a page's Markdown. Hashing every page's text again is a large part of a
-/// rebuild at 10 000 pages, and a page that was not read again (see [`crate::load::memo`])
-/// holds the very same text as before: the same `Arc`, which its hash is kept with.
-fn body_hash(kept: &mut HashMap<String, (Arc<str>, usize, u64)>, page: &Page) -> u64 {
-    let (text, start) = match &page.intro {
+/// The hashes of a page's Markdown and front matter, with the text they were taken from.
+#[derive(Clone)]
+struct TextHashes {
+    text: Arc<str>,
+    body_start: usize,
+    body: u64,
+    front: u64,
+}
+
+/// The hashes of a page's text. Hashing every page's text again is a large part of a rebuild
+/// at 10 000 pages, and a page that was not read again (see [`crate::load::memo`]) holds the
+/// very same text as before: the same `Arc`, which its hashes are kept with.
+fn text_hashes(kept: &mut HashMap<String, TextHashes>, page: &Page) -> (u64, u64) {
+    let (text, body_start) = match &page.intro {
         Some((intro, _)) => (intro, 0),
         None => (&page.file.text, page.body_start),
     };
-    if let Some((known, known_start, hash)) = kept.get(&page.key) {
-        if Arc::ptr_eq(known, text) && *known_start == start {
-            return *hash;
+    if let Some(k) = kept.get(&page.key) {
+        if Arc::ptr_eq(&k.text, text) && k.body_start == body_start {
+            return (k.body, k.front);
         }
     }
-    let hash = hash_of(page.body());
-    kept.insert(page.key.clone(), (Arc::clone(text), start, hash));
-    hash
+    let hashes = TextHashes {
+        text: Arc::clone(text),
+        body_start,
+        body: hash_of(page.body()),
+        front: hash_of(front_text(page)),
+    };
+    kept.insert(page.key.clone(), hashes.clone());
+    (hashes.body, hashes.front)
 }
 
 impl RenderCache {
@@ -153,12 +166,11 @@ impl RenderCache {
     /// page the hash of its inputs besides the site's shape: its file and its section.
     /// Analyses of texts no page has any more are dropped.
     pub(crate) fn analyses(&mut self, site: &Site) -> (Vec<Arc<Analysis>>, Vec<u64>) {
-        let hashes: Vec<u64> = site
+        let (hashes, fronts): (Vec<u64>, Vec<u64>) = site
             .pages
             .iter()
-            .map(|p| body_hash(&mut self.body_hashes, p))
-            .collect();
-        let live: HashSet<u64> = hashes.iter().copied().collect();
+            .map(|p| text_hashes(&mut self.text_hashes, p))
+            .unzip();
         let analyses = site
             .pages
             .iter()
@@ -171,17 +183,22 @@ impl RenderCache {
                 )
             })
             .collect();
-        self.analyses.retain(|h, _| live.contains(h));
-        if self.body_hashes.len() > site.pages.len() {
-            let keys: HashSet<&str> = site.pages.iter().map(|p| p.key.as_str()).collect();
-            self.body_hashes.retain(|k, _| keys.contains(k.as_str()));
+        // Texts no page has any more: an edited page leaves its old text behind.
+        if self.analyses.len() > site.pages.len() {
+            let live: HashSet<u64> = hashes.iter().copied().collect();
+            self.analyses.retain(|h, _| live.contains(h));
         }
-        let sections = section_hashes(site);
+        if self.text_hashes.len() > site.pages.len() {
+            let keys: HashSet<&str> = site.pages.iter().map(|p| p.key.as_str()).collect();
+            self.text_hashes.retain(|k, _| keys.contains(k.as_str()));
+        }
+        self.fronts = hash_of(&fronts);
+        let sections = section_hashes(site, &fronts);
         let inputs = site
             .pages
             .iter()
-            .zip(&hashes)
-            .map(|(p, body)| hash_of((body, front_text(p), sections[p.section.0])))
+            .zip(hashes.iter().zip(&fronts))
+            .map(|(p, (body, front))| hash_of((body, front, sections[p.section.0])))
             .collect();
         (analyses, inputs)
     }
@@ -200,6 +217,11 @@ impl RenderCache {
             true => Reuse::OnDisk(kept.print),
             false => Reuse::NotWritten(kept.html.clone()),
         })
+    }
+
+    /// What the pages that list every page are made from, besides the site's shape.
+    pub(super) fn fronts(&self) -> u64 {
+        self.fronts
     }
 
     /// The build's output was written: every page rendered since is on disk now.

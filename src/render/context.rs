@@ -2,7 +2,7 @@
 //! (the way back from the current page, e.g. `../`) in front, so the shared navigation can
 //! be built once and used by every page instead of once per page.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use minijinja::value::{Enumerator, Object};
 use minijinja::Value;
@@ -90,34 +90,33 @@ fn summary(site: &Site, id: PageId) -> PageSummary<'_> {
 }
 
 /// One value per section, shared by all pages in it.
-pub fn sections(site: &Site) -> Vec<Value> {
-    site.sections
-        .iter()
-        .map(|s| {
-            val(SectionCtx {
-                title: &s.title,
-                url: &s.url,
-                description: s
-                    .index
-                    .and_then(|i| site.pages[i].front.description.as_deref()),
-                pages: s.pages.iter().map(|&p| summary(site, p)).collect(),
-                subsections: s
-                    .children
-                    .iter()
-                    .map(|&c| {
-                        let c = &site.sections[c];
-                        SectionSummary {
-                            title: &c.title,
-                            url: &c.url,
-                            description: c
-                                .index
-                                .and_then(|i| site.pages[i].front.description.as_deref()),
-                        }
-                    })
-                    .collect(),
+/// `section` in templates, for the section with this id. Made when a page of the section
+/// renders, not for every section in advance: after an edit `serve` renders a few pages, and
+/// a large section lists thousands.
+pub fn section(site: &Site, id: SectionId) -> Value {
+    let s = &site.sections[id];
+    val(SectionCtx {
+        title: &s.title,
+        url: &s.url,
+        description: s
+            .index
+            .and_then(|i| site.pages[i].front.description.as_deref()),
+        pages: s.pages.iter().map(|&p| summary(site, p)).collect(),
+        subsections: s
+            .children
+            .iter()
+            .map(|&c| {
+                let c = &site.sections[c];
+                SectionSummary {
+                    title: &c.title,
+                    url: &c.url,
+                    description: c
+                        .index
+                        .and_then(|i| site.pages[i].front.description.as_deref()),
+                }
             })
-        })
-        .collect()
+            .collect(),
+    })
 }
 
 /// The top-level sections and pages in weight order, as the navigation lists them.
@@ -169,18 +168,13 @@ pub fn nav(site: &Site) -> Value {
                 ("dir", Value::from(e.dir)),
                 ("weight", Value::from(e.weight)),
             ],
-            pages: val(&e.pages),
             links: e
                 .pages
                 .iter()
                 .map(|p| (p.title.to_string(), p.url.to_string()))
                 .collect(),
-            position: e
-                .pages
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.url.to_string(), i))
-                .collect(),
+            pages: OnceLock::new(),
+            position: OnceLock::new(),
         })
     });
     Value::from(entries.collect::<Vec<_>>())
@@ -208,11 +202,31 @@ struct NavItem {
     /// Position in the navigation.
     entry: usize,
     fields: [(&'static str, Value); 4],
-    pages: Value,
-    /// The same pages as `(title, url)`, for [`menu_window`].
+    /// The entry's pages as `(title, url)`.
     links: Vec<(String, String)>,
+    /// `links` as the template value `pages`; this and `position` are made when a page first
+    /// asks, so that `serve`, rendering a few pages after an edit, makes them for a few entries.
+    pages: OnceLock<Value>,
     /// Address → place in `links`, so a page finds itself without a scan.
-    position: std::collections::HashMap<String, usize>,
+    position: OnceLock<std::collections::HashMap<String, usize>>,
+}
+
+impl NavItem {
+    fn pages(&self) -> Value {
+        let pages = self.pages.get_or_init(|| {
+            let list = self.links.iter().map(|(title, url)| LinkCtx { title, url });
+            val(list.collect::<Vec<_>>())
+        });
+        pages.clone()
+    }
+
+    fn place_of(&self, url: &str) -> Option<usize> {
+        let position = self.position.get_or_init(|| {
+            let places = self.links.iter().enumerate();
+            places.map(|(i, (_, url))| (url.clone(), i)).collect()
+        });
+        position.get(url).copied()
+    }
 }
 
 /// How many pages before and after the current one a section menu lists.
@@ -248,7 +262,7 @@ impl Object for NavItem {
         let key = key.as_str()?;
         if key == "pages" {
             super::nav_reads::note(self.entry);
-            return Some(self.pages.clone());
+            return Some(self.pages());
         }
         self.fields
             .iter()
@@ -274,7 +288,7 @@ impl Object for NavItem {
         }
         let url = args.first().and_then(Value::as_str).unwrap_or_default();
         super::nav_reads::note(self.entry);
-        let places = menu_window(self.links.len(), self.position.get(url).copied());
+        let places = menu_window(self.links.len(), self.place_of(url));
         let mut previous = None;
         let pages: Vec<Value> = places
             .iter()

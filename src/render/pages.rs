@@ -1,6 +1,8 @@
 //! Pages through their templates: every page (and an instrument's participant page), the
 //! sections without an `_index.md`, the site map and the 404 page.
 
+use std::sync::OnceLock;
+
 use minijinja::{context, Value};
 
 use super::cache::{RenderCache, Reuse};
@@ -21,13 +23,23 @@ use crate::validate::Validated;
 struct Shared {
     config: Value,
     nav: Value,
-    sections: Vec<Value>,
+    /// `section` per section, made when a page of it first renders.
+    sections: Vec<OnceLock<Value>>,
     /// All instruments by audience, for the overview page.
     instruments: Value,
     /// Every instrument once, with its data script, for pages that combine them.
     instrument_list: Value,
-    site_map: Value,
     options: RenderOptions,
+}
+
+impl Shared {
+    fn section(&self, site: &Site, id: SectionId) -> Value {
+        let made = self
+            .sections
+            .get(id.0)
+            .map(|s| s.get_or_init(|| context::section(site, id)));
+        made.cloned().unwrap_or_default()
+    }
 }
 
 /// What rendering the pages needs, shared by all of them.
@@ -71,10 +83,9 @@ pub(super) fn render_all(
     let shared = Shared {
         config: context::config(site, &v.menu),
         nav: context::nav(site),
-        sections: context::sections(site),
+        sections: site.sections.iter().map(|_| OnceLock::new()).collect(),
         instruments: instruments::overview(site, &prepared),
         instrument_list: instruments::list(site, &prepared),
-        site_map: context::site_map(site),
         options,
     };
     let pages = Pages {
@@ -86,11 +97,11 @@ pub(super) fn render_all(
     let mut output = Output::default();
     let ids: Vec<PageId> = (0..site.pages.len()).map(PageId).collect();
     let mut streamed = 0;
+    let mut cache = cache;
     match cache {
         // `serve` renders one page after another: its cache is one mutable map, and it
         // renders few pages per edit anyway.
-        Some(cache) => {
-            let mut cache = Some(cache);
+        Some(_) => {
             for &id in &ids {
                 let page = pages.render_page(id, &mut cache);
                 merge(page, &mut output, diagnostics);
@@ -108,7 +119,7 @@ pub(super) fn render_all(
             }
         },
     }
-    pages.render_rest(&mut output, diagnostics);
+    pages.render_rest(&mut output, diagnostics, &mut cache);
     (output, streamed)
 }
 
@@ -251,28 +262,34 @@ impl Pages<'_> {
         }
     }
 
-    /// The pages that come from the site's shape alone; cheap, so never cached.
-    fn render_rest(&self, output: &mut Output, diagnostics: &mut Diagnostics) {
+    /// The pages made from every page's front matter and the site's shape: the sections
+    /// without an `_index.md`, the site map (which lists every page) and the 404 page. With
+    /// `serve`'s cache they render again only when some page's front matter changed.
+    fn render_rest(
+        &self,
+        output: &mut Output,
+        diagnostics: &mut Diagnostics,
+        cache: &mut Option<&mut RenderCache>,
+    ) {
         let (site, shared) = (self.site, &self.shared);
         let templates = &self.v.templates;
+        let inputs = cache.as_deref().map_or(0, RenderCache::fronts);
+        let mut out = PageOut::default();
         for (id, section) in site.section_ids() {
             if section.index.is_some() {
                 continue;
             }
             for number in 1..=context::listing_count(site, id) {
-                match render_bare_section(site, id, number, templates, shared) {
-                    Ok(html) => output.insert(
-                        context::listing_url(&section.url, number),
-                        OutputFile::Bytes(html.into_bytes()),
-                    ),
-                    Err(d) => diagnostics.push(d),
-                }
+                let url = context::listing_url(&section.url, number);
+                cached(cache, &mut out, url, inputs, || {
+                    render_bare_section(site, id, number, templates, shared)
+                });
             }
         }
-        match render_site_map(templates, shared) {
-            Ok(html) => output.insert(SITE_MAP.into(), OutputFile::Bytes(html.into_bytes())),
-            Err(d) => diagnostics.push(d),
-        }
+        cached(cache, &mut out, SITE_MAP.into(), inputs, || {
+            render_site_map(site, templates, shared)
+        });
+        merge(out, output, diagnostics);
         if let Some(base) = site.config.config.base_url.as_ref().map(|b| b.get_ref()) {
             output.insert(
                 SITE_MAP_XML.into(),
@@ -339,7 +356,7 @@ fn page_context(r: &PageRender, url: &str, workshop: Value, listing: usize) -> V
     let is_home = page.is_index && page.section == SectionId::HOME;
     context! {
         page => context::val(&page_ctx),
-        section => r.shared.sections[page.section.0].clone(),
+        section => r.shared.section(r.site, page.section),
         breadcrumbs => context::val(context::breadcrumbs(r.site, page.section, page.is_index)),
         is_home => is_home,
         instruments => r.shared.instruments.clone(),
@@ -384,7 +401,7 @@ fn render_bare_section(
     };
     let ctx = context! {
         page => context::val(&page_ctx),
-        section => shared.sections[id.0].clone(),
+        section => shared.section(site, id),
         breadcrumbs => context::val(context::breadcrumbs(site, id, true)),
         is_home => id == SectionId::HOME,
         instruments => shared.instruments.clone(),
@@ -395,9 +412,13 @@ fn render_bare_section(
     templates.render(&template_of(site, Shown::BareSection(id)), ctx)
 }
 
-fn render_site_map(templates: &Templates, shared: &Shared) -> Result<String, Diagnostic> {
+fn render_site_map(
+    site: &Site,
+    templates: &Templates,
+    shared: &Shared,
+) -> Result<String, Diagnostic> {
     let ctx = context! {
-        site_map => shared.site_map.clone(),
+        site_map => context::site_map(site),
         instrument_list => shared.instrument_list.clone(),
         is_home => false,
         page => context! {

@@ -345,19 +345,11 @@ fn nearest(wanted: &str, known: &BTreeSet<String>) -> Option<String> {
 /// stage, and after an edit of one page's text the others' links point at the same things.
 #[derive(Default)]
 pub struct LinkMemo {
+    /// [`LinkTargets::world`] at the last check. It covers every page's key and address in
+    /// page order, so while it is the same a page id names the same page.
     world: u64,
-    /// Page key → the address and analysis (its links) it passed with.
-    passed: HashMap<String, (String, Arc<Analysis>)>,
-}
-
-impl LinkMemo {
-    fn passed(&self, world: u64, page: &Page, analysis: &Arc<Analysis>) -> bool {
-        self.world == world
-            && self
-                .passed
-                .get(&page.key)
-                .is_some_and(|(url, a)| *url == page.url && Arc::ptr_eq(a, analysis))
-    }
+    /// Per page id, the analysis (its links) it passed with.
+    passed: Vec<Option<Arc<Analysis>>>,
 }
 
 /// Every link in every page's Markdown; with a memo, only the links of pages that changed
@@ -369,18 +361,25 @@ pub fn check_pages(
     diagnostics: &mut Diagnostics,
     memo: Option<&mut LinkMemo>,
 ) {
-    let world = memo.as_ref().map(|_| targets.world()).unwrap_or_default();
-    let mut passed = HashMap::new();
-    for ((id, page), analysis) in site.page_ids().zip(analyses) {
-        let known = memo
-            .as_deref()
-            .is_some_and(|m| m.passed(world, page, analysis));
-        if known || check_page(id, page, analysis, targets, diagnostics) {
-            passed.insert(page.key.clone(), (page.url.clone(), Arc::clone(analysis)));
+    let Some(memo) = memo else {
+        for ((id, page), analysis) in site.page_ids().zip(analyses) {
+            check_page(id, page, analysis, targets, diagnostics);
         }
+        return;
+    };
+    let world = targets.world();
+    if memo.world != world || memo.passed.len() != site.pages.len() {
+        *memo = LinkMemo {
+            world,
+            passed: vec![None; site.pages.len()],
+        };
     }
-    if let Some(memo) = memo {
-        *memo = LinkMemo { world, passed };
+    for (((id, page), analysis), passed) in site.page_ids().zip(analyses).zip(&mut memo.passed) {
+        if passed.as_ref().is_some_and(|a| Arc::ptr_eq(a, analysis)) {
+            continue;
+        }
+        let fine = check_page(id, page, analysis, targets, diagnostics);
+        *passed = fine.then(|| Arc::clone(analysis));
     }
 }
 

@@ -37,15 +37,27 @@ pub struct Validated<'a> {
     pub assets: Vec<crate::assets::Asset>,
 }
 
-/// With `serve`'s `links` memo, only the links of pages that changed are checked again.
+/// What `serve` remembers between builds for this stage.
+#[derive(Default)]
+pub struct Memo {
+    links: links::LinkMemo,
+    assets: crate::assets::AssetMemo,
+}
+
+/// With `serve`'s `memo`, only the links of pages that changed are checked again, and scripts
+/// whose modules did not change are not linked again.
 pub fn validate<'a>(
     site: &'a Site,
     analyzed: Analyzed,
-    links: Option<&mut links::LinkMemo>,
+    memo: Option<&mut Memo>,
 ) -> Result<Validated<'a>, Diagnostics> {
+    let (links, assets) = match memo {
+        Some(m) => (Some(&mut m.links), Some(&mut m.assets)),
+        None => (None, None),
+    };
     let mut diagnostics = Diagnostics::new();
     let instruments = instruments::validate(site, &mut diagnostics);
-    let assets = crate::assets::plan(site, &mut diagnostics);
+    let assets = crate::assets::plan(site, &mut diagnostics, assets);
     let plan = outputs::plan(site, &instruments, &assets);
     outputs::check_unique(&plan, &mut diagnostics);
     outputs::check_index_folder(site, &plan, &mut diagnostics);

@@ -91,6 +91,15 @@ fn every_kind_of_edit_gives_exactly_the_output_of_a_fresh_build() {
             Box::new(|s| s.write("static/css/leerrecht.css", "body { color: black; }\n")),
         ),
         (
+            "a script module that entries import",
+            Box::new(|s| {
+                let builtin = include_str!("../../static/js/lib/csv.js");
+                let edited = builtin.replace("'ja' : 'nee'", "'wel' : 'niet'");
+                assert_ne!(edited, builtin);
+                s.write("static/js/lib/csv.js", &edited)
+            }),
+        ),
+        (
             "an instrument",
             Box::new(|s| {
                 s.write(
