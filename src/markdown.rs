@@ -44,6 +44,9 @@ pub struct Analysis {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub chunks: Vec<Chunk>,
+    /// A fingerprint of the headings' ids: what links to this page can point at. Taken once
+    /// here, so that `serve` can tell cheaply whether any page's ids changed.
+    pub ids: u64,
 }
 
 /// Headings at these levels start a new search chunk and appear in the table of contents.
@@ -123,6 +126,8 @@ pub fn analyze(body: &str) -> Analysis {
     analysis
         .chunks
         .retain(|c| c.heading.is_some() || !c.text.is_empty());
+    let ids: Vec<&str> = analysis.headings.iter().map(|h| h.id.as_str()).collect();
+    analysis.ids = crate::fingerprint::hash_of(ids);
     analysis
 }
 

@@ -63,25 +63,30 @@ pub fn write_changes(
     keep: &dyn Fn(&str) -> bool,
 ) -> io::Result<usize> {
     let mut count = 0;
-    let mut next = output.kept.clone();
     for (path, file) in &output.files {
         // A copied file is read once, for its fingerprint and, when it changed, for writing.
         let bytes = contents(file)?;
         let print = crate::fingerprint::hash_of(&*bytes);
         if written.0.get(path) != Some(&print) || !out_dir.join(path).is_file() {
+            // Forgotten first: should the write fail, the next build writes it again.
+            written.0.remove(path);
             write_file(out_dir, path, &bytes)?;
             count += 1;
         }
-        next.insert(path.clone(), print);
+        written.0.insert(path.clone(), print);
     }
-    for (path, print) in &written.0 {
-        if keep(path) {
-            next.insert(path.clone(), *print);
-        } else if !next.contains_key(path) {
-            let _ = std::fs::remove_file(out_dir.join(path));
-        }
+    // Kept pages are on disk as `written` says; what is in neither list is no longer part of
+    // the site (unless `keep` says it stays).
+    let gone: Vec<String> = written
+        .0
+        .keys()
+        .filter(|p| !output.files.contains_key(*p) && !output.kept.contains_key(*p) && !keep(p))
+        .cloned()
+        .collect();
+    for path in gone {
+        let _ = std::fs::remove_file(out_dir.join(&path));
+        written.0.remove(&path);
     }
-    written.0 = next;
     Ok(count)
 }
 

@@ -99,8 +99,9 @@ pub fn render(
     // The search index is the slowest part of a large build; it only reads the analyses, so
     // it is built on another core while the pages render.
     let ((mut output, streamed), search) = std::thread::scope(|scope| {
-        let search =
-            search_wanted.then(|| scope.spawn(|| crate::search::index_files(site, &v.analyses)));
+        let search = search_wanted.then(|| {
+            scope.spawn(|| crate::search::index_files(site, &v.analyses, &crate::search::never))
+        });
         let output = pages::render_all(&v, options, cache, sink, &mut diagnostics);
         let search =
             search.map(|handle| handle.join().map_err(|p| crate::parallel::panic_text(&*p)));
@@ -108,7 +109,7 @@ pub fn render(
     });
     let mut search_index_bytes = 0;
     match search {
-        Some(Ok(files)) => {
+        Some(Ok(Some(files))) => {
             for (path, js) in files {
                 search_index_bytes += js.len();
                 output.insert(path, OutputFile::Bytes(js.into_bytes()));
@@ -118,7 +119,7 @@ pub fn render(
             SEARCH_INDEX,
             format!("interne fout in leerrecht: de zoekindex kon niet worden gemaakt ({why})"),
         ).with_hint("dit is een fout in leerrecht, niet in je handboek; meld hem met de pagina's die je bouwde, of zet tijdelijk search = false in site.toml")),
-        None => {}
+        Some(Ok(None)) | None => {}
     }
     let reused = output.kept.len();
     for asset in v.assets {

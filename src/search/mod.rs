@@ -88,15 +88,29 @@ pub fn corpus<'a>(site: &'a Site, analyses: &'a [Arc<Analysis>]) -> Corpus<'a> {
     corpus
 }
 
-/// The search index as files (path relative to the output, contents), in the site's format.
-pub fn index_files(site: &Site, analyses: &[Arc<Analysis>]) -> Vec<(String, String)> {
+/// Asked now and then while the index is built: true when it is no longer wanted (`serve`
+/// started a newer build), so the work stops and leaves the cores to that build.
+pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
+
+/// For a build: the index is always wanted.
+pub fn never() -> bool {
+    false
+}
+
+/// The search index as files (path relative to the output, contents), in the site's format;
+/// None when `stop` said so before it was done.
+pub fn index_files(
+    site: &Site,
+    analyses: &[Arc<Analysis>],
+    stop: Stop,
+) -> Option<Vec<(String, String)>> {
     let corpus = corpus(site, analyses);
     match site.config.config.search_format {
-        SearchFormat::Sharded => shards::build(&corpus),
-        SearchFormat::Elasticlunr => vec![(
-            crate::render::SEARCH_INDEX.to_string(),
-            elasticlunr_script(&corpus),
-        )],
+        SearchFormat::Sharded => shards::build(&corpus, stop),
+        SearchFormat::Elasticlunr => {
+            let script = elasticlunr_script(&corpus);
+            (!stop()).then(|| vec![(crate::render::SEARCH_INDEX.to_string(), script)])
+        }
     }
 }
 

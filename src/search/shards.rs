@@ -26,7 +26,7 @@ use elasticlunr::pipeline::Pipeline;
 
 use super::index::{excerpt, script_with, PageInfo};
 use super::pipeline::{DutchWithDigits, NAMES};
-use super::{Corpus, SHARD_DIR};
+use super::{Corpus, Stop, SHARD_DIR};
 use crate::render::SEARCH_INDEX;
 
 /// The fields, in the order of every posting list and length list.
@@ -52,8 +52,11 @@ type Postings = [Vec<(u32, u32)>; 3];
 pub const MIN_PART_CHARS: usize = 4;
 
 /// The files of the sharded index: the manifest, the term shards and the document shards.
-pub fn build(corpus: &Corpus) -> Vec<(String, String)> {
-    let (terms, lengths) = postings(corpus);
+pub fn build(corpus: &Corpus, stop: Stop) -> Option<Vec<(String, String)>> {
+    let (terms, lengths) = postings(corpus, stop);
+    if stop() {
+        return None;
+    }
     let parts = part_postings(&terms);
     let entries: Vec<(&str, String)> = terms
         .iter()
@@ -72,12 +75,12 @@ pub fn build(corpus: &Corpus) -> Vec<(String, String)> {
     for (i, docs) in doc_shards(corpus).into_iter().enumerate() {
         files.push(part(&format!("d{i}"), &docs));
     }
-    files
+    Some(files)
 }
 
 /// Every term with its postings, and every document's field lengths (tokens after the
 /// pipeline), tokenized on all cores.
-fn postings(corpus: &Corpus) -> (BTreeMap<String, Postings>, [Vec<u32>; 3]) {
+fn postings(corpus: &Corpus, stop: Stop) -> (BTreeMap<String, Postings>, [Vec<u32>; 3]) {
     let chunks: Vec<(usize, &[super::Chunk])> = corpus
         .chunks
         .chunks(
@@ -93,8 +96,10 @@ fn postings(corpus: &Corpus) -> (BTreeMap<String, Postings>, [Vec<u32>; 3]) {
             Some((first, part))
         })
         .collect();
-    let parts = crate::parallel::map(&chunks, |&(first, part)| tokenize(corpus, first, part))
-        .unwrap_or_else(|_| vec![tokenize(corpus, 0, &corpus.chunks)]);
+    let parts = crate::parallel::map(&chunks, |&(first, part)| {
+        tokenize(corpus, first, part, stop)
+    })
+    .unwrap_or_else(|_| vec![tokenize(corpus, 0, &corpus.chunks, stop)]);
     let mut terms: BTreeMap<String, Postings> = BTreeMap::new();
     let mut lengths: [Vec<u32>; 3] = Default::default();
     // Parts come in ref order, so appending keeps every posting list sorted by ref.
@@ -112,11 +117,16 @@ fn postings(corpus: &Corpus) -> (BTreeMap<String, Postings>, [Vec<u32>; 3]) {
     (terms, lengths)
 }
 
+/// How many chunks a worker tokenizes between asking whether to stop (a few milliseconds).
+const STOP_EVERY: usize = 64;
+
 /// One worker's share: documents `first..first + part.len()`.
+/// Stops early (with part of the work) when `stop` says so; the caller then drops it all.
 fn tokenize(
     corpus: &Corpus,
     first: usize,
     part: &[super::Chunk],
+    stop: Stop,
 ) -> (BTreeMap<String, Postings>, [Vec<u32>; 3]) {
     let pipeline = DutchWithDigits.make_pipeline();
     // Words repeat (Zipf): stemming each distinct word once is most of the saving.
@@ -124,6 +134,9 @@ fn tokenize(
     let mut terms: BTreeMap<String, Postings> = BTreeMap::new();
     let mut lengths: [Vec<u32>; 3] = Default::default();
     for (i, chunk) in part.iter().enumerate() {
+        if i % STOP_EVERY == 0 && stop() {
+            break;
+        }
         let doc = (first + i) as u32;
         let title = if chunk.first_of_page {
             corpus.pages[chunk.doc.page].0

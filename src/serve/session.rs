@@ -30,9 +30,14 @@ pub struct Session {
     written: Option<Written>,
     /// Goes up with every build; an index job of an older build writes nothing.
     generation: Arc<AtomicU64>,
-    /// Held while an index job checks its generation and writes.
-    index_lock: Arc<Mutex<()>>,
+    /// Held while an index job checks its generation and writes: what the jobs wrote.
+    index_lock: Arc<Mutex<IndexWritten>>,
 }
+
+/// The index files an index job wrote, path → fingerprint: the next job writes only those
+/// that differ (after a one-page edit most shards are the same, and writing a 26 MB index
+/// whole is slow).
+type IndexWritten = std::collections::HashMap<String, u64>;
 
 /// Builds and writes the search index of one build, unless a newer build has started.
 pub struct IndexJob {
@@ -41,24 +46,48 @@ pub struct IndexJob {
     out: PathBuf,
     generation: u64,
     current: Arc<AtomicU64>,
-    lock: Arc<Mutex<()>>,
+    lock: Arc<Mutex<IndexWritten>>,
+}
+
+/// Tells a running index job that an input changed, so that its index is out of date before
+/// it is done: it stops at once instead of competing for the cores with the next build.
+#[derive(Clone)]
+pub struct IndexStop(Arc<AtomicU64>);
+
+impl IndexStop {
+    pub fn now(&self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
 }
 
 impl IndexJob {
-    /// True when the index was written, false when a newer build made it useless.
+    /// True when the index was written, false when a newer build (or an [`IndexStop`]) made
+    /// it useless. Such a build stops the work too, so that it does not compete for the cores
+    /// with that build.
     pub fn run(self) -> io::Result<bool> {
-        let files = crate::search::index_files(&self.site, &self.analyses);
-        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        if self.current.load(Ordering::SeqCst) != self.generation {
+        lower_priority();
+        let stale = || self.current.load(Ordering::SeqCst) != self.generation;
+        let Some(files) = crate::search::index_files(&self.site, &self.analyses, &stale) else {
+            return Ok(false);
+        };
+        let mut written = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        if stale() {
             return Ok(false);
         }
         // Shards first, the manifest that names them last; then the shards of the previous
         // index that this one no longer has, so the folder equals a fresh build's.
         let mut names = std::collections::HashSet::new();
         for (path, js) in files.iter().rev() {
-            output::write_file(&self.out, path, js.as_bytes())?;
+            let print = crate::fingerprint::hash_of(js);
+            if written.get(path) != Some(&print) {
+                // Forgotten first: should the write fail, the next job writes it again.
+                written.remove(path);
+                output::write_file(&self.out, path, js.as_bytes())?;
+                written.insert(path.clone(), print);
+            }
             names.insert(path.clone());
         }
+        written.retain(|path, _| names.contains(path));
         let dir = self.out.join(SHARD_DIR);
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = format!("{SHARD_DIR}/{}", entry.file_name().to_string_lossy());
@@ -67,6 +96,17 @@ impl IndexJob {
             }
         }
         Ok(true)
+    }
+}
+
+/// The index job yields the cores to the builds that follow an edit: on Linux, the calling
+/// thread (and the workers it starts, which inherit it) gets a lower scheduling priority.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority has no memory effects; with `who` 0 it changes the calling thread's
+    // nice value only (Linux keeps it per thread), and a failure just leaves it as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 
@@ -86,8 +126,13 @@ impl Session {
             pages: PageMemo::default(),
             written: None,
             generation: Arc::new(AtomicU64::new(0)),
-            index_lock: Arc::new(Mutex::new(())),
+            index_lock: Arc::new(Mutex::new(IndexWritten::new())),
         }
+    }
+
+    /// A handle to stop the running index job when an input changes.
+    pub fn index_stop(&self) -> IndexStop {
+        IndexStop(Arc::clone(&self.generation))
     }
 
     /// How many pages the last build read from disk (the others it remembered).
@@ -120,9 +165,9 @@ impl Session {
             }
             Some(written) => {
                 // The index job writes the index after the reload signal.
-                let keep = |path: &str| {
-                    search && (path == SEARCH_INDEX || path.starts_with(&format!("{SHARD_DIR}/")))
-                };
+                let shards = format!("{SHARD_DIR}/");
+                let keep =
+                    |path: &str| search && (path == SEARCH_INDEX || path.starts_with(&shards));
                 output::write_changes(&self.out, &rendered.output, written, &keep)
                     .map_err(|e| write_error(&self.out, e))?
             }

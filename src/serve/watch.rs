@@ -25,6 +25,10 @@ pub fn start(
 ) -> io::Result<notify::RecommendedWatcher> {
     let (tx, rx) = mpsc::channel();
     let out = absolute(&options.out);
+    let stop = session
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .index_stop();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
             // Reading the inputs (as every build does) is an access, not a change: reacting
@@ -33,6 +37,9 @@ pub fn start(
                 return;
             }
             if event.paths.iter().any(|p| !is_output(p, &out)) {
+                // The index being built is out of date now; stop it before the settle time,
+                // so the rebuild has the cores to itself.
+                stop.now();
                 let _ = tx.send(());
             }
         }

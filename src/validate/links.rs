@@ -1,7 +1,7 @@
 //! Internal links: `@/regio/lekstroom.md#doel` names a source file and a heading. Each is
 //! checked against the loaded site and turned into a relative href.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ pub struct LinkTargets<'a> {
     /// Every page's analysis (with its headings), indexed like `site.pages`.
     analyses: Vec<Arc<Analysis>>,
     /// The ids of an instrument's parts, by its page.
-    parts: HashMap<PageId, Vec<String>>,
+    parts: BTreeMap<PageId, Vec<String>>,
     /// Every file the build will write, so that a plain relative link can be checked too.
     pub files: BTreeSet<String>,
 }

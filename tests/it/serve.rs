@@ -276,3 +276,23 @@ fn pages_left_alone_are_not_read_again_and_every_edit_is_still_seen() {
     );
     assert!(snapshot(&site.out()) == good);
 }
+
+#[test]
+fn an_edit_stops_the_running_index_job_and_the_next_build_writes_the_index() {
+    let site = Site::fixture("basic");
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    site.write("content/over.md", &page("Over", "Eerste versie."));
+    let (_, job) = session.rebuild().unwrap();
+    let before = snapshot(&site.out());
+    // What the watcher does as soon as it sees a change, before it rebuilds.
+    session.index_stop().now();
+    assert!(
+        !job.unwrap().run().unwrap(),
+        "an index that is out of date is dropped"
+    );
+    assert!(snapshot(&site.out()) == before, "and writes nothing");
+    site.write("content/over.md", &page("Over", "Tweede versie."));
+    rebuild(&mut session);
+    assert!(snapshot(&site.out()) == fresh(&site));
+}
