@@ -1,7 +1,7 @@
 // Rebuild latency of `leerrecht serve`: from saving one page to the reload signal, as a browser
 // sees it. For bench/run.sh; timings belong here, not in tests/.
 //
-//   node bench/serve-latency.mjs BINARY SITE [RUNS]        (RUNS default 20)
+//   node bench/serve-latency.mjs BINARY SITE [RUNS]        (RUNS default 20; PAGE=key.md)
 //
 // SITE (the 1 000-page corpus) is copied to bench/out/serve-site, so the corpus itself is never
 // edited; with SEARCH=off its site.toml gets `search = false` (to see what the index costs),
@@ -42,8 +42,9 @@ const variant = [
 ]
   .filter(Boolean)
   .join(', ');
-const PAGE_KEY = 'sectie-010/pagina-0500.md';
-const PAGE_URL = 'sectie-010/pagina-0500.html';
+// PAGE=gemeente/p1005.md for the shared corpus (gen_corpus.py), whose names differ.
+const PAGE_KEY = process.env.PAGE ?? 'sectie-010/pagina-0500.md';
+const PAGE_URL = PAGE_KEY.replace(/\.md$/, '.html');
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const freePort = () =>
@@ -166,7 +167,7 @@ const rows = [
   ['signal − build (settle time, watcher, HTTP)', stats(results.map((r) => r.signal_ms - r.build_ms))],
 ];
 console.log(`\n${RUNS} edits of content/${PAGE_KEY}${variant ? ` (${variant})` : ''}; every edit shown after reload: ${results.every((r) => r.marker_shown) ? 'yes' : 'NO'}; one build per edit: ${results.every((r) => r.builds === 1) ? 'yes' : 'no'}\n`);
-console.log('| from saving one page of 1 000 | median | p90 | min | max |');
+console.log('| from saving one page | median | p90 | min | max |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [name, s] of rows) {
   console.log(`| ${name} | ${s.median.toFixed(0)} ms | ${s.p90.toFixed(0)} ms | ${s.min.toFixed(0)} ms | ${s.max.toFixed(0)} ms |`);

@@ -299,13 +299,18 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     if (queryWords.length === 0) return [];
     const pairs = pairTerms(queryWords).map((pair) => ({ ...pair, weight: PAIR_BOOST }));
     const withPairs = plain ? queryWords : [...queryWords, ...pairs];
+    // The shards of the words and those of their beginnings load side by side: one wait
+    // instead of two. Besides the word's own shard, a beginning's shard holds no term that
+    // starts with the word (that term's longest key would be longer), so the words' scores
+    // are the same whichever arrives first.
+    const compounds = plain ? [] : splittable(queryWords);
+    const beginnings = loadPrefixes(compounds);
     await loadTerms(withPairs.flatMap(({ token, typed }) => (typed.startsWith(token) ? [token] : [token, typed])));
     const total = new Map();
     // Pairs never occur as compound parts: the parts list (field 3) is scored over the words.
     boosts.forEach((boost, field) => fieldScores(field, field < 3 ? withPairs : queryWords, total, boost));
+    await beginnings;
     if (!plain) {
-      const compounds = splittable(queryWords);
-      await loadPrefixes(compounds);
       const parts = compounds.flatMap(partsOf);
       // Scored as a query of their own, so they neither count nor dilute coordination above.
       if (parts.length) Object.values(BOOSTS).forEach((boost, field) => fieldScores(field, parts, total, boost * QUERY_PART_BOOST));
