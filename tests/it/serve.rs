@@ -296,3 +296,36 @@ fn an_edit_stops_the_running_index_job_and_the_next_build_writes_the_index() {
     rebuild(&mut session);
     assert!(snapshot(&site.out()) == fresh(&site));
 }
+
+#[test]
+fn a_page_rendered_by_a_build_that_failed_is_written_by_the_next_good_one() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/telling.html",
+        "{% extends \"base.html\" %}{% block content %}<p>{{ page.extra.n + 1 }}</p>{{ page.content }}{% endblock %}",
+    );
+    let counted = |n: &str| {
+        format!(
+            "+++\ntitle = \"Telling\"\ntemplate = \"telling.html\"\n[extra]\nn = {n}\n+++\nTekst."
+        )
+    };
+    site.write("content/regio/telling.md", &counted("1"));
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    let good = snapshot(&site.out());
+
+    // One save renders over.md anew; another page's template fails while it runs, so the build
+    // writes nothing, also not the page that rendered fine.
+    site.write("content/over.md", &page("Over", "Nieuwe tekst."));
+    site.write("content/regio/telling.md", &counted("\"een\""));
+    assert!(session.rebuild().is_err(), "a string plus one fails");
+    assert!(snapshot(&site.out()) == good);
+
+    // The fix touches only the failing page: over.md comes from the cache, and must be written
+    // now, since the failed build never did.
+    site.write("content/regio/telling.md", &counted("2"));
+    rebuild(&mut session);
+    let out = std::fs::read_to_string(site.out().join("over.html")).unwrap();
+    assert!(out.contains("Nieuwe tekst."), "over.html is the new text");
+    assert!(snapshot(&site.out()) == fresh(&site));
+}
