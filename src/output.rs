@@ -28,19 +28,70 @@ impl Output {
     }
 }
 
-/// What the dev server last wrote to its output folder: path → fingerprint of the contents.
+/// What the dev server last wrote to its output folder: path → fingerprint of the contents,
+/// and the modification time of every folder it wrote into, taken after writing.
 #[derive(Default)]
-pub struct Written(BTreeMap<String, u64>);
+pub struct Written(
+    BTreeMap<String, u64>,
+    BTreeMap<String, Option<std::time::SystemTime>>,
+);
 
 impl Written {
-    /// The fingerprints of everything in `output`, as just written whole.
-    pub fn of(output: &Output) -> io::Result<Written> {
+    /// The fingerprints of everything in `output`, as just written whole to `out_dir`.
+    pub fn of(out_dir: &Path, output: &Output) -> io::Result<Written> {
         let mut map = output.kept.clone();
         for (path, file) in &output.files {
             map.insert(path.clone(), crate::fingerprint::hash_of(&*contents(file)?));
         }
-        Ok(Written(map))
+        let mut written = Written(map, BTreeMap::new());
+        written.note_folders(out_dir);
+        Ok(written)
     }
+
+    /// Remember the folders' modification times, after writing: removing a file changes its
+    /// folder's time, so a later look at ~200 folders finds what someone deleted by hand.
+    pub fn note_folders(&mut self, out_dir: &Path) {
+        let folders: std::collections::BTreeSet<&str> =
+            self.0.keys().map(|p| folder_of(p)).collect();
+        self.1 = folders
+            .into_iter()
+            .map(|f| (f.to_string(), folder_time(out_dir, f)))
+            .collect();
+    }
+
+    /// Files written earlier that are no longer on disk (someone removed them), forgotten here
+    /// so they are written again. Only the folders whose time changed are looked into.
+    pub fn missing(&mut self, out_dir: &Path) -> Vec<String> {
+        let changed: std::collections::BTreeSet<&str> = self
+            .1
+            .iter()
+            .filter(|(f, time)| folder_time(out_dir, f) != **time)
+            .map(|(f, _)| f.as_str())
+            .collect();
+        if changed.is_empty() {
+            return Vec::new();
+        }
+        let gone: Vec<String> = self
+            .0
+            .keys()
+            .filter(|p| changed.contains(folder_of(p)) && !out_dir.join(p).is_file())
+            .cloned()
+            .collect();
+        for path in &gone {
+            self.0.remove(path);
+        }
+        gone
+    }
+}
+
+fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+fn folder_time(out_dir: &Path, folder: &str) -> Option<std::time::SystemTime> {
+    std::fs::metadata(out_dir.join(folder))
+        .and_then(|m| m.modified())
+        .ok()
 }
 
 /// The bytes of an output file; a copied file is read from its source.

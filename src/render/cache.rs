@@ -224,6 +224,16 @@ impl RenderCache {
         self.fronts
     }
 
+    /// These pages are not on disk (any more): hand them back as HTML to write.
+    pub(crate) fn not_on_disk(&mut self, urls: &[String]) {
+        for url in urls {
+            if let Some(kept) = self.pages.get_mut(url) {
+                kept.on_disk = false;
+                self.unwritten.insert(url.clone());
+            }
+        }
+    }
+
     /// The build's output was written: every page rendered since is on disk now.
     pub(crate) fn written(&mut self) {
         for url in self.unwritten.drain() {

@@ -140,6 +140,23 @@ impl Session {
         self.pages.pages_read()
     }
 
+    /// Files someone removed from the output folder since the last build are written again:
+    /// the writer and the index job forget them, and the cache no longer counts them as on disk.
+    fn forget_removed_output(&mut self) {
+        let Some(written) = &mut self.written else {
+            return;
+        };
+        let missing = written.missing(&self.out);
+        if missing.is_empty() {
+            return;
+        }
+        let mut index = self.index_lock.lock().unwrap_or_else(|e| e.into_inner());
+        for path in &missing {
+            index.remove(path);
+        }
+        self.cache.not_on_disk(&missing);
+    }
+
     /// Build after a change. A failing build writes nothing. When the returned job is Some,
     /// the pages are written and the job builds the search index.
     pub fn rebuild(&mut self) -> Result<(Report, Option<IndexJob>), Diagnostics> {
@@ -148,6 +165,7 @@ impl Session {
         crate::check_output_dir(&self.root, &self.out, self.guard)?;
         let (site, problems) = crate::load::load_remembering(&self.root, Some(&mut self.pages))
             .map_err(Diagnostics::sorted)?;
+        self.forget_removed_output();
         let first = self.written.is_none();
         let options = RenderOptions {
             live_reload: true,
@@ -159,8 +177,10 @@ impl Session {
             None => {
                 output::write(&self.out, &rendered.output)
                     .map_err(|e| write_error(&self.out, e))?;
-                self.written =
-                    Some(Written::of(&rendered.output).map_err(|e| write_error(&self.out, e))?);
+                self.written = Some(
+                    Written::of(&self.out, &rendered.output)
+                        .map_err(|e| write_error(&self.out, e))?,
+                );
                 rendered.output.files.len()
             }
             Some(written) => {
@@ -168,8 +188,10 @@ impl Session {
                 let shards = format!("{SHARD_DIR}/");
                 let keep =
                     |path: &str| search && (path == SEARCH_INDEX || path.starts_with(&shards));
-                output::write_changes(&self.out, &rendered.output, written, &keep)
-                    .map_err(|e| write_error(&self.out, e))?
+                let count = output::write_changes(&self.out, &rendered.output, written, &keep)
+                    .map_err(|e| write_error(&self.out, e))?;
+                written.note_folders(&self.out);
+                count
             }
         };
         self.cache.written();

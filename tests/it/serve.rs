@@ -329,3 +329,22 @@ fn a_page_rendered_by_a_build_that_failed_is_written_by_the_next_good_one() {
     assert!(out.contains("Nieuwe tekst."), "over.html is the new text");
     assert!(snapshot(&site.out()) == fresh(&site));
 }
+
+#[test]
+fn files_removed_by_hand_from_the_output_come_back_with_the_next_build() {
+    let site = Site::fixture("basic");
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    // Pages that will not change, a whole folder of them, a stylesheet and part of the index.
+    std::fs::remove_file(site.out().join("index.html")).unwrap();
+    std::fs::remove_dir_all(site.out().join("regio")).unwrap();
+    std::fs::remove_file(site.out().join("css/leerrecht.css")).unwrap();
+    std::fs::remove_file(site.out().join("zoekindex/d0.js")).unwrap();
+    // Only the text of one page changes, so the other pages come from the cache.
+    let over = std::fs::read_to_string(site.root().join("content/over.md")).unwrap();
+    site.write("content/over.md", &format!("{over}\nIets anders.\n"));
+    // over.html, index.html, the three pages of regio/ and the stylesheet (the index job
+    // writes d0.js).
+    assert_eq!(rebuild(&mut session), 6);
+    assert!(snapshot(&site.out()) == fresh(&site));
+}
