@@ -189,19 +189,95 @@ export function prefixShards(manifest, word) {
   return manifest.shards.flatMap((key, i) => (word.startsWith(key) ? [i] : []));
 }
 
-/** A posting list (`"0,5:2,1z"`) as `[[doc, count]]`; see encode() in src/search/shards.rs. */
-export function decodePostings(text) {
-  if (!text) return [];
+/**
+ * A posting list (`"0,5:2,1z"`, document deltas in base 36, `:count` when not 1) as two typed
+ * arrays, read character by character: at 10 000 pages a common word has tens of thousands of
+ * postings, and splitting the text into strings and arrays made decoding and the garbage it
+ * left most of a first search. See encode() in src/search/shards.rs.
+ */
+export function decodeList(text) {
+  if (!text) return { docs: new Uint32Array(0), counts: new Uint32Array(0), length: 0 };
+  const n = commas(text) + 1;
+  const docs = new Uint32Array(n);
+  const counts = new Uint32Array(n);
   let doc = 0;
-  return text.split(',').map((part) => {
-    const [delta, count] = part.split(':');
-    doc += parseInt(delta, 36);
-    return [doc, count === undefined ? 1 : parseInt(count, 36)];
-  });
+  let i = 0;
+  let value = 0;
+  let delta = -1;
+  for (let p = 0; p <= text.length; p++) {
+    const c = p < text.length ? text.charCodeAt(p) : COMMA;
+    if (c === COMMA) {
+      doc += delta < 0 ? value : delta;
+      docs[i] = doc;
+      counts[i++] = delta < 0 ? 1 : value;
+      value = 0;
+      delta = -1;
+    } else if (c === COLON) {
+      delta = value;
+      value = 0;
+    } else {
+      value = value * 36 + digit(c);
+    }
+  }
+  return { docs, counts, length: n };
 }
 
+function commas(text) {
+  let n = 0;
+  for (let p = 0; p < text.length; p++) if (text.charCodeAt(p) === COMMA) n++;
+  return n;
+}
+
+/** A base-36 digit's value; the index writes `0`–`9` and `a`–`z` only. */
+const digit = (c) => (c <= NINE ? c - ZERO : c - LOWER_A + 10);
+
+const COMMA = 44;
+const COLON = 58;
+const ZERO = 48;
+const NINE = 57;
+const LOWER_A = 97;
+
+/** A posting list as `[[doc, count]]` (for tests and tools; the search reads decodeList). */
+export function decodePostings(text) {
+  const { docs, counts } = decodeList(text);
+  return Array.from(docs, (doc, i) => [doc, counts[i]]);
+}
+
+/** Field lengths (`"5,a,0"`, base 36) as a typed array. */
 function decodeLengths(text) {
-  return text ? text.split(',').map((n) => parseInt(n, 36)) : [];
+  if (!text) return new Uint32Array(0);
+  const out = new Uint32Array(commas(text) + 1);
+  let i = 0;
+  let value = 0;
+  for (let p = 0; p <= text.length; p++) {
+    const c = p < text.length ? text.charCodeAt(p) : COMMA;
+    if (c === COMMA) {
+      out[i++] = value;
+      value = 0;
+    } else {
+      value = value * 36 + digit(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * The first `limit` of `scores` (doc → score) in the order rank() gives: higher scores first,
+ * equal scores by ascending doc. A search shows ten of tens of thousands of matches; sorting
+ * them all is not needed for that.
+ */
+function best(scores, limit) {
+  const before = (a, b) => b[1] < a[1] || (b[1] === a[1] && a[0] < b[0]);
+  if (!Number.isFinite(limit)) return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const top = [];
+  for (const entry of scores) {
+    if (top.length === limit && !before(entry, top[top.length - 1])) continue;
+    let at = top.length;
+    while (at > 0 && before(entry, top[at - 1])) at--;
+    top.splice(at, 0, entry);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /**
@@ -247,7 +323,7 @@ export function openSharded(manifest, load, { plain = false } = {}) {
   };
   const postings = (term, field) => {
     const key = `${field}\u0000${term}`;
-    if (!decoded.has(key)) decoded.set(key, decodePostings(terms.get(term)?.[field]));
+    if (!decoded.has(key)) decoded.set(key, decodeList(terms.get(term)?.[field]));
     return decoded.get(key);
   };
   const expandLoaded = (prefix, field) => {
@@ -273,11 +349,13 @@ export function openSharded(manifest, load, { plain = false } = {}) {
       const tokenScores = new Float64Array(total);
       const tokenDocs = [];
       for (const key of keys) {
-        const list = postings(key, field);
-        const idf = 1 + Math.log(total / (list.length + 1));
-        if (key === token) for (const [doc] of list) coordination[doc] += 1;
+        const { docs, counts, length: n } = postings(key, field);
+        const idf = 1 + Math.log(total / (n + 1));
+        if (key === token) for (let i = 0; i < n; i++) coordination[docs[i]] += 1;
         const penalty = weight * (key === token ? 1 : (1 - (key.length - token.length) / key.length) * 0.15);
-        for (const [doc, count] of list) {
+        for (let i = 0; i < n; i++) {
+          const doc = docs[i];
+          const count = counts[i];
           const length = lengths[field][doc] ?? 0;
           const norm = length ? 1 / Math.sqrt(length) : 1;
           if (tokenScores[doc] === 0) tokenDocs.push(doc);
@@ -294,7 +372,7 @@ export function openSharded(manifest, load, { plain = false } = {}) {
       into.set(doc, (into.get(doc) ?? 0) + s * boost);
     }
   };
-  const rankSharded = async (query) => {
+  const rankSharded = async (query, limit = Infinity) => {
     const queryWords = queryTerms(query);
     if (queryWords.length === 0) return [];
     const pairs = pairTerms(queryWords).map((pair) => ({ ...pair, weight: PAIR_BOOST }));
@@ -317,9 +395,7 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     }
     if (!plain) for (const [doc, score] of total) if (lowered[doc]) total.set(doc, score * LOWERED);
     // Equal scores in ascending ref order, as rank() lists them (integer keys of an object).
-    return [...total]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .map(([doc, score]) => ({ ref: String(doc), score }));
+    return best(total, limit).map(([doc, score]) => ({ ref: String(doc), score }));
   };
   return {
     manifest,
@@ -328,7 +404,7 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     loadedParts: () => [...parts.keys()],
     async search(query, limit = 10) {
       const queryWords = queryTerms(query);
-      const ranked = (await rankSharded(query)).slice(0, limit);
+      const ranked = await rankSharded(query, limit);
       const per = manifest.docsPerShard;
       const names = [...new Set(ranked.map(({ ref }) => `d${Math.floor(Number(ref) / per)}`))];
       const shards = new Map(await Promise.all(names.map(async (name) => [name, await part(name)])));
