@@ -28,13 +28,14 @@ impl Output {
     }
 }
 
-/// What the dev server last wrote to its output folder: path → fingerprint of the contents,
-/// and the modification time of every folder it wrote into, taken after writing.
+/// What the dev server last wrote to its output folder.
 #[derive(Default)]
-pub struct Written(
-    BTreeMap<String, u64>,
-    BTreeMap<String, Option<std::time::SystemTime>>,
-);
+pub struct Written {
+    /// Path → fingerprint of the contents.
+    prints: BTreeMap<String, u64>,
+    /// The modification time of every folder it wrote into, taken after writing.
+    folders: BTreeMap<String, Option<std::time::SystemTime>>,
+}
 
 impl Written {
     /// The fingerprints of everything in `output`, as just written whole to `out_dir`.
@@ -43,7 +44,10 @@ impl Written {
         for (path, file) in &output.files {
             map.insert(path.clone(), crate::fingerprint::hash_of(&*contents(file)?));
         }
-        let mut written = Written(map, BTreeMap::new());
+        let mut written = Written {
+            prints: map,
+            folders: BTreeMap::new(),
+        };
         written.note_folders(out_dir);
         Ok(written)
     }
@@ -52,8 +56,8 @@ impl Written {
     /// folder's time, so a later look at ~200 folders finds what someone deleted by hand.
     pub fn note_folders(&mut self, out_dir: &Path) {
         let folders: std::collections::BTreeSet<&str> =
-            self.0.keys().map(|p| folder_of(p)).collect();
-        self.1 = folders
+            self.prints.keys().map(|p| folder_of(p)).collect();
+        self.folders = folders
             .into_iter()
             .map(|f| (f.to_string(), folder_time(out_dir, f)))
             .collect();
@@ -63,7 +67,7 @@ impl Written {
     /// so they are written again. Only the folders whose time changed are looked into.
     pub fn missing(&mut self, out_dir: &Path) -> Vec<String> {
         let changed: std::collections::BTreeSet<&str> = self
-            .1
+            .folders
             .iter()
             .filter(|(f, time)| folder_time(out_dir, f) != **time)
             .map(|(f, _)| f.as_str())
@@ -72,13 +76,13 @@ impl Written {
             return Vec::new();
         }
         let gone: Vec<String> = self
-            .0
+            .prints
             .keys()
             .filter(|p| changed.contains(folder_of(p)) && !out_dir.join(p).is_file())
             .cloned()
             .collect();
         for path in &gone {
-            self.0.remove(path);
+            self.prints.remove(path);
         }
         gone
     }
@@ -116,29 +120,43 @@ pub fn write_changes(
     let mut count = 0;
     for (path, file) in &output.files {
         // A copied file is read once, for its fingerprint and, when it changed, for writing.
-        let bytes = contents(file)?;
-        let print = crate::fingerprint::hash_of(&*bytes);
-        if written.0.get(path) != Some(&print) || !out_dir.join(path).is_file() {
-            // Forgotten first: should the write fail, the next build writes it again.
-            written.0.remove(path);
-            write_file(out_dir, path, &bytes)?;
+        // A file removed by hand is no longer in `written` ([`Written::missing`]).
+        if write_if_changed(out_dir, &mut written.prints, path, &contents(file)?)? {
             count += 1;
         }
-        written.0.insert(path.clone(), print);
     }
     // Kept pages are on disk as `written` says; what is in neither list is no longer part of
     // the site (unless `keep` says it stays).
     let gone: Vec<String> = written
-        .0
+        .prints
         .keys()
         .filter(|p| !output.files.contains_key(*p) && !output.kept.contains_key(*p) && !keep(p))
         .cloned()
         .collect();
     for path in gone {
         let _ = std::fs::remove_file(out_dir.join(&path));
-        written.0.remove(&path);
+        written.prints.remove(&path);
     }
     Ok(count)
+}
+
+/// Write `bytes` to `path` unless `prints` says the file on disk has them already; true when
+/// it was written. The old fingerprint is forgotten first: should the write fail, the next
+/// build writes the file again.
+pub fn write_if_changed(
+    out_dir: &Path,
+    prints: &mut BTreeMap<String, u64>,
+    path: &str,
+    bytes: &[u8],
+) -> io::Result<bool> {
+    let print = crate::fingerprint::hash_of(bytes);
+    if prints.get(path) == Some(&print) {
+        return Ok(false);
+    }
+    prints.remove(path);
+    write_file(out_dir, path, bytes)?;
+    prints.insert(path.to_string(), print);
+    Ok(true)
 }
 
 /// Write one file of the output in place, atomically: a temporary file beside it, renamed.

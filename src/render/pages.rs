@@ -74,7 +74,7 @@ impl PageOut {
 pub(super) fn render_all(
     v: &Validated,
     options: RenderOptions,
-    cache: Option<&mut RenderCache>,
+    mut cache: Option<&mut RenderCache>,
     sink: Option<&Staging>,
     diagnostics: &mut Diagnostics,
 ) -> (Output, usize) {
@@ -97,7 +97,6 @@ pub(super) fn render_all(
     let mut output = Output::default();
     let ids: Vec<PageId> = (0..site.pages.len()).map(PageId).collect();
     let mut streamed = 0;
-    let mut cache = cache;
     match cache {
         // `serve` renders one page after another: its cache is one mutable map, and it
         // renders few pages per edit anyway.

@@ -37,7 +37,7 @@ pub struct Session {
 /// The index files an index job wrote, path → fingerprint: the next job writes only those
 /// that differ (after a one-page edit most shards are the same, and writing a 26 MB index
 /// whole is slow).
-type IndexWritten = std::collections::HashMap<String, u64>;
+type IndexWritten = std::collections::BTreeMap<String, u64>;
 
 /// Builds and writes the search index of one build, unless a newer build has started.
 pub struct IndexJob {
@@ -78,13 +78,7 @@ impl IndexJob {
         // index that this one no longer has, so the folder equals a fresh build's.
         let mut names = std::collections::HashSet::new();
         for (path, js) in files.iter().rev() {
-            let print = crate::fingerprint::hash_of(js);
-            if written.get(path) != Some(&print) {
-                // Forgotten first: should the write fail, the next job writes it again.
-                written.remove(path);
-                output::write_file(&self.out, path, js.as_bytes())?;
-                written.insert(path.clone(), print);
-            }
+            output::write_if_changed(&self.out, &mut written, path, js.as_bytes())?;
             names.insert(path.clone());
         }
         written.retain(|path, _| names.contains(path));

@@ -129,14 +129,11 @@ impl<'a> LinkTargets<'a> {
     /// page whose links passed before passes again ([`LinkMemo`]).
     fn world(&self) -> u64 {
         let mut h = DefaultHasher::new();
-        for (id, page) in self.site.page_ids() {
-            (&page.key, &page.url).hash(&mut h);
-            for anchor in self.anchors(id) {
-                anchor.hash(&mut h);
-            }
-            0xffu8.hash(&mut h);
+        for (page, analysis) in self.site.pages.iter().zip(&self.analyses) {
+            (&page.key, &page.url, analysis.ids).hash(&mut h);
         }
         (
+            &self.parts,
             &self.site.drafts,
             &self.site.unreadable,
             &self.site.content_assets,

@@ -33,6 +33,13 @@ fn rebuild(session: &mut Session) -> usize {
     report.files
 }
 
+/// A dev server session on `site` after its first build.
+fn built(site: &Site) -> Session {
+    let mut session = Session::new(site.root().to_path_buf(), site.out());
+    rebuild(&mut session);
+    session
+}
+
 /// One change to a site, as an editor would make it.
 type Edit = Box<dyn Fn(&Site)>;
 
@@ -126,8 +133,7 @@ fn every_kind_of_edit_gives_exactly_the_output_of_a_fresh_build() {
 #[test]
 fn an_edit_to_one_page_writes_that_page_and_the_search_index_only() {
     let site = Site::fixture("basic");
-    let mut session = Session::new(site.root().to_path_buf(), site.out());
-    rebuild(&mut session);
+    let mut session = built(&site);
     let before = snapshot(&site.out());
     let text = std::fs::read_to_string(site.root().join("content/over.md")).unwrap();
     site.write(
@@ -161,8 +167,7 @@ fn a_title_edit_renders_the_pages_that_list_it_and_reuses_the_rest() {
     ] {
         site.write(&format!("content/wet/{file}.md"), &page(title, "Tekst."));
     }
-    let mut session = Session::new(site.root().to_path_buf(), site.out());
-    rebuild(&mut session);
+    let mut session = built(&site);
     let text = std::fs::read_to_string(site.root().join("content/regio/lekstroom.md")).unwrap();
     site.write(
         "content/regio/lekstroom.md",
@@ -186,8 +191,7 @@ fn a_title_edit_renders_the_pages_that_list_it_and_reuses_the_rest() {
 #[test]
 fn a_failing_rebuild_writes_nothing_and_the_next_good_one_recovers() {
     let site = Site::fixture("basic");
-    let mut session = Session::new(site.root().to_path_buf(), site.out());
-    rebuild(&mut session);
+    let mut session = built(&site);
     let good = snapshot(&site.out());
     site.write("content/over.md", &page("Over", "[weg](@/bestaat-niet.md)"));
     assert!(session.rebuild().is_err());
@@ -200,8 +204,7 @@ fn a_failing_rebuild_writes_nothing_and_the_next_good_one_recovers() {
 #[test]
 fn an_index_job_of_an_older_build_writes_nothing() {
     let site = Site::fixture("basic");
-    let mut session = Session::new(site.root().to_path_buf(), site.out());
-    rebuild(&mut session);
+    let mut session = built(&site);
     site.write("content/over.md", &page("Over", "Eerste versie."));
     let (_, old_job) = session.rebuild().unwrap();
     site.write("content/over.md", &page("Over", "Tweede versie."));
@@ -214,8 +217,7 @@ fn an_index_job_of_an_older_build_writes_nothing() {
 #[test]
 fn pages_left_alone_are_not_read_again_and_every_edit_is_still_seen() {
     let site = Site::fixture("basic");
-    let mut session = Session::new(site.root().to_path_buf(), site.out());
-    rebuild(&mut session);
+    let mut session = built(&site);
     let pages = session.pages_read();
     assert!(pages > 3, "the first build reads every page");
     // Files saved within the last two seconds are read again every time: their stamp could
@@ -280,8 +282,7 @@ fn pages_left_alone_are_not_read_again_and_every_edit_is_still_seen() {
 #[test]
 fn an_edit_stops_the_running_index_job_and_the_next_build_writes_the_index() {
     let site = Site::fixture("basic");
-    let mut session = Session::new(site.root().to_path_buf(), site.out());
-    rebuild(&mut session);
+    let mut session = built(&site);
     site.write("content/over.md", &page("Over", "Eerste versie."));
     let (_, job) = session.rebuild().unwrap();
     let before = snapshot(&site.out());
@@ -310,8 +311,7 @@ fn a_page_rendered_by_a_build_that_failed_is_written_by_the_next_good_one() {
         )
     };
     site.write("content/regio/telling.md", &counted("1"));
-    let mut session = Session::new(site.root().to_path_buf(), site.out());
-    rebuild(&mut session);
+    let mut session = built(&site);
     let good = snapshot(&site.out());
 
     // One save renders over.md anew; another page's template fails while it runs, so the build
@@ -333,8 +333,7 @@ fn a_page_rendered_by_a_build_that_failed_is_written_by_the_next_good_one() {
 #[test]
 fn files_removed_by_hand_from_the_output_come_back_with_the_next_build() {
     let site = Site::fixture("basic");
-    let mut session = Session::new(site.root().to_path_buf(), site.out());
-    rebuild(&mut session);
+    let mut session = built(&site);
     // Pages that will not change, a whole folder of them, a stylesheet and part of the index.
     std::fs::remove_file(site.out().join("index.html")).unwrap();
     std::fs::remove_dir_all(site.out().join("regio")).unwrap();
