@@ -49,6 +49,26 @@ test('a query loads only the shards of its words and the texts of its results', 
   }
 });
 
+test("results come one by one: the first is there while a later result's shard still loads", async () => {
+  const query = 'leerplicht';
+  const expected = await open(manifest, shardLoader().load).search(query, 10);
+  const docShard = (ref) => `d${Math.floor(Number(ref) / manifest.docsPerShard)}`;
+  const last = docShard(expected.at(-1).ref);
+  assert.notEqual(docShard(expected[0].ref), last, 'the first and last result come from different shards');
+  // A loader that holds back the shard of the last result until released.
+  const { load } = shardLoader();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const index = open(manifest, (name) => (name === last ? held.then(() => load(name)) : load(name)));
+  const pending = await index.results(query, 10);
+  assert.equal(pending.length, expected.length);
+  const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms, 'waiting'))]);
+  assert.deepEqual(await within(pending[0], 2000), expected[0]);
+  assert.equal(await within(pending.at(-1), 50), 'waiting');
+  release();
+  assert.deepEqual(await Promise.all(pending), expected);
+});
+
 test('without its additions, results equal those of the classic index', async () => {
   const classic = loadIndex();
   const index = open(manifest, shardLoader().load, { plain: true });
@@ -69,6 +89,13 @@ test('without its additions, results equal those of the classic index', async ()
       .sort((a, b) => Number(a.ref) - Number(b.ref));
     assert.deepEqual(shown(ours), shown(theirs), q);
   }
+});
+
+test('every document has a length in each field, and an index of another version is refused', () => {
+  manifest.lengths.forEach((text, field) => assert.equal(text.length, manifest.docs * manifest.lengthWidths[field], manifest.fields[field]));
+  const load = () => ({});
+  assert.throws(() => open({ ...manifest, version: 1 }, load), /Onbekende zoekindex/);
+  assert.doesNotThrow(() => open(manifest, load));
 });
 
 test('posting lists decode as written', () => {

@@ -15,6 +15,10 @@ export function checkIndex(data) {
   if (!Array.isArray(pipeline) || pipeline.join() !== PIPELINE.join()) {
     throw new Error(`Onbekende zoekindex: verwacht ${PIPELINE.join(', ')}`);
   }
+  // Version 2 writes field lengths in fixed widths; an engine from an older build cannot read them.
+  if (data.format === SHARDED && data.version !== SHARDED_VERSION) {
+    throw new Error(`Onbekende zoekindex: verwacht versie ${SHARDED_VERSION}`);
+  }
 }
 
 function node(root, token) {
@@ -142,6 +146,7 @@ export function snippet(text, terms) {
 // each document's field lengths, so the scores are those of rank() on the classic index.
 
 export const SHARDED = 'gedeeld';
+const SHARDED_VERSION = 2;
 
 // What only the sharded index has (docs/ontwikkelen.md, "Zoeken van binnen"; src/search/shards.rs): a fourth posting
 // list per compound part (`protocol` lists the documents of `verzuimprotocol`), weighed below
@@ -243,41 +248,78 @@ export function decodePostings(text) {
   return Array.from(docs, (doc, i) => [doc, counts[i]]);
 }
 
-/** Field lengths (`"5,a,0"`, base 36) as a typed array. */
-function decodeLengths(text) {
-  if (!text) return new Uint32Array(0);
-  const out = new Uint32Array(commas(text) + 1);
-  let i = 0;
-  let value = 0;
-  for (let p = 0; p <= text.length; p++) {
-    const c = p < text.length ? text.charCodeAt(p) : COMMA;
-    if (c === COMMA) {
-      out[i++] = value;
-      value = 0;
-    } else {
-      value = value * 36 + digit(c);
-    }
+/**
+ * A field's length norms, elasticlunr's `1 / √length` (1 for an empty field), by document,
+ * from its lengths written as base-36 numbers of `width` digits each (`"0a0b01"`). Worked
+ * out once when the index opens, so scoring tens of thousands of postings only looks them up.
+ */
+function decodeNorms(text, width) {
+  const out = new Float64Array(Math.floor((text ?? '').length / width));
+  for (let i = 0, p = 0; i < out.length; i++) {
+    let length = 0;
+    for (const end = p + width; p < end; p++) length = length * 36 + digit(text.charCodeAt(p));
+    out[i] = length ? 1 / Math.sqrt(length) : 1;
   }
   return out;
 }
 
 /**
- * The first `limit` of `scores` (doc → score) in the order rank() gives: higher scores first,
- * equal scores by ascending doc. A search shows ten of tens of thousands of matches; sorting
- * them all is not needed for that.
+ * The scores of one query, by document: a typed array and the list of documents that have a
+ * score. At 10 000 pages a common word matches tens of thousands of documents; a Map of them
+ * boxed every score and left a first search with as much garbage collection as arithmetic.
  */
-function best(scores, limit) {
-  const before = (a, b) => b[1] < a[1] || (b[1] === a[1] && a[0] < b[0]);
-  if (!Number.isFinite(limit)) return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const top = [];
-  for (const entry of scores) {
-    if (top.length === limit && !before(entry, top[top.length - 1])) continue;
-    let at = top.length;
-    while (at > 0 && before(entry, top[at - 1])) at--;
-    top.splice(at, 0, entry);
-    if (top.length > limit) top.pop();
+class Totals {
+  constructor(size) {
+    this.scores = new Float64Array(size);
+    this.touched = new Uint32Array(size);
+    this.count = 0;
   }
-  return top;
+
+  add(doc, value) {
+    if (this.scores[doc] === 0) this.touched[this.count++] = doc;
+    this.scores[doc] += value;
+  }
+
+  /** The documents with a score, in the order they got one. */
+  get docs() {
+    return this.touched.subarray(0, this.count);
+  }
+
+  /**
+   * The first `limit` in the order rank() gives: higher scores first, equal scores by
+   * ascending doc. A search shows ten of tens of thousands of matches; sorting them all is not
+   * needed for that.
+   */
+  best(limit) {
+    const { scores, docs } = this;
+    const before = (a, b) => scores[b] < scores[a] || (scores[b] === scores[a] && a < b);
+    if (!Number.isFinite(limit)) return [...docs].sort((a, b) => scores[b] - scores[a] || a - b).map((doc) => [doc, scores[doc]]);
+    const top = [];
+    for (const doc of docs) {
+      if (top.length === limit && !before(doc, top[top.length - 1])) continue;
+      let at = top.length;
+      while (at > 0 && before(doc, top[at - 1])) at--;
+      top.splice(at, 0, doc);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((doc) => [doc, scores[doc]]);
+  }
+}
+
+/**
+ * Working arrays for scoring one field, as large as the index has documents, made once per
+ * index: allocating them for every field of every query cost a first search more in garbage
+ * collection (they are megabytes at 10 000 pages) than the scoring itself. fieldScores() runs
+ * without awaiting and leaves them zeroed, so queries that overlap in time cannot mix.
+ */
+class Scratch {
+  constructor(size) {
+    this.scores = new Float64Array(size);
+    this.coordination = new Uint16Array(size);
+    this.tokenScores = new Float64Array(size);
+    this.tokenDocs = new Uint32Array(size);
+    this.touched = new Uint32Array(size);
+  }
 }
 
 /**
@@ -288,8 +330,8 @@ function best(scores, limit) {
  */
 export function openSharded(manifest, load, { plain = false } = {}) {
   checkIndex(manifest);
-  const lengths = manifest.lengths.map(decodeLengths);
-  lengths[3] = lengths[2]; // compound parts are normed by the body's length
+  const norms = manifest.lengths.map((text, field) => decodeNorms(text, manifest.lengthWidths[field]));
+  norms[3] = norms[2]; // compound parts are normed by the body's length
   const lowered = loweredMask(manifest);
   const boosts = plain ? Object.values(BOOSTS) : [...Object.values(BOOSTS), PART_BOOST];
   const parts = new Map();
@@ -338,16 +380,16 @@ export function openSharded(manifest, load, { plain = false } = {}) {
   // 10 000 pages a common word has tens of thousands of postings, and plain objects keyed by
   // ref strings made every query several times slower. The arithmetic and its order are those
   // of fieldScores() above, so the scores are the same numbers.
+  const scratch = new Scratch(manifest.docs);
   const fieldScores = (field, queryWords, into, boost) => {
     const total = manifest.docs;
-    const scores = new Float64Array(total);
-    const coordination = new Uint16Array(total);
-    const touched = [];
+    const { scores, coordination, tokenScores, tokenDocs, touched } = scratch;
+    const norm = norms[field];
+    let nTouched = 0;
     for (const { token, typed, weight = 1 } of queryWords) {
       const keys = new Set(expandLoaded(token, field));
       if (!typed.startsWith(token)) for (const k of expandLoaded(typed, field)) keys.add(k);
-      const tokenScores = new Float64Array(total);
-      const tokenDocs = [];
+      let nDocs = 0;
       for (const key of keys) {
         const { docs, counts, length: n } = postings(key, field);
         const idf = 1 + Math.log(total / (n + 1));
@@ -355,21 +397,27 @@ export function openSharded(manifest, load, { plain = false } = {}) {
         const penalty = weight * (key === token ? 1 : (1 - (key.length - token.length) / key.length) * 0.15);
         for (let i = 0; i < n; i++) {
           const doc = docs[i];
-          const count = counts[i];
-          const length = lengths[field][doc] ?? 0;
-          const norm = length ? 1 / Math.sqrt(length) : 1;
-          if (tokenScores[doc] === 0) tokenDocs.push(doc);
-          tokenScores[doc] += Math.sqrt(count) * idf * norm * penalty;
+          if (tokenScores[doc] === 0) tokenDocs[nDocs++] = doc;
+          tokenScores[doc] += Math.sqrt(counts[i]) * idf * norm[doc] * penalty;
         }
       }
-      for (const doc of tokenDocs) {
-        if (scores[doc] === 0) touched.push(doc);
+      for (let i = 0; i < nDocs; i++) {
+        const doc = tokenDocs[i];
+        if (scores[doc] === 0) touched[nTouched++] = doc;
         scores[doc] += tokenScores[doc];
+        tokenScores[doc] = 0;
       }
     }
-    for (const doc of touched) {
+    for (let i = 0; i < nTouched; i++) {
+      const doc = touched[i];
       const s = coordination[doc] ? (scores[doc] * coordination[doc]) / queryWords.length : scores[doc];
-      into.set(doc, (into.get(doc) ?? 0) + s * boost);
+      into.add(doc, s * boost);
+      scores[doc] = 0;
+    }
+    // Coordination counts postings of the typed words, also in documents no key scored.
+    for (const { token } of queryWords) {
+      const { docs, length: n } = postings(token, field);
+      for (let i = 0; i < n; i++) coordination[docs[i]] = 0;
     }
   };
   const rankSharded = async (query, limit = Infinity) => {
@@ -384,7 +432,7 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     const compounds = plain ? [] : splittable(queryWords);
     const beginnings = loadPrefixes(compounds);
     await loadTerms(withPairs.flatMap(({ token, typed }) => (typed.startsWith(token) ? [token] : [token, typed])));
-    const total = new Map();
+    const total = new Totals(manifest.docs);
     // Pairs never occur as compound parts: the parts list (field 3) is scored over the words.
     boosts.forEach((boost, field) => fieldScores(field, field < 3 ? withPairs : queryWords, total, boost));
     await beginnings;
@@ -393,9 +441,9 @@ export function openSharded(manifest, load, { plain = false } = {}) {
       // Scored as a query of their own, so they neither count nor dilute coordination above.
       if (parts.length) Object.values(BOOSTS).forEach((boost, field) => fieldScores(field, parts, total, boost * QUERY_PART_BOOST));
     }
-    if (!plain) for (const [doc, score] of total) if (lowered[doc]) total.set(doc, score * LOWERED);
+    if (!plain) for (const doc of total.docs) if (lowered[doc]) total.scores[doc] *= LOWERED;
     // Equal scores in ascending ref order, as rank() lists them (integer keys of an object).
-    return best(total, limit).map(([doc, score]) => ({ ref: String(doc), score }));
+    return total.best(limit).map(([doc, score]) => ({ ref: String(doc), score }));
   };
   return {
     manifest,
@@ -403,13 +451,19 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     /** How many shards have been asked for so far. */
     loadedParts: () => [...parts.keys()],
     async search(query, limit = 10) {
+      return Promise.all(await this.results(query, limit));
+    },
+    /**
+     * The best `limit` results, each a promise that resolves once the shard with its text has
+     * loaded: a search box can show the first results while the others are still on their way
+     * (ten results are usually ten shards, more than a browser asks an HTTP/1.1 host for at once).
+     */
+    async results(query, limit = 10) {
       const queryWords = queryTerms(query);
       const ranked = await rankSharded(query, limit);
       const per = manifest.docsPerShard;
-      const names = [...new Set(ranked.map(({ ref }) => `d${Math.floor(Number(ref) / per)}`))];
-      const shards = new Map(await Promise.all(names.map(async (name) => [name, await part(name)])));
-      return ranked.map(({ ref, score }) => {
-        const shard = shards.get(`d${Math.floor(Number(ref) / per)}`) ?? { docs: [], pages: {} };
+      return ranked.map(async ({ ref, score }) => {
+        const shard = (await part(`d${Math.floor(Number(ref) / per)}`)) ?? { docs: [], pages: {} };
         const [page, heading, anchor, excerpt] = shard.docs[Number(ref) % per] ?? [];
         const [title, section, url] = shard.pages?.[page] ?? [];
         return {
@@ -435,5 +489,6 @@ export function open(data, load, options) {
     rank: async (query) => rank(data, query),
     loadedParts: () => [],
     search: async (query, limit = 10) => search(data, query, limit),
+    results: async (query, limit = 10) => search(data, query, limit).map((result) => Promise.resolve(result)),
   };
 }
