@@ -78,6 +78,26 @@ def folder_bytes(path):
     return total
 
 
+def folder_disk(path):
+    """What the folder takes on disk, as `du -s` counts it: allocated blocks of every file and
+    folder. A host stores whole blocks, so a page in a folder of its own (Hugo's `p1/index.html`)
+    costs a folder's block besides its own; issue 16's Hugo figure (150 MB) was this measure."""
+    total = 0
+    for base, dirs, files in os.walk(path):
+        total += os.lstat(base).st_blocks * 512
+        total += sum(os.lstat(os.path.join(base, f)).st_blocks * 512 for f in files)
+    return total
+
+
+def index_disk(tool, out):
+    if tool == "leerrecht":
+        manifest = os.path.join(out, "search-index.js")
+        return folder_disk(os.path.join(out, "zoekindex")) + (os.lstat(manifest).st_blocks * 512 if os.path.exists(manifest) else 0)
+    if tool == "hugo+pagefind":
+        return folder_disk(os.path.join(out, "pagefind"))
+    return 0
+
+
 def markdown_bytes(site):
     total = 0
     for base, _, files in os.walk(os.path.join(site, "content")):
@@ -154,7 +174,8 @@ def run(name, runs, out_json, leerrecht, root, out_dir):
     for tool in tools:
         out = os.path.join(out_dir, f"{name}-{tool.replace('+', '-')}")
         result["tools"][tool] = {"samples": samples[tool], "output": folder_bytes(out),
-                                 "index": index_bytes(tool, out)}
+                                 "index": index_bytes(tool, out), "disk": folder_disk(out),
+                                 "index_disk": index_disk(tool, out)}
     with open(out_json, "w") as f:
         json.dump(result, f, indent=1)
 
@@ -185,6 +206,19 @@ def table(paths):
                   f"{statistics.median(x['cpu'] for x in s):.2f} s | "
                   f"{statistics.median(x['rss'] for x in s) / 1024:.0f} MiB | {ratio} | {human(t['output'])} | "
                   f"{index} | {share} | {statistics.median(loads):.1f} ({min(loads):.1f}–{max(loads):.1f}) |")
+    # Issue 16: output at most 1.2× Hugo's (no index) plus leerrecht's index, in file bytes and on disk.
+    print()
+    for path in paths:
+        with open(path) as f:
+            r = json.load(f)
+        ours, hugo = r["tools"].get("leerrecht"), r["tools"].get("hugo")
+        if not ours or not hugo:
+            continue
+        line = f"- {r['name']}: output ÷ (Hugo + index) in file bytes {ours['output'] / (hugo['output'] + ours['index']):.2f}×"
+        if "disk" in ours and "disk" in hugo:
+            line += (f", on disk (`du`) {ours['disk'] / (hugo['disk'] + ours['index_disk']):.2f}× "
+                     f"({human(ours['disk'])} ÷ ({human(hugo['disk'])} + {human(ours['index_disk'])}))")
+        print(line)
 
 
 def main(argv):
