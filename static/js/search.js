@@ -131,6 +131,8 @@ function start() {
         // results are on screen while the shards of the others still load. Until then the
         // list (and the keys) keep the results of the query before.
         const found = [];
+        // A result whose shard fails stops the list below; the ones after it need no handler.
+        for (const next of pending) next.catch(() => {});
         for (const next of pending) {
           const result = await next;
           if (!current()) return;

@@ -41,3 +41,57 @@ for (const [where, base] of [['over http', () => server.base], ['from file://', 
     }
   });
 }
+
+/**
+ * The search box with the result shards (`zoekindex/dN.js`) under control: the first one asked
+ * for (the shard of the best result) loads at once, the others wait for `release()` and then
+ * load or, with `fail`, do not.
+ */
+async function withHeldShards({ fail = false } = {}) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let first = null;
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route('**/zoekindex/d*.js', async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    first ??= name;
+    if (name !== first) {
+      await released;
+      if (fail) return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(server.base + FROM);
+  return { page, errors, release, shown: () => page.$$eval('#zoekresultaten [role="option"]', (o) => o.length), status: () => page.textContent('#zoekstatus') };
+}
+
+test('results appear in rank order while later shards still load, and are counted when all are there', async () => {
+  const { page, errors, release, shown, status } = await withHeldShards();
+  await page.click('#zoekveld');
+  await page.keyboard.type('verzuim');
+  await page.waitForSelector('#zoekresultaten [role="option"]');
+  const early = await shown();
+  assert.ok(early >= 1 && early < 10, `${early} results before the other shards loaded`);
+  assert.equal(await status(), '', 'the count waits for all results');
+  release();
+  await page.waitForFunction(() => document.getElementById('zoekstatus').textContent.includes('voor verzuim.'));
+  assert.equal(await shown(), 10);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a result shard that does not load: the results above it stay, the box says search failed', async () => {
+  const { page, errors, release, shown, status } = await withHeldShards({ fail: true });
+  await page.click('#zoekveld');
+  await page.keyboard.type('verzuim');
+  await page.waitForSelector('#zoekresultaten [role="option"]');
+  const early = await shown();
+  release();
+  await page.waitForFunction(() => document.getElementById('zoekstatus').textContent.includes('lukt nu niet'));
+  assert.equal(await shown(), early);
+  assert.match(await status(), /zoekindex kon niet worden geladen/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
