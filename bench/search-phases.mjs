@@ -1,0 +1,105 @@
+// Where the time of a first search goes, in Chromium over http: the same steps as
+// bench/search-latency.mjs (a fresh context, a click in the box, the query typed in one burst),
+// and per run, from the first keydown: the last keystroke handled, the search box's pause
+// ending (its timer firing), the term shards asked for and in, the result shards asked for and
+// in, and the first result on screen. Medians over RUNS; sites take turns within each run.
+//
+//   RUNS=7 node bench/search-phases.mjs BUILT_SITE [BUILT_SITE ...]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const QUERY = process.env.QUERY ?? 'leerplicht';
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
+const sites = process.argv.slice(2).map((dir) => resolve(dir));
+if (!sites.length) {
+  console.error('gebruik: node bench/search-phases.mjs GEBOUWDE_SITE ...');
+  process.exit(2);
+}
+
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    const file = resolve(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!file.startsWith(root + sep)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ base: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() })));
+}
+
+/** The first page of the first section folder. */
+function contentPage(dir) {
+  for (const d of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    if (['css', 'js', 'instrumenten', 'zoekindex'].includes(d)) continue;
+    const pages = readdirSync(join(dir, d)).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
+    if (pages.length) return `${d}/${pages[0]}`;
+  }
+  return 'index.html';
+}
+
+const INSTRUMENT = () => {
+  const m = (window.__fase = { key: null, lastInput: null, pauseEnd: null, shown: null });
+  document.addEventListener('keydown', (e) => m.key ?? (m.key = e.timeStamp), true);
+  document.addEventListener('input', () => (m.lastInput = performance.now()), true);
+  // The box's pause is the only timer of 50 ms or more it sets after a keystroke.
+  const setTimer = window.setTimeout;
+  window.setTimeout = (f, delay, ...rest) => setTimer(delay >= 50 && m.key !== null ? () => ((m.pauseEnd = performance.now()), f()) : f, delay, ...rest);
+  const list = document.querySelector('#zoekresultaten');
+  new MutationObserver(() => {
+    if (m.shown === null && !list.hidden && list.querySelector('[role="option"]')) m.shown = performance.now();
+  }).observe(list, { childList: true, attributes: true });
+};
+
+const PHASES = ['lastInput', 'pauseEnd', 'termsAsked', 'termsIn', 'resultsAsked', 'resultsIn', 'shown'];
+const args = ['--disable-gpu'];
+if (process.getuid?.() === 0) args.push('--no-sandbox');
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+const rows = new Map(sites.map((dir) => [dir, []]));
+try {
+  const servers = new Map();
+  for (const dir of sites) servers.set(dir, await serve(dir));
+  for (let run = 0; run <= RUNS; run++) {
+    for (let k = 0; k < sites.length; k++) {
+      const dir = sites[(run + k) % sites.length];
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(servers.get(dir).base + contentPage(dir), { waitUntil: 'load' });
+      await page.evaluate(INSTRUMENT);
+      await page.click('#zoekveld');
+      await page.keyboard.type(QUERY);
+      await page.waitForFunction(() => window.__fase.shown !== null);
+      const phases = await page.evaluate(() => {
+        const m = window.__fase;
+        const entries = performance.getEntriesByType('resource');
+        const span = (pattern) => {
+          const found = entries.filter((e) => pattern.test(e.name));
+          return found.length ? [Math.min(...found.map((e) => e.startTime)) - m.key, Math.max(...found.map((e) => e.responseEnd)) - m.key] : [NaN, NaN];
+        };
+        const [termsAsked, termsIn] = span(/zoekindex\/t\d+\.js/);
+        const [resultsAsked, resultsIn] = span(/zoekindex\/d\d+\.js/);
+        return { lastInput: m.lastInput - m.key, pauseEnd: m.pauseEnd - m.key, termsAsked, termsIn, resultsAsked, resultsIn, shown: m.shown - m.key };
+      });
+      await context.close();
+      if (run > 0) rows.get(dir).push(phases); // run 0 warms Chromium up
+    }
+  }
+  for (const { close } of servers.values()) close();
+} finally {
+  await browser.close();
+}
+
+const median = (values) => {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)] : NaN;
+};
+console.log(`query "${QUERY}", ${RUNS} runs, ms from the first keystroke (medians)\n`);
+console.log(`| site | ${PHASES.join(' | ')} |`);
+console.log(`|---|${PHASES.map(() => '---:').join('|')}|`);
+for (const [dir, list] of rows) console.log(`| ${dir} | ${PHASES.map((p) => median(list.map((r) => r[p])).toFixed(0)).join(' | ')} |`);
