@@ -23,12 +23,12 @@
 // Also reported, for the first use: when search-index.js had arrived (Resource Timing) and when
 // it had been parsed and run (a setter on window.leerrechtZoekindex), both from the keystroke
 // (negative: before it, since loading starts on the click), and the file's size.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { writeFileSync, readdirSync, mkdirSync } from 'node:fs';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveDir, contentPage } from './browser-site.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 10);
@@ -43,26 +43,6 @@ if (!sites.length || sites.some((s) => !s.dir)) {
   console.error('gebruik: node bench/search-latency.mjs NAAM=GEBOUWDE_SITE ...');
   process.exit(2);
 }
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml' };
-
-function serveDir(root) {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = resolve(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) return res.writeHead(403).end();
-    try {
-      const info = await stat(file);
-      const target = info.isDirectory() ? join(file, 'index.html') : file;
-      const body = await readFile(target);
-      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => ok({ base: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() })),
-  );
-}
 
 function stats(values) {
   const v = [...values].sort((a, b) => a - b);
@@ -71,15 +51,6 @@ function stats(values) {
   return { median, p90: at(0.9), min: v[0], max: v[v.length - 1] };
 }
 
-/** A content page of the site: the first page of the first section folder, else the home page. */
-function contentPage(dir) {
-  for (const d of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    if (['css', 'js', 'instrumenten'].includes(d)) continue;
-    const pages = readdirSync(join(dir, d)).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
-    if (pages.length) return `${d}/${pages[0]}`;
-  }
-  return 'index.html';
-}
 
 const INSTRUMENT = () => {
   window.__zoek = { key: null, shown: null, painted: null, all: null, count: 0, defined: null, focus: null };
@@ -127,7 +98,7 @@ async function measure(page, timeout = 60_000) {
       shown: m.shown - m.key,
       painted: m.painted - m.key,
       all: m.all === null ? null : m.all - m.key,
-      count: m.count,
+      count: document.querySelectorAll('#zoekresultaten [role="option"]').length, // once all are shown
       // from the first keystroke: the index file has arrived / has been parsed and run
       arrived: res ? res.responseEnd - m.key : null,
       evaluated: m.defined === null ? null : m.defined - m.key,

@@ -5,43 +5,16 @@
 // in, and the first result on screen. Medians over RUNS; sites take turns within each run.
 //
 //   RUNS=7 node bench/search-phases.mjs BUILT_SITE [BUILT_SITE ...]
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveDir, contentPage } from './browser-site.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const QUERY = process.env.QUERY ?? 'leerplicht';
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
 const sites = process.argv.slice(2).map((dir) => resolve(dir));
 if (!sites.length) {
   console.error('gebruik: node bench/search-phases.mjs GEBOUWDE_SITE ...');
   process.exit(2);
-}
-
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    const file = resolve(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-    if (!file.startsWith(root + sep)) return res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ base: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() })));
-}
-
-/** The first page of the first section folder. */
-function contentPage(dir) {
-  for (const d of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    if (['css', 'js', 'instrumenten', 'zoekindex'].includes(d)) continue;
-    const pages = readdirSync(join(dir, d)).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
-    if (pages.length) return `${d}/${pages[0]}`;
-  }
-  return 'index.html';
 }
 
 const INSTRUMENT = () => {
@@ -64,7 +37,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const rows = new Map(sites.map((dir) => [dir, []]));
 try {
   const servers = new Map();
-  for (const dir of sites) servers.set(dir, await serve(dir));
+  for (const dir of sites) servers.set(dir, await serveDir(dir));
   for (let run = 0; run <= RUNS; run++) {
     for (let k = 0; k < sites.length; k++) {
       const dir = sites[(run + k) % sites.length];
