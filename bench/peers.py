@@ -84,18 +84,8 @@ def folder_disk(path):
     costs a folder's block besides its own; issue 16's Hugo figure (150 MB) was this measure."""
     total = 0
     for base, dirs, files in os.walk(path):
-        total += os.lstat(base).st_blocks * 512
-        total += sum(os.lstat(os.path.join(base, f)).st_blocks * 512 for f in files)
+        total += file_disk(base) + sum(file_disk(os.path.join(base, f)) for f in files)
     return total
-
-
-def index_disk(tool, out):
-    if tool == "leerrecht":
-        manifest = os.path.join(out, "search-index.js")
-        return folder_disk(os.path.join(out, "zoekindex")) + (os.lstat(manifest).st_blocks * 512 if os.path.exists(manifest) else 0)
-    if tool == "hugo+pagefind":
-        return folder_disk(os.path.join(out, "pagefind"))
-    return 0
 
 
 def markdown_bytes(site):
@@ -105,14 +95,19 @@ def markdown_bytes(site):
     return total
 
 
-def index_bytes(tool, out):
+def file_disk(path):
+    return os.lstat(path).st_blocks * 512
+
+
+def index_bytes(tool, out, folder=folder_bytes, file=os.path.getsize):
+    """The search index in an output, in file bytes (or on disk, with folder_disk and file_disk)."""
     if tool == "leerrecht":
         manifest = os.path.join(out, "search-index.js")
-        return folder_bytes(os.path.join(out, "zoekindex")) + (os.path.getsize(manifest) if os.path.exists(manifest) else 0)
+        return folder(os.path.join(out, "zoekindex")) + (file(manifest) if os.path.exists(manifest) else 0)
     if tool == "hugo+pagefind":
-        return folder_bytes(os.path.join(out, "pagefind"))
+        return folder(os.path.join(out, "pagefind"))
     if tool in ("zola", "mdbook"):
-        return sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out)
+        return sum(file(os.path.join(out, f)) for f in os.listdir(out)
                    if f.startswith(("search_index", "searchindex")))
     return 0
 
@@ -175,7 +170,7 @@ def run(name, runs, out_json, leerrecht, root, out_dir):
         out = os.path.join(out_dir, f"{name}-{tool.replace('+', '-')}")
         result["tools"][tool] = {"samples": samples[tool], "output": folder_bytes(out),
                                  "index": index_bytes(tool, out), "disk": folder_disk(out),
-                                 "index_disk": index_disk(tool, out)}
+                                 "index_disk": index_bytes(tool, out, folder_disk, file_disk)}
     with open(out_json, "w") as f:
         json.dump(result, f, indent=1)
 

@@ -1,16 +1,14 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, the built site
 // served over http under a sub-path (as on a real host) and opened from file://.
 import { before, after } from 'node:test';
-import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
-import { join, resolve, extname, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveFolder } from './static-server.mjs';
 
 export const SITE = resolve(process.env.LEERRECHT_SITE ?? 'public');
 export const SUBPATH = '/handboek/';
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 // Every server a test starts is killed when the test file ends, whatever happened: a test that
 // fails half-way must not leave a server running (it kept a CI run from ever finishing).
@@ -58,25 +56,7 @@ export function browserAndServer(set) {
 }
 
 /** Serve SITE at http://127.0.0.1:PORT/handboek/; resolves to {base, close}. */
-export async function serve() {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(SUBPATH)) return res.writeHead(404).end();
-    const file = resolve(join(SITE, path.slice(SUBPATH.length)));
-    if (file !== SITE && !file.startsWith(SITE + sep)) return res.writeHead(403).end();
-    try {
-      const info = await stat(file);
-      const target = info.isDirectory() ? join(file, 'index.html') : file;
-      const body = await readFile(target);
-      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const base = `http://127.0.0.1:${server.address().port}${SUBPATH}`;
-  return { base, close: () => new Promise((ok) => server.close(ok)) };
-}
+export const serve = () => serveFolder(SITE, SUBPATH);
 
 export const fileBase = () => pathToFileURL(SITE + sep).href;
 
