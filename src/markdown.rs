@@ -353,13 +353,26 @@ fn rewrite_link<'a>(event: Event<'a>, link: &dyn Fn(&str) -> Option<String>) -> 
     }
 }
 
+/// A heading links to itself, the way MDN does it: readers copy a link to a part of a page
+/// from the heading, and one `<a>` costs a third of a separate "#" anchor with its own label on
+/// every heading of every page. A heading that already holds a link keeps only its text, since
+/// links cannot nest; the table of contents still links to it.
 fn heading_html(level: u8, id: &str, inner: Vec<Event>) -> String {
+    // Raw HTML is text by now (see above); a footnote mark is a link of its own.
+    let has_link = inner.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Link { .. }) | Event::FootnoteReference(_)
+        )
+    });
     let mut content = String::new();
     html::push_html(&mut content, inner.into_iter());
     let id = html_escape(id);
-    format!(
-        "<h{level} id=\"{id}\">{content} <a class=\"kop-anker\" href=\"#{id}\" aria-label=\"Link naar dit kopje\">#</a></h{level}>\n"
-    )
+    if has_link {
+        format!("<h{level} id=\"{id}\">{content}</h{level}>\n")
+    } else {
+        format!("<h{level} id=\"{id}\"><a href=\"#{id}\">{content}</a></h{level}>\n")
+    }
 }
 
 fn callout_open(kind: BlockQuoteKind) -> String {
@@ -406,8 +419,17 @@ mod tests {
         assert_eq!(ids, ["doel", "doel-1", "mijn-id"]);
         let html = render("## Doel *nu*\n");
         assert!(
+            html.contains("<h2 id=\"doel-nu\"><a href=\"#doel-nu\">Doel <em>nu</em></a></h2>"),
+            "{html}"
+        );
+        // Links do not nest: a heading that holds a link is not wrapped in its own.
+        let html = render(
+            "## Zie [de wet](https://wetten.overheid.nl)\n\n## Bron[^1]\n\n[^1]: Een bron.\n",
+        );
+        assert!(html.contains("<h2 id=\"bron\">Bron<sup"), "{html}");
+        assert!(
             html.contains(
-                "<h2 id=\"doel-nu\">Doel <em>nu</em> <a class=\"kop-anker\" href=\"#doel-nu\" aria-label=\"Link naar dit kopje\">#</a></h2>"
+                "<h2 id=\"zie-de-wet\">Zie <a href=\"https://wetten.overheid.nl\">de wet</a></h2>"
             ),
             "{html}"
         );
@@ -456,7 +478,7 @@ mod tests {
         assert!(!html.contains("<script>"), "{html}");
         let heading = render("## Kop <img src=x onerror=alert(1)> en <b>vet</b>\n");
         assert!(
-            heading.starts_with("<h2 id=\"kop-en-vet\">Kop &lt;img src=x onerror=alert(1)&gt; en &lt;b&gt;vet&lt;/b&gt; <a"),
+            heading.starts_with("<h2 id=\"kop-en-vet\"><a href=\"#kop-en-vet\">Kop &lt;img src=x onerror=alert(1)&gt; en &lt;b&gt;vet&lt;/b&gt;</a>"),
             "{heading}"
         );
         assert!(html.contains("&lt;script&gt;"));

@@ -64,7 +64,7 @@ class MainText(html.parser.HTMLParser):
         if self.skip:
             self.skip.append(tag)
             return
-        if tag in SKIP or "kop-anker" in classes or "visueel-verborgen" in classes or a.get("hidden") is not None:
+        if tag in SKIP or "visueel-verborgen" in classes or a.get("hidden") is not None:
             self.skip.append(tag)
             return
         if tag in BLOCKS:

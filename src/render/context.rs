@@ -14,7 +14,7 @@ use crate::markdown::Heading;
 pub fn val<T: Serialize>(value: T) -> Value {
     Value::from(minijinja::value::Serde(value))
 }
-use crate::site::{PageId, SectionId, Site};
+use crate::site::{relative_url, PageId, SectionId, Site};
 
 #[derive(Serialize)]
 pub struct LinkCtx<'a> {
@@ -220,6 +220,11 @@ impl NavItem {
         pages.clone()
     }
 
+    fn field(&self, key: &str) -> Option<&Value> {
+        let field = self.fields.iter().find(|(name, _)| *name == key);
+        field.map(|(_, value)| value)
+    }
+
     fn place_of(&self, url: &str) -> Option<usize> {
         let position = self.position.get_or_init(|| {
             let places = self.links.iter().enumerate();
@@ -264,10 +269,7 @@ impl Object for NavItem {
             super::nav_reads::note(self.entry);
             return Some(self.pages());
         }
-        self.fields
-            .iter()
-            .find(|(name, _)| *name == key)
-            .map(|(_, v)| v.clone())
+        self.field(key).cloned()
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
@@ -275,8 +277,10 @@ impl Object for NavItem {
     }
 
     /// `item.menu(page.url)`: the section menu of that page, bounded ([`menu_window`]):
-    /// `pages` (each `title`, `url`, and `gap_before` when pages were left out before it),
-    /// `total` and `bounded` (true when not every page is listed).
+    /// `pages` (each `title`, `url`, `href` from that page, and `gap_before` when pages were
+    /// left out before it), `index` (the href of the entry itself), `total` and `bounded` (true
+    /// when not every page is listed). The hrefs are the short ones of [`relative_url`]: the
+    /// menu mostly links within the page's own folder.
     fn call_method(
         self: &Arc<Self>,
         _state: &mut minijinja::State<'_, '_>,
@@ -295,12 +299,16 @@ impl Object for NavItem {
             .map(|&i| {
                 let gap_before = previous.is_some_and(|p: usize| i > p + 1);
                 previous = Some(i);
-                let (title, url) = &self.links[i];
-                minijinja::context! { title => title, url => url, gap_before => gap_before }
+                let (title, to) = &self.links[i];
+                let href = relative_url(url, to);
+                minijinja::context! { title => title, url => to, href => href, gap_before => gap_before }
             })
             .collect();
+        let index = self.field("url").and_then(Value::as_str);
+        let index = index.map(|to| relative_url(url, to));
         Ok(minijinja::context! {
             pages => pages,
+            index => index,
             total => self.links.len(),
             bounded => places.len() < self.links.len(),
         })

@@ -32,7 +32,7 @@ use tokio::sync::Semaphore;
 
 /// The policy the pages carry in their `<meta>`; sent as a header too, so that answers that
 /// are not pages (the error page, JSON, SVG) are covered as well.
-pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+use crate::render::templates::CSP;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {

@@ -25,9 +25,21 @@ function loadScript(src, read) {
   });
 }
 
+// The box itself: built here rather than sent in every page, since without this script it could
+// not search. The place it goes in keeps the box's height from the first paint (search.css).
+const BOX =
+  '<label class="site-search__label" for="zoekveld">Zoeken in het handboek</label>' +
+  '<input class="site-search__input" id="zoekveld" type="search" placeholder="Zoeken in het handboek" autocomplete="off" spellcheck="false" ' +
+  'role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="zoekresultaten" aria-describedby="zoekuitleg">' +
+  '<p class="visueel-verborgen" id="zoekuitleg">Resultaten verschijnen terwijl je typt. Kies met de pijltjestoetsen en Enter.</p>' +
+  '<ul class="site-search__results" id="zoekresultaten" role="listbox" aria-label="Zoekresultaten" hidden></ul>' +
+  '<p class="visueel-verborgen" id="zoekstatus" role="status" aria-live="polite"></p>';
+
 function start() {
   const box = document.querySelector('.site-search');
   if (!box) return;
+  box.setAttribute('role', 'search');
+  box.innerHTML = BOX;
   const input = box.querySelector('#zoekveld');
   const list = box.querySelector('#zoekresultaten');
   const status = box.querySelector('#zoekstatus');
@@ -40,7 +52,7 @@ function start() {
   // A shard of the index, loaded when a query first needs it.
   const part = (name) => loadScript(`${root}zoekindex/${name}.js`, () => window[PARTS]?.[name]);
   const load = () => {
-    loading ??= Promise.all([loadScript(box.dataset.index, () => window[INDEX]), loadScript(box.dataset.engine, () => window[ENGINE])]).then(
+    loading ??= Promise.all([loadScript(`${root}search-index.js`, () => window[INDEX]), loadScript(`${root}js/zoekmachine.js`, () => window[ENGINE])]).then(
       ([data, engine]) => engine.open(data, part),
     );
     return loading;

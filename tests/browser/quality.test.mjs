@@ -23,7 +23,7 @@ const BUDGET = 60 * 1024;
 // and the result names duties, sources and why each gap matters, with the report panel (the
 // Word writer itself loads only on demand). The toetsvragen page is the heaviest: 221 KB.
 const TOOL_BUDGET = 225 * 1024;
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 const sitemap = readFileSync(join(SITE, 'sitemap.html'), 'utf8');
 const main = sitemap.slice(sitemap.indexOf('<main'), sitemap.indexOf('</main>'));

@@ -82,6 +82,33 @@ test('on a phone the main menu folds behind a button, by keyboard; wide or witho
   await plain.context.close();
 });
 
+// search.js builds the box in an empty place in the header. Without JavaScript there is no box
+// that could not search; with it, the place has the box's height before the box arrives, so
+// building it moves nothing (an exact check: the CLS test only catches shifts of 0.1 or more).
+test('the search box: none without JavaScript, and built in a place of its own height', async () => {
+  for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 800 }]) {
+    const plain = await openPage(browser, server.base + CONTENT_PAGE, { viewport, javaScriptEnabled: false });
+    assert.equal(await plain.page.locator('.site-search').isVisible(), false, `${viewport.width} px`);
+    assert.equal(await plain.page.locator('#zoekveld').count(), 0);
+    await plain.context.close();
+
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.route('**/js/search.js', (route) => route.abort());
+    await page.goto(server.base + CONTENT_PAGE);
+    const place = await page.$eval('.site-search', (b) => ({ height: b.getBoundingClientRect().height, empty: b.childElementCount === 0 }));
+    await page.unroute('**/js/search.js');
+    await page.goto(server.base + CONTENT_PAGE);
+    await page.waitForSelector('#zoekveld');
+    const built = await page.$eval('.site-search', (b) => ({ height: b.getBoundingClientRect().height, role: b.getAttribute('role') }));
+    assert.ok(place.empty, 'the page itself carries no box');
+    assert.ok(place.height > 40, `${viewport.width} px: a place is kept (${place.height} px)`);
+    assert.ok(Math.abs(built.height - place.height) < 0.5, `${viewport.width} px: place ${place.height} px, box ${built.height} px`);
+    assert.equal(built.role, 'search');
+    await context.close();
+  }
+});
+
 test('Escape closes the result list', async () => {
   const page = await browser.newPage();
   await page.goto(server.base + 'index.html');
