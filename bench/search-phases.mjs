@@ -5,11 +5,17 @@
 // in, and the first result on screen. Medians over RUNS; sites take turns within each run.
 //
 //   RUNS=7 node bench/search-phases.mjs BUILT_SITE [BUILT_SITE ...]
+//
+// With PROFILE=1, V8's sampling profiler (every 100 µs, over the DevTools protocol) runs from
+// the first keystroke until the first result shows, and the functions that took the most time
+// of their own are listed per site, summed over the runs. The profiler slows the page down:
+// read its shares, not its times.
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDir, contentPage } from './browser-site.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
+const PROFILE = process.env.PROFILE === '1';
 const QUERY = process.env.QUERY ?? 'leerplicht';
 const sites = process.argv.slice(2).map((dir) => resolve(dir));
 if (!sites.length) {
@@ -35,6 +41,18 @@ const args = ['--disable-gpu'];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
 const rows = new Map(sites.map((dir) => [dir, []]));
+const selfTimes = new Map(sites.map((dir) => [dir, new Map()]));
+
+/** Adds the self time (µs) of each function of a V8 CPU profile to `into`, by name and place. */
+function addSelfTimes(profile, into) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const { functionName, url, lineNumber } = byId.get(samples[i]).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+    into.set(key, (into.get(key) ?? 0) + (timeDeltas[i + 1] ?? 0));
+  }
+}
 try {
   const servers = new Map();
   for (const dir of sites) servers.set(dir, await serveDir(dir));
@@ -46,8 +64,15 @@ try {
       await page.goto(servers.get(dir).base + contentPage(dir), { waitUntil: 'load' });
       await page.evaluate(INSTRUMENT);
       await page.click('#zoekveld');
+      const cdp = PROFILE ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
       await page.keyboard.type(QUERY);
       await page.waitForFunction(() => window.__fase.shown !== null);
+      if (cdp && run > 0) addSelfTimes((await cdp.send('Profiler.stop')).profile, selfTimes.get(dir));
       const phases = await page.evaluate(() => {
         const m = window.__fase;
         const entries = performance.getEntriesByType('resource');
@@ -76,3 +101,12 @@ console.log(`query "${QUERY}", ${RUNS} runs, ms from the first keystroke (median
 console.log(`| site | ${PHASES.join(' | ')} |`);
 console.log(`|---|${PHASES.map(() => '---:').join('|')}|`);
 for (const [dir, list] of rows) console.log(`| ${dir} | ${PHASES.map((p) => median(list.map((r) => r[p])).toFixed(0)).join(' | ')} |`);
+if (PROFILE) {
+  for (const [dir, times] of selfTimes) {
+    const total = [...times.values()].reduce((a, b) => a + b, 0);
+    console.log(`\n${dir}: own time per function, ms per run (share of all samples)\n`);
+    for (const [key, us] of [...times].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+      console.log(`${(us / 1000 / RUNS).toFixed(1).padStart(7)}  ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
+    }
+  }
+}

@@ -3,4 +3,17 @@
 
 import { checkIndex, open, search } from './lib/search-engine.js';
 
-window.leerrechtZoekmachine = { checkIndex, open, search };
+/**
+ * Opens an index; then, in idle time while the reader types, the engine compiles its scoring
+ * in short steps (warm() in search-engine.js), so the first query does not run it cold.
+ */
+function openWarm(data, load, options) {
+  const index = open(data, load, options);
+  const steps = index.warm?.();
+  const idle = window.requestIdleCallback ?? setTimeout;
+  const step = () => steps.next().done || idle(step);
+  if (steps) idle(step);
+  return index;
+}
+
+window.leerrechtZoekmachine = { checkIndex, open: openWarm, search };

@@ -69,6 +69,25 @@ test("results come one by one: the first is there while a later result's shard s
   assert.deepEqual(await Promise.all(pending), expected);
 });
 
+test('warming up loads nothing and changes no result, also when queries run between its steps', async () => {
+  const cold = open(manifest, shardLoader().load);
+  const { load, loaded } = shardLoader();
+  const warmed = open(manifest, load);
+  const steps = warmed.warm();
+  steps.next();
+  steps.next();
+  assert.deepEqual(loaded, [], 'warming loads no shard');
+  const compare = async () => {
+    for (const q of QUERIES) assert.deepEqual(await warmed.search(q, 10), await cold.search(q, 10), q);
+  };
+  await compare();
+  let count = 2;
+  while (!steps.next().done) count++;
+  assert.ok(count >= 5, `${count} steps: one per field and one for the ranking`);
+  await compare();
+  assert.deepEqual(await warmed.rank('leerplicht'), await cold.rank('leerplicht'), 'the whole ranking');
+});
+
 test('without its additions, results equal those of the classic index', async () => {
   const classic = loadIndex();
   const index = open(manifest, shardLoader().load, { plain: true });

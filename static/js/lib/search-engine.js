@@ -164,6 +164,10 @@ export const PAIR_BOOST = 3;
 export const QUERY_PART_BOOST = 0.5;
 const MIN_PART = 4;
 
+// The made-up word of warm(): no query word starts with a space.
+const WARM = ' warm';
+const WARM_POSTINGS = 20000;
+
 /** A mask of the lowered documents from the manifest's `[first, count]` runs. */
 function loweredMask(manifest) {
   const mask = new Uint8Array(manifest.docs);
@@ -385,6 +389,10 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     const total = manifest.docs;
     const { scores, coordination, tokenScores, tokenDocs, touched } = scratch;
     const norm = norms[field];
+    // One query word (most first searches): coordination is 1 wherever it counts, and a
+    // document's score is its one word's score, so the passes that count, merge and reset
+    // are left out. The numbers stay the same: x · 1 / 1 = x and 0 + x = x.
+    const single = queryWords.length === 1;
     let nTouched = 0;
     for (const { token, typed, weight = 1 } of queryWords) {
       const keys = new Set(expandLoaded(token, field));
@@ -393,13 +401,21 @@ export function openSharded(manifest, load, { plain = false } = {}) {
       for (const key of keys) {
         const { docs, counts, length: n } = postings(key, field);
         const idf = 1 + Math.log(total / (n + 1));
-        if (key === token) for (let i = 0; i < n; i++) coordination[docs[i]] += 1;
+        if (key === token && !single) for (let i = 0; i < n; i++) coordination[docs[i]] += 1;
         const penalty = weight * (key === token ? 1 : (1 - (key.length - token.length) / key.length) * 0.15);
         for (let i = 0; i < n; i++) {
           const doc = docs[i];
           if (tokenScores[doc] === 0) tokenDocs[nDocs++] = doc;
           tokenScores[doc] += Math.sqrt(counts[i]) * idf * norm[doc] * penalty;
         }
+      }
+      if (single) {
+        for (let i = 0; i < nDocs; i++) {
+          const doc = tokenDocs[i];
+          into.add(doc, tokenScores[doc] * boost);
+          tokenScores[doc] = 0;
+        }
+        return;
       }
       for (let i = 0; i < nDocs; i++) {
         const doc = tokenDocs[i];
@@ -445,9 +461,35 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     // Equal scores in ascending ref order, as rank() lists them (integer keys of an object).
     return total.best(limit).map(([doc, score]) => ({ ref: String(doc), score }));
   };
+  /**
+   * Scores a made-up word with as many postings as a common word has, so that the browser has
+   * compiled the scoring loops before the first real query: cold they took most of the ranking
+   * of a first search at 10 000 pages (bench/search-phases.mjs). It runs this index's own
+   * functions, since a browser keeps what it learned per function object, and leaves no trace:
+   * the word is gone and the working arrays are zero again. A generator of short steps, one
+   * field each, so that a caller can run them in idle time between keystrokes.
+   */
+  function* warm() {
+    const n = Math.min(manifest.docs, WARM_POSTINGS);
+    const text = Array.from({ length: n }, (_, i) => (i === 0 ? '0' : i % 5 ? '1' : '1:2')).join(',');
+    terms.set(WARM, boosts.map(() => text));
+    const total = new Totals(manifest.docs);
+    try {
+      for (const [field, boost] of boosts.entries()) {
+        yield;
+        fieldScores(field, [{ token: WARM, typed: WARM }], total, boost);
+      }
+      yield;
+      total.best(10);
+    } finally {
+      terms.delete(WARM);
+      boosts.forEach((_, field) => decoded.delete(`${field}\u0000${WARM}`));
+    }
+  }
   return {
     manifest,
     rank: rankSharded,
+    warm,
     /** How many shards have been asked for so far. */
     loadedParts: () => [...parts.keys()],
     async search(query, limit = 10) {
