@@ -16,6 +16,7 @@ import { serveDir, contentPage } from './browser-site.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const PROFILE = process.env.PROFILE === '1';
+const GAP = Number(process.env.GAP ?? 0); // ms from the click to the first keystroke, as in search-latency.mjs
 const QUERY = process.env.QUERY ?? 'leerplicht';
 const sites = process.argv.slice(2).map((dir) => resolve(dir));
 if (!sites.length) {
@@ -64,6 +65,7 @@ try {
       await page.goto(servers.get(dir).base + contentPage(dir), { waitUntil: 'load' });
       await page.evaluate(INSTRUMENT);
       await page.click('#zoekveld');
+      if (GAP) await page.waitForTimeout(GAP);
       const cdp = PROFILE ? await context.newCDPSession(page) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');
@@ -97,7 +99,7 @@ const median = (values) => {
   const v = values.filter(Number.isFinite).sort((a, b) => a - b);
   return v.length ? v[Math.floor(v.length / 2)] : NaN;
 };
-console.log(`query "${QUERY}", ${RUNS} runs, ms from the first keystroke (medians)\n`);
+console.log(`query "${QUERY}", ${RUNS} runs, first keystroke ${GAP} ms after the click; ms from the first keystroke (medians)\n`);
 console.log(`| site | ${PHASES.join(' | ')} |`);
 console.log(`|---|${PHASES.map(() => '---:').join('|')}|`);
 for (const [dir, list] of rows) console.log(`| ${dir} | ${PHASES.map((p) => median(list.map((r) => r[p])).toFixed(0)).join(' | ')} |`);

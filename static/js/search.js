@@ -169,6 +169,8 @@ function start() {
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(run, DELAY);
+    // The index's shards for this word load during the pause (prefetch() in the engine).
+    loading?.then((index) => index.prefetch?.(input.value)).catch(() => {});
   });
   input.addEventListener('keydown', (e) => {
     const count = results.length;

@@ -69,6 +69,32 @@ test("results come one by one: the first is there while a later result's shard s
   assert.deepEqual(await Promise.all(pending), expected);
 });
 
+test('prefetching loads the term shards a query will need, when they are few, and changes no result', async () => {
+  const termShards = (loaded) => loaded.map(({ name }) => name).filter((name) => name.startsWith('t'));
+  for (const q of ['leerplicht', 'thuiszitters', 'artikel 11']) {
+    const plain = shardLoader();
+    const expected = await open(manifest, plain.load).search(q, 10);
+    const { load, loaded } = shardLoader();
+    const index = open(manifest, load);
+    index.prefetch(q);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const ahead = termShards(loaded);
+    assert.ok(ahead.length > 0, `${q}: something loads ahead`);
+    assert.deepEqual(await index.search(q, 10), expected, q);
+    // The query loads no term shard of its own words after the prefetch (beginnings of a
+    // compound word may still come).
+    const words = shardsFor(manifest, queryTerms(q).flatMap(({ token, typed }) => [token, typed])).map((i) => `t${i}`);
+    for (const name of words) assert.ok(ahead.includes(name), `${q}: ${name} was loaded ahead`);
+  }
+  // A beginning that needs many shards loads none ahead (an index with four shards under `l`).
+  const asked = [];
+  const four = open({ ...manifest, shards: ['la', 'lb', 'lc', 'ld'] }, (name) => asked.push(name) && {});
+  four.prefetch('l');
+  assert.deepEqual(asked, []);
+  four.prefetch('lb');
+  assert.deepEqual(asked, ['t1']);
+});
+
 test('warming up loads nothing and changes no result, also when queries run between its steps', async () => {
   const cold = open(manifest, shardLoader().load);
   const { load, loaded } = shardLoader();

@@ -164,9 +164,12 @@ export const PAIR_BOOST = 3;
 export const QUERY_PART_BOOST = 0.5;
 const MIN_PART = 4;
 
+// At most this many term shards load ahead of a query (prefetch()).
+const PREFETCH_SHARDS = 3;
+
 // The made-up word of warm(): no query word starts with a space.
 const WARM = ' warm';
-const WARM_POSTINGS = 20000;
+const WARM_POSTINGS = 8000;
 
 /** A mask of the lowered documents from the manifest's `[first, count]` runs. */
 function loweredMask(manifest) {
@@ -436,6 +439,8 @@ export function openSharded(manifest, load, { plain = false } = {}) {
       for (let i = 0; i < n; i++) coordination[docs[i]] = 0;
     }
   };
+  /** The words whose terms a query looks up: each token, and the typed word when it is not a prefix of its token. */
+  const lookedUp = (words) => words.flatMap(({ token, typed }) => (typed.startsWith(token) ? [token] : [token, typed]));
   const rankSharded = async (query, limit = Infinity) => {
     const queryWords = queryTerms(query);
     if (queryWords.length === 0) return [];
@@ -447,7 +452,7 @@ export function openSharded(manifest, load, { plain = false } = {}) {
     // are the same whichever arrives first.
     const compounds = plain ? [] : splittable(queryWords);
     const beginnings = loadPrefixes(compounds);
-    await loadTerms(withPairs.flatMap(({ token, typed }) => (typed.startsWith(token) ? [token] : [token, typed])));
+    await loadTerms(lookedUp(withPairs));
     const total = new Totals(manifest.docs);
     // Pairs never occur as compound parts: the parts list (field 3) is scored over the words.
     boosts.forEach((boost, field) => fieldScores(field, field < 3 ? withPairs : queryWords, total, boost));
@@ -486,10 +491,22 @@ export function openSharded(manifest, load, { plain = false } = {}) {
       boosts.forEach((_, field) => decoded.delete(`${field}\u0000${WARM}`));
     }
   }
+  /**
+   * Starts loading the term shards `query` would need, when they are few: a search box calls
+   * this on every keystroke, so the shards of the word being typed are in by the time its pause
+   * is over. A short beginning such as `l` needs dozens of shards and loads none here.
+   */
+  const prefetch = (query) => {
+    const words = queryTerms(query);
+    const need = shardsFor(manifest, lookedUp(plain ? words : [...words, ...pairTerms(words)]));
+    if (need.length > PREFETCH_SHARDS) return;
+    for (const i of need) part(`t${i}`).catch(() => {}); // the query itself reports a failure
+  };
   return {
     manifest,
     rank: rankSharded,
     warm,
+    prefetch,
     /** How many shards have been asked for so far. */
     loadedParts: () => [...parts.keys()],
     async search(query, limit = 10) {
