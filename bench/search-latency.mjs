@@ -187,13 +187,17 @@ try {
 }
 
 console.log(`\nquery "${QUERY}", ${RUNS} runs per site (after one warm-up run), typed in one burst ${GAP} ms after the click; figures include the search box's typing pause\n`);
-console.log('| site | search-index.js | index not yet loaded: keystroke → first results shown (median / p90) | … painted | … all results shown | click / index arrived / parsed and run, from the keystroke (medians) | index already loaded: shown (median / p90) | … painted | loaded: first → last keystroke / last keystroke → shown (medians) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+// "From the last keystroke" leaves out how long the burst took to type, which grows when the
+// page is busy while the keys arrive (loading the index, opening it): a person types a word
+// in a second or more, so for them the wait that counts starts at the last key.
+console.log('| site | search-index.js | index not yet loaded: keystroke → first results shown (median / p90) | … painted | … all results shown | … from the last keystroke: first results shown (median / p90) | click / index arrived / parsed and run, from the keystroke (medians) | index already loaded: shown (median / p90) | … painted | loaded: first → last keystroke / last keystroke → shown (medians) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const table2 = [];
 for (const r of all) {
   const cs = stats(r.cold.map((x) => x.shown));
   const cp = stats(r.cold.map((x) => x.painted));
   const ca = stats(r.cold.map((x) => x.all));
+  const cl = stats(r.cold.map((x) => x.afterLast));
   const ws = stats(r.warm.map((x) => x.shown));
   const wp = stats(r.warm.map((x) => x.painted));
   const ar = stats(r.cold.map((x) => x.arrived ?? NaN));
@@ -208,7 +212,7 @@ for (const r of all) {
   const h10 = stats(r.warm.map((x) => x.heapAfterTen ?? NaN));
   const l10 = stats(r.warm.map((x) => x.loadedAfterTen ?? NaN));
   table2.push(`| ${r.site} | ${mb(r.indexBytes)} | ${(lo.median / 1000).toFixed(0)} kB (${((100 * lo.median) / r.indexBytes).toFixed(1)} %) | ${mb(hp.median)} | ${(l10.median / 1000).toFixed(0)} kB | ${mb(h10.median)} |`);
-  console.log(`| ${r.site} | ${kb} kB | ${cs.median.toFixed(0)} / ${cs.p90.toFixed(0)} ms | ${cp.median.toFixed(0)} / ${cp.p90.toFixed(0)} ms | ${ca.median.toFixed(0)} / ${ca.p90.toFixed(0)} ms | ${fo.median.toFixed(0)} / ${ar.median.toFixed(0)} / ${ev.median.toFixed(0)} ms | ${ws.median.toFixed(0)} / ${ws.p90.toFixed(0)} ms | ${wp.median.toFixed(0)} / ${wp.p90.toFixed(0)} ms | ${ty.median.toFixed(0)} / ${al.median.toFixed(0)} ms |`);
+  console.log(`| ${r.site} | ${kb} kB | ${cs.median.toFixed(0)} / ${cs.p90.toFixed(0)} ms | ${cp.median.toFixed(0)} / ${cp.p90.toFixed(0)} ms | ${ca.median.toFixed(0)} / ${ca.p90.toFixed(0)} ms | ${cl.median.toFixed(0)} / ${cl.p90.toFixed(0)} ms | ${fo.median.toFixed(0)} / ${ar.median.toFixed(0)} / ${ev.median.toFixed(0)} ms | ${ws.median.toFixed(0)} / ${ws.p90.toFixed(0)} ms | ${wp.median.toFixed(0)} / ${wp.p90.toFixed(0)} ms | ${ty.median.toFixed(0)} / ${al.median.toFixed(0)} ms |`);
 }
 console.log('\n| site | whole index | first query: index loaded (share) | first query: JS heap | after 10 queries: index loaded | after 10 queries: JS heap |');
 console.log('|---|---:|---:|---:|---:|---:|');
