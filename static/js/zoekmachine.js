@@ -5,7 +5,7 @@ import { checkIndex, open, search } from './lib/search-engine.js';
 
 /**
  * Opens an index; then, in idle time while the reader types, the engine compiles its scoring
- * in short steps (warm() in search-engine.js) in idle time, so the first query does not run it cold.
+ * in short steps (warm() in search-engine.js), so the first query does not run it cold.
  */
 function openWarm(data, load, options) {
   const index = open(data, load, options);
