@@ -58,7 +58,7 @@ const freePort = () =>
   });
 
 function stats(values) {
-  const v = [...values].sort((a, b) => a - b);
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
   const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
   const median = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   return { median, p90: at(0.9), min: v[0], max: v[v.length - 1] };
@@ -86,10 +86,13 @@ const server = spawn(resolve(bin), ['serve', '--root', site, '--out', out, '--po
 });
 const builds = []; // {at, ms, line}
 let stderrTail = '';
+let partial = ''; // Rust's unbuffered stderr writes a line in pieces: a chunk can end mid-line
 server.stderr.setEncoding('utf8');
 server.stderr.on('data', (chunk) => {
   stderrTail = (stderrTail + chunk).slice(-4000);
-  for (const line of chunk.split('\n')) {
+  const lines = (partial + chunk).split('\n');
+  partial = lines.pop();
+  for (const line of lines) {
     const m = /in (\d+) ms/.exec(line);
     if (m) builds.push({ at: performance.now(), ms: Number(m[1]), line: line.trim() });
   }
@@ -141,6 +144,8 @@ try {
     const tLoad = await loaded;
     const text = await page.textContent('main');
     await polling; // the reloaded page waits for the next build again
+    // The build's line is written before the signal, but the pipe may hand it over later.
+    for (let t = 0; builds.length === buildsBefore && t < 20; t++) await sleep(50);
     version = s.v;
     const build = builds.slice(buildsBefore);
     results.push({
