@@ -2,10 +2,21 @@
 // tests' server) and the content page they open.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveFolder } from '../tests/browser/static-server.mjs';
+import { Worker } from 'node:worker_threads';
 
-/** Serves `root` on a free port; resolves to `{base, close}`. */
-export const serveDir = (root) => serveFolder(root);
+/**
+ * Serves `root` on a free port (the browser tests' server); resolves to `{base, close}`. The
+ * server runs in a worker thread: on the bench's own thread it shared an event loop with
+ * Playwright driving Chromium, and a search shard of 88 kB could wait 50–60 ms there for its
+ * turn, which is the harness's delay, not the site's or a host's.
+ */
+export function serveDir(root) {
+  const worker = new Worker(new URL('./serve-worker.mjs', import.meta.url), { workerData: { root } });
+  return new Promise((ok, fail) => {
+    worker.once('error', fail);
+    worker.once('message', (base) => ok({ base, close: () => worker.terminate() }));
+  });
+}
 
 /** A content page of the site: the first page of the first section folder, else the home page. */
 export function contentPage(dir) {
