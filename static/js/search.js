@@ -8,10 +8,11 @@ const INDEX = 'leerrechtZoekindex';
 const ENGINE = 'leerrechtZoekmachine';
 const PARTS = 'leerrechtZoekdelen';
 // The pause after a keystroke before a search runs: a burst of keys (a word the keyboard
-// completes, a paste typed out, a very fast typist) makes one search, not one per letter. Most
-// people type a key every 120–250 ms, so any pause shorter than that already searches after
-// each of their keys, and a longer one only makes everyone wait: 120 ms was a third of the
-// time to the first results on a 10 000-page handbook, 80 ms still a quarter (bench/README.md).
+// completes, a very fast typist) makes one search, not one per letter. Most people type a key
+// every 120–250 ms, so any pause shorter than that already searches after each of their keys,
+// and a longer one only makes everyone wait: on a 10 000-page handbook 120 ms was a third of
+// the time to a first search's results, and 80 ms most of the wait once the index is loaded
+// (bench/README.md).
 const DELAY = 50;
 
 /** Load a classic script once; resolves to what `read()` finds after it ran. */
