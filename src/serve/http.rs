@@ -30,8 +30,6 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
-/// The policy the pages carry in their `<meta>`; sent as a header too, so that answers that
-/// are not pages (the error page, JSON, SVG) are covered as well.
 use crate::render::templates::CSP;
 
 #[derive(Clone, Copy, Debug)]
@@ -372,6 +370,8 @@ pub async fn guard(State(hosts): State<Arc<Hosts>>, request: Request, next: Next
 }
 
 fn security_headers(headers: &mut HeaderMap) {
+    // The policy the pages carry in their `<meta>`, sent as a header too, so that answers that
+    // are not pages (the error page, JSON, SVG) are covered as well.
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
