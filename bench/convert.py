@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Write the pages of a leerrecht site as a Hugo site and as an mdBook book, for bench/run.sh.
+"""Write the pages of a leerrecht site as a Hugo site and as an mdBook book, for bench/run.sh,
+and as a Zola site, for bench/peers.py.
 
     python3 bench/convert.py SITE HUGO_DIR MDBOOK_DIR
+    python3 bench/convert.py --zola SITE ZOLA_DIR TEMPLATES_FROM
 
-SITE is a leerrecht site folder (site.toml, content/). Both output folders are replaced.
-What is converted, the same way for both tools:
+SITE is a leerrecht site folder (site.toml, content/). The output folders are replaced.
+What is converted, the same way for every tool:
 
 - every non-draft page of content/ (`_index.md` is a section's page, as in leerrecht);
 - internal links `@/a/b.md#x` become Hugo `{{< relref "/a/b.md#x" >}}` (Hugo checks that the
@@ -22,6 +24,9 @@ Hugo gets small layouts of its own (below) that render what a leerrecht page sho
 menu with every top-level section, breadcrumbs, the section's page list, the table of contents
 (levels 2-3) and the page; no search. mdBook uses its built-in theme with its own search index;
 its print page (the whole book in one file) is switched off because neither other tool makes one.
+Zola gets the templates and config.toml of another Zola site (TEMPLATES_FROM, the shared corpus
+generator's), front matter of only what Zola knows (title, description, weight; sections sorted
+by weight), and keeps `@/` links to pages as they are (Zola's own syntax).
 
 Standard library only (Python 3.11+ for tomllib).
 """
@@ -392,9 +397,62 @@ def write_mdbook(config, pages, files, site, out):
         shutil.copyfile(os.path.join(site, "content", key), dest)
 
 
+# ---------------------------------------------------------------------------
+# Zola
+
+
+def zola_target(page, path, anchor):
+    if is_instrument(path):
+        return None
+    if path.endswith(".md"):
+        return "@/" + path + anchor
+    return posixpath.relpath(path, page.dir or ".") + anchor
+
+
+def zola_front(page):
+    """Zola refuses front matter keys it does not know, and leerrecht's own (template, extra
+    tables) mean nothing to it: keep title, description and weight."""
+    lines = [f"title = {toml_string(page.title)}"]
+    if page.front.get("description"):
+        lines.append(f"description = {toml_string(page.front['description'])}")
+    if isinstance(page.weight, int):
+        lines.append(f"weight = {page.weight}")
+    if page.is_index:
+        lines.append('sort_by = "weight"')
+    return "\n".join(lines)
+
+
+def write_zola(pages, files, site, out, templates_from):
+    shutil.copytree(os.path.join(templates_from, "templates"), os.path.join(out, "templates"))
+    shutil.copy(os.path.join(templates_from, "config.toml"), os.path.join(out, "config.toml"))
+    content = os.path.join(out, "content")
+    for page in pages.values():
+        body = rewrite_links(explicit_ids(page.body), page, zola_target)
+        write(os.path.join(content, page.key), "+++\n" + zola_front(page) + "\n+++\n\n" + body)
+    # Zola needs a section page in every folder with pages.
+    for folder in {p.dir for p in pages.values()} | {""}:
+        index = posixpath.join(folder, "_index.md")
+        if index not in pages:
+            title = posixpath.basename(folder) or "Handboek"
+            write(os.path.join(content, index), f"+++\ntitle = {toml_string(title)}\n+++\n")
+    for key in files:
+        dest = os.path.join(content, key)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        shutil.copyfile(os.path.join(site, "content", key), dest)
+
+
 def main(argv):
+    if len(argv) == 5 and argv[1] == "--zola":
+        site, zola, templates_from = argv[2:]
+        _, pages, files = read_site(site)
+        if os.path.exists(zola):
+            shutil.rmtree(zola)
+        write_zola(pages, files, site, zola, templates_from)
+        print(f"{len(pages)} pagina's → {zola} (Zola)")
+        return 0
     if len(argv) != 4:
-        sys.stderr.write("gebruik: python3 bench/convert.py SITE HUGO_MAP MDBOOK_MAP\n")
+        sys.stderr.write("gebruik: python3 bench/convert.py SITE HUGO_MAP MDBOOK_MAP\n"
+                         "         python3 bench/convert.py --zola SITE ZOLA_MAP SJABLONEN_VAN\n")
         return 2
     site, hugo, mdbook = argv[1:]
     config, pages, files = read_site(site)

@@ -2,10 +2,11 @@
 """The side-by-side table of issue 16: leerrecht (sharded Dutch index), Hugo (no index), Hugo +
 Pagefind, Zola (Dutch elasticlunr index) and, when present, mdBook, building the same pages.
 
-    peers.py prepare SHAPE N DIR     make DIR/{leerrecht,hugo,zola[,mdbook]} for one set:
+    peers.py prepare SHAPE N DIR     make DIR/{leerrecht,hugo,zola,mdbook} for one set:
                                      SHAPE `shared` is ../shared/bench/gen_corpus.py (10 sections),
-                                     `own` is bench/gen-corpus.py (200 sections), converted for
-                                     Hugo and mdBook by bench/convert.py and for Zola here
+                                     `own` is bench/gen-corpus.py (200 sections), `handbook` this
+                                     checkout's handbook (N is ignored); the last two converted
+                                     for Hugo, mdBook and Zola by bench/convert.py
     peers.py run NAME RUNS JSON LEERRECHT DIR OUT
                                      one warm-up round, then RUNS rounds, every tool once per round
                                      in an order that rotates; the output folder is removed before
@@ -29,7 +30,10 @@ REPO = os.path.dirname(HERE)
 SHARED_GEN = os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py")
 ZOLA = os.path.join(HERE, "tools", "zola")
 MDBOOK = os.path.join(HERE, "tools", "mdbook", "bin", "mdbook")
+CONVERT = os.path.join(HERE, "convert.py")
 TOOLS = ("leerrecht", "hugo", "hugo+pagefind", "zola", "mdbook")
+# What a handbook is made of (the `handbook` set copies these from this checkout).
+HANDBOOK = ("site.toml", "content", "checklists", "templates", "static")
 
 
 def sh(cmd, **kw):
@@ -49,23 +53,28 @@ def prepare(shape, n, root):
     if os.path.isdir(root):
         shutil.rmtree(root)
     os.makedirs(root)
+    site = os.path.join(root, "leerrecht")
     if shape == "shared":
         for layout in ("leerrecht", "hugo", "zola", "mdbook"):
             sh([sys.executable, SHARED_GEN, str(n), os.path.join(root, layout), "--layout", layout])
     else:
-        site = os.path.join(root, "leerrecht")
-        sh([sys.executable, os.path.join(HERE, "gen-corpus.py"), str(n), site])
-        sh([sys.executable, os.path.join(HERE, "convert.py"), site,
-            os.path.join(root, "hugo"), os.path.join(root, "mdbook")])
-        # Zola reads the same content folder (TOML front matter, @/ links); its config and
-        # templates come from the shared generator's Zola layout.
+        if shape == "handbook":
+            # This checkout's handbook as it is now (the instruments, the werkagenda and the
+            # workshop page included); Hugo, mdBook and Zola get its pages.
+            os.makedirs(site)
+            for part in HANDBOOK:
+                src = os.path.join(REPO, part)
+                if os.path.isdir(src):
+                    shutil.copytree(src, os.path.join(site, part))
+                elif os.path.isfile(src):
+                    shutil.copy(src, os.path.join(site, part))
+        else:
+            sh([sys.executable, os.path.join(HERE, "gen-corpus.py"), str(n), site])
+        sh([sys.executable, CONVERT, site, os.path.join(root, "hugo"), os.path.join(root, "mdbook")])
+        # Zola's config and templates come from the shared generator's Zola layout.
         sample = os.path.join(root, "zola-sample")
         sh([sys.executable, SHARED_GEN, "20", sample, "--layout", "zola"])
-        zola = os.path.join(root, "zola")
-        os.makedirs(zola)
-        shutil.copytree(os.path.join(site, "content"), os.path.join(zola, "content"))
-        shutil.copytree(os.path.join(sample, "templates"), os.path.join(zola, "templates"))
-        shutil.copy(os.path.join(sample, "config.toml"), os.path.join(zola, "config.toml"))
+        sh([sys.executable, CONVERT, "--zola", site, os.path.join(root, "zola"), sample])
         shutil.rmtree(sample)
     zola_dutch(os.path.join(root, "zola", "config.toml"))
 
@@ -137,11 +146,14 @@ def commands(tool, leerrecht, root, out):
     return [[MDBOOK, "build", os.path.join(root, "mdbook"), "--dest-dir", out]]
 
 
-def available(tool, root):
+def available(tool, name, root):
     if tool == "zola":
         return os.access(ZOLA, os.X_OK) and os.path.isdir(os.path.join(root, "zola"))
     if tool == "mdbook":
-        return os.environ.get("MDBOOK") == "1" and os.access(MDBOOK, os.X_OK)
+        # At 10 000 pages one mdBook build takes over 20 minutes (1 337 s in an earlier run):
+        # only with MDBOOK_10000=1.
+        big = name.endswith("-10000") and os.environ.get("MDBOOK_10000") != "1"
+        return os.access(MDBOOK, os.X_OK) and os.path.isdir(os.path.join(root, "mdbook")) and not big
     if tool.startswith("hugo"):
         return shutil.which("hugo") is not None
     return True
@@ -150,7 +162,7 @@ def available(tool, root):
 def run(name, runs, out_json, leerrecht, root, out_dir):
     # Hugo reads a relative --destination from its --source folder.
     out_dir, root, leerrecht = (os.path.abspath(p) for p in (out_dir, root, leerrecht))
-    tools = [t for t in TOOLS if available(t, root)]
+    tools = [t for t in TOOLS if available(t, name, root)]
     samples = {t: [] for t in tools}
     for rnd in range(runs + 1):
         order = tools[rnd % len(tools):] + tools[:rnd % len(tools)]

@@ -13,8 +13,9 @@
 #                                corpus of N pages (gen-corpus.py)
 #   RUNS_handbook=10 RUNS_1000=5 RUNS_10000=3   rounds per set (after one warm-up round)
 #   PARTS="builds serve search"  which parts to run; `peers` is issue 16's table (leerrecht, Hugo,
-#                                Hugo + Pagefind, Zola, mdBook with MDBOOK=1) on both corpus shapes
-#                                (bench/peers.py; PEER_SHAPES="shared own", PEER_SIZES="1000 10000")
+#                                Hugo + Pagefind, Zola, mdBook; mdBook at 10 000 pages only with
+#                                MDBOOK_10000=1) on this checkout's handbook and both corpus shapes
+#                                (bench/peers.py; PEER_SHAPES="handbook shared own", PEER_SIZES="1000 10000")
 #                                and the share of the index a first query loads (search-bytes.mjs);
 #                                add `profile` for a perf profile of one
 #                                build of 1 000 pages, phase by phase (bench/perf-phases.py)
@@ -69,7 +70,7 @@ if want builds || want peers; then
         if (( is_root )); then apt_install hugo; else need hugo "apt-get install hugo (Debian's package)"; fi
     fi
 fi
-if want builds; then
+if want builds || want peers; then
     if [[ ! -x "$mdbook" ]]; then
         if command -v cargo >/dev/null; then
             echo "== installing mdBook $mdbook_version from crates.io into bench/tools/mdbook (takes about 5 minutes on 2 cores):"
@@ -186,18 +187,23 @@ if want peers; then
         chmod +x "$here/tools/zola"
     fi
     peer_jsons=()
-    for shape in ${PEER_SHAPES:-shared own}; do
-        for n in ${PEER_SIZES:-1000 10000}; do
-            dir="$here/corpus/peers-$shape-$n"
-            if [[ ! -d "$dir/leerrecht" ]]; then
-                echo "== preparing the $shape corpus of $n pages for every tool"
-                python3 "$here/peers.py" prepare "$shape" "$n" "$dir"
+    for shape in ${PEER_SHAPES:-handbook shared own}; do
+        sizes="${PEER_SIZES:-1000 10000}"
+        # The handbook is one set, copied afresh each run (other people edit the working tree).
+        [[ "$shape" == handbook ]] && sizes=handbook
+        for n in $sizes; do
+            name="$shape-$n"
+            [[ "$shape" == handbook ]] && name=handbook
+            dir="$here/corpus/peers-$name"
+            if [[ ! -d "$dir/leerrecht" || "$shape" == handbook ]]; then
+                echo "== preparing the $name set for every tool"
+                python3 "$here/peers.py" prepare "$shape" "${n//handbook/0}" "$dir"
             fi
-            echo "== peers, $shape corpus, $n pages: $(runs_for "$n") rounds after a warm-up, rotating order; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-            python3 "$here/peers.py" run "$shape-$n" "$(runs_for "$n")" "$here/out/peers-$shape-$n.json" \
+            echo "== peers, $name: $(runs_for "$n") rounds after a warm-up, rotating order; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+            python3 "$here/peers.py" run "$name" "$(runs_for "$n")" "$here/out/peers-$name.json" \
                 "$bin" "$dir" "${BUILD_OUT:-$here/out}"
-            peer_jsons+=("$here/out/peers-$shape-$n.json")
-            (cd "$repo" && node "$here/search-bytes.mjs" "${BUILD_OUT:-$here/out}/$shape-$n-leerrecht") | tee "$here/out/search-bytes-$shape-$n.md"
+            peer_jsons+=("$here/out/peers-$name.json")
+            (cd "$repo" && node "$here/search-bytes.mjs" "${BUILD_OUT:-$here/out}/$name-leerrecht") | tee "$here/out/search-bytes-$name.md"
         done
     done
     python3 "$here/peers.py" table "${peer_jsons[@]}" | tee "$here/out/peers.md"
