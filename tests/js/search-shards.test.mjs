@@ -86,13 +86,21 @@ test('prefetching loads the term shards a query will need, when they are few, an
     const words = shardsFor(manifest, queryTerms(q).flatMap(({ token, typed }) => [token, typed])).map((i) => `t${i}`);
     for (const name of words) assert.ok(ahead.includes(name), `${q}: ${name} was loaded ahead`);
   }
-  // A beginning that needs many shards loads none ahead (an index with four shards under `l`).
+  // A beginning that needs many shards loads none ahead (an index with five shards under `l`).
   const asked = [];
-  const four = open({ ...manifest, shards: ['la', 'lb', 'lc', 'ld'] }, (name) => asked.push(name) && {});
-  four.prefetch('l');
+  const five = open({ ...manifest, shards: ['la', 'lb', 'lc', 'ld', 'le'] }, (name) => asked.push(name) && {});
+  five.prefetch('l');
   assert.deepEqual(asked, []);
-  four.prefetch('lb');
+  five.prefetch('lb');
   assert.deepEqual(asked, ['t1']);
+});
+
+test('a word loads no shard that holds only the pairs it begins; a pair does', () => {
+  const keys = { ...manifest, shards: ['le', 'leerplicht', 'leerplicht ', 'leerplichtw', 'm'] };
+  assert.deepEqual(shardsFor(keys, ['leerplicht']), [1, 3]);
+  assert.deepEqual(shardsFor(keys, ['leer']), [0, 1, 3]);
+  assert.deepEqual(shardsFor(keys, ['leerplicht 11']), [2]);
+  assert.deepEqual(shardsFor(keys, ['leerplicht ']), [2]);
 });
 
 test('warming up loads nothing and changes no result, also when queries run between its steps', async () => {

@@ -164,8 +164,10 @@ export const PAIR_BOOST = 3;
 export const QUERY_PART_BOOST = 0.5;
 const MIN_PART = 4;
 
-// At most this many term shards load ahead of a query (prefetch()).
-const PREFETCH_SHARDS = 3;
+// At most this many term shards load ahead of a query (prefetch()): a common word's terms can
+// fill four (`leerplicht`, `leerplichtambtenar`, `leerplichtw` and what comes before them), and
+// a word that did not load ahead made the first search wait for its shards after the pause.
+const PREFETCH_SHARDS = 4;
 
 // The made-up word of warm(): no query word starts with a space.
 const WARM = ' warm';
@@ -178,15 +180,20 @@ function loweredMask(manifest) {
   return mask;
 }
 
-/** Indexes of the shards that hold every term starting with one of `words`. */
+/**
+ * Indexes of the shards that hold every term starting with one of `words`. A word without a
+ * space skips the shards that hold only pairs it begins (key `leerplicht `): a word expands to
+ * words only (expandLoaded), so they would load for nothing.
+ */
 export function shardsFor(manifest, words) {
   const keys = manifest.shards;
   const need = new Set();
   for (const word of words) {
     let best = -1;
+    const pairs = word.includes(' ');
     keys.forEach((key, i) => {
       if (word.startsWith(key) && (best < 0 || key.length > keys[best].length)) best = i;
-      else if (key.length > word.length && key.startsWith(word)) need.add(i);
+      else if (key.length > word.length && key.startsWith(word) && (pairs || !key.includes(' '))) need.add(i);
     });
     if (best >= 0) need.add(best);
   }
