@@ -164,10 +164,10 @@ export const PAIR_BOOST = 3;
 export const QUERY_PART_BOOST = 0.5;
 const MIN_PART = 4;
 
-// At most this many term shards load ahead of a query (prefetch()): a common word's terms can
-// fill four (`leerplicht`, `leerplichtambtenar`, `leerplichtw` and what comes before them), and
-// a word that did not load ahead made the first search wait for its shards after the pause.
-const PREFETCH_SHARDS = 4;
+// At most this many term shards load ahead of a query (prefetch()). A beginning such as `leer`
+// needs four or more, most of which the word being typed will not need; a whole word rarely
+// more than three (`leerplicht`, `leerplichtambtenar`, `leerplichtw`).
+const PREFETCH_SHARDS = 3;
 
 // The made-up word of warm(): no query word starts with a space.
 const WARM = ' warm';
