@@ -35,6 +35,8 @@ const outDir = join(here, 'out');
 const site = join(outDir, 'serve-site');
 const out = process.env.SERVE_OUT ?? join(outDir, 'serve-out');
 const TITLE = process.env.EDIT === 'title';
+// ms between one edit's reload and the next edit (an editor saves every few seconds at most).
+const GAP = Number(process.env.GAP ?? 700);
 const variant = [
   process.env.SEARCH === 'off' ? 'search = false' : '',
   process.env.SERVE_OUT ? `output in ${process.env.SERVE_OUT}` : '',
@@ -130,7 +132,7 @@ try {
   await polling;
 
   for (let i = 1; i <= RUNS; i++) {
-    await sleep(700); // let the machine and the watcher settle between edits
+    await sleep(GAP); // let the machine and the watcher settle between edits
     const marker = `meetwoord${i}x${Date.now() % 100000}`;
     const seen = version;
     const signal = fetch(`${base}/__leerrecht/wait?v=${seen}`).then(async (r) => ({ at: performance.now(), v: Number(await r.text()) }));

@@ -96,7 +96,7 @@ pub fn rebuild(session: &Mutex<Session>, state: &State) {
             );
             state.publish(None);
             std::thread::spawn(move || {
-                if let Err(e) = job.run() {
+                if let Err(e) = job.run_when_quiet(session::INDEX_QUIET) {
                     eprintln!("fout: de zoekindex kon niet worden geschreven: {e}");
                 }
             });

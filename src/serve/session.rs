@@ -7,7 +7,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
 use crate::load::memo::PageMemo;
@@ -60,13 +60,39 @@ impl IndexStop {
     }
 }
 
+/// How long `serve` waits without a change before it builds the search index. At 10 000
+/// pages the index takes more than a second of both cores; begun straight after each save of
+/// someone who saves every second, it was thrown away at the next save, and while it ran (or
+/// its memory was handed back) that next build took a third longer (bench/README.md).
+pub const INDEX_QUIET: Duration = Duration::from_millis(1500);
+
+/// How often a job that waits for quiet looks whether a newer build has started.
+const QUIET_STEP: Duration = Duration::from_millis(50);
+
 impl IndexJob {
+    /// Waits until nothing changed for `quiet`, then [`IndexJob::run`]s; false at once when
+    /// a newer build (or an [`IndexStop`]) came first.
+    pub fn run_when_quiet(self, quiet: Duration) -> io::Result<bool> {
+        let until = Instant::now() + quiet;
+        while Instant::now() < until {
+            if self.is_stale() {
+                return Ok(false);
+            }
+            std::thread::sleep(QUIET_STEP.min(until.saturating_duration_since(Instant::now())));
+        }
+        self.run()
+    }
+
+    fn is_stale(&self) -> bool {
+        self.current.load(Ordering::SeqCst) != self.generation
+    }
+
     /// True when the index was written, false when a newer build (or an [`IndexStop`]) made
     /// it useless. Such a build stops the work too, so that it does not compete for the cores
     /// with that build.
     pub fn run(self) -> io::Result<bool> {
         lower_priority();
-        let stale = || self.current.load(Ordering::SeqCst) != self.generation;
+        let stale = || self.is_stale();
         let Some(files) = crate::search::index_files(&self.site, &self.analyses, &stale) else {
             return Ok(false);
         };

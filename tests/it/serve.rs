@@ -299,6 +299,46 @@ fn an_edit_stops_the_running_index_job_and_the_next_build_writes_the_index() {
 }
 
 #[test]
+fn an_index_job_waits_for_quiet_and_a_save_while_it_waits_drops_it() {
+    use std::time::{Duration, Instant};
+    let site = Site::fixture("basic");
+    let mut session = built(&site);
+    site.write("content/over.md", &page("Over", "Eerste versie."));
+    let (_, job) = session.rebuild().unwrap();
+    let before = snapshot(&site.out());
+    // A save while the job waits: it stops without waiting out its quiet time.
+    let stop = session.index_stop();
+    let waiting = std::thread::spawn(move || {
+        let started = Instant::now();
+        let wrote = job
+            .unwrap()
+            .run_when_quiet(Duration::from_secs(30))
+            .unwrap();
+        (wrote, started.elapsed())
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    stop.now();
+    let (wrote, waited) = waiting.join().unwrap();
+    assert!(!wrote, "a job overtaken while it waits writes nothing");
+    assert!(
+        waited < Duration::from_secs(5),
+        "and stops at once ({waited:?})"
+    );
+    assert!(snapshot(&site.out()) == before);
+
+    // Left alone, it waits its time and then writes the index.
+    site.write("content/over.md", &page("Over", "Tweede versie."));
+    let (_, job) = session.rebuild().unwrap();
+    let started = Instant::now();
+    assert!(job
+        .unwrap()
+        .run_when_quiet(Duration::from_millis(300))
+        .unwrap());
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    assert!(snapshot(&site.out()) == fresh(&site));
+}
+
+#[test]
 fn a_page_rendered_by_a_build_that_failed_is_written_by_the_next_good_one() {
     let site = Site::fixture("basic");
     site.write(
