@@ -146,7 +146,8 @@ test('five pasted codes give the exact spread and order; damaged, foreign and do
   await page.click('#wis-alles');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'wis-nee', 'the safe answer has focus');
   await page.click('#wis-ja');
-  assert.match(await text(page, '#deelnemers'), /nog geen uitslagen/);
+  // The dialog answers on its 'close' event, which the browser fires a task after the click.
+  await page.waitForFunction(() => /nog geen uitslagen/.test(document.getElementById('deelnemers').textContent), null, { timeout: 10000 });
   await page.reload();
   await page.waitForSelector('#deelnemers');
   assert.match(await text(page, '#deelnemers'), /nog geen uitslagen/);
