@@ -157,6 +157,71 @@ fn an_edit_to_one_page_writes_that_page_and_the_search_index_only() {
     assert!(changed.len() > 1, "the index changed too");
 }
 
+/// The files of the search index, each with its inode: a file written again (through a
+/// temporary file and a rename) gets a new one.
+#[cfg(unix)]
+fn index_inodes(out: &std::path::Path) -> std::collections::BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    let mut files = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(out.join("zoekindex")).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().to_string();
+        files.insert(name, entry.metadata().unwrap().ino());
+    }
+    files
+}
+
+#[cfg(unix)]
+#[test]
+fn an_index_job_writes_only_the_shards_that_changed() {
+    // Letters only: a word with a digit after a word would also make a pair.
+    let word = |mut n: usize| {
+        let mut text = String::from("kw");
+        loop {
+            text.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+            if n == 0 {
+                break text;
+            }
+        }
+    };
+    let site = Site::fixture("basic");
+    site.write("content/veel/_index.md", &page("Veel", "Veel pagina's."));
+    let text = |i: usize, extra: &str| {
+        let words: Vec<String> = (0..40).map(|j| word(i * 40 + j)).collect();
+        page(
+            &format!("Pagina {}", word(i)),
+            &format!("{} {extra}", words.join(" ")),
+        )
+    };
+    for i in 0..300 {
+        site.write(&format!("content/veel/p{i}.md"), &text(i, ""));
+    }
+    let mut session = built(&site);
+    // The first job after the first build writes every shard: it has no record yet.
+    site.write("content/veel/p5.md", &text(5, "zonnebloem"));
+    rebuild(&mut session);
+    let before = index_inodes(&site.out());
+    assert!(before.len() > 10, "enough shards to tell: {}", before.len());
+    site.write("content/veel/p5.md", &text(5, "paardenbloem"));
+    rebuild(&mut session);
+    let after = index_inodes(&site.out());
+    let rewritten = after
+        .iter()
+        .filter(|(name, inode)| before.get(*name) != Some(*inode))
+        .count();
+    assert!(
+        rewritten >= 2,
+        "the changed term shards and the page's document shard"
+    );
+    assert!(
+        rewritten * 4 < after.len(),
+        "{rewritten} of {} shards written again",
+        after.len()
+    );
+    assert!(snapshot(&site.out()) == fresh(&site));
+}
+
 #[test]
 fn a_title_edit_renders_the_pages_that_list_it_and_reuses_the_rest() {
     let site = Site::fixture("basic");
