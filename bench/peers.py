@@ -4,9 +4,10 @@ Pagefind, Zola (Dutch elasticlunr index) and, when present, mdBook, building the
 
     peers.py prepare SHAPE N DIR     make DIR/{leerrecht,hugo,zola,mdbook} for one set:
                                      SHAPE `shared` is ../shared/bench/gen_corpus.py (10 sections),
-                                     `own` is bench/gen-corpus.py (200 sections), `handbook` this
-                                     checkout's handbook (N is ignored); the last two converted
-                                     for Hugo, mdBook and Zola by bench/convert.py
+                                     `own` is bench/gen-corpus.py (200 sections), `handbook` the
+                                     copy of this checkout's handbook that run.sh makes at the
+                                     start of a run (bench/corpus/handbook; N is ignored); the
+                                     last two converted for Hugo, mdBook and Zola by convert.py
     peers.py run NAME RUNS JSON LEERRECHT DIR OUT
                                      one warm-up round, then RUNS rounds, every tool once per round
                                      in an order that rotates; the output folder is removed before
@@ -32,8 +33,8 @@ ZOLA = os.path.join(HERE, "tools", "zola")
 MDBOOK = os.path.join(HERE, "tools", "mdbook", "bin", "mdbook")
 CONVERT = os.path.join(HERE, "convert.py")
 TOOLS = ("leerrecht", "hugo", "hugo+pagefind", "zola", "mdbook")
-# What a handbook is made of (the `handbook` set copies these from this checkout).
-HANDBOOK = ("site.toml", "content", "checklists", "templates", "static")
+# run.sh's copy of this checkout's handbook: every part of the run measures the same pages.
+HANDBOOK = os.path.join(HERE, "corpus", "handbook")
 
 
 def sh(cmd, **kw):
@@ -59,15 +60,9 @@ def prepare(shape, n, root):
             sh([sys.executable, SHARED_GEN, str(n), os.path.join(root, layout), "--layout", layout])
     else:
         if shape == "handbook":
-            # This checkout's handbook as it is now (the instruments, the werkagenda and the
-            # workshop page included); Hugo, mdBook and Zola get its pages.
-            os.makedirs(site)
-            for part in HANDBOOK:
-                src = os.path.join(REPO, part)
-                if os.path.isdir(src):
-                    shutil.copytree(src, os.path.join(site, part))
-                elif os.path.isfile(src):
-                    shutil.copy(src, os.path.join(site, part))
+            # The instruments, the werkagenda and the workshop page included; Hugo, mdBook and
+            # Zola get its pages.
+            shutil.copytree(HANDBOOK, site)
         else:
             sh([sys.executable, os.path.join(HERE, "gen-corpus.py"), str(n), site])
         sh([sys.executable, CONVERT, site, os.path.join(root, "hugo"), os.path.join(root, "mdbook")])

@@ -120,7 +120,8 @@ corpus_for() { # the leerrecht site folder of a set, generated when missing or o
 
 # This checkout's handbook, copied once at the start of every run: other people edit the working
 # tree while we measure, and all three tools must build the same pages in every round.
-if [[ " $sets " == *" handbook "* ]] || want search; then
+peers_handbook() { want peers && [[ " ${PEER_SHAPES:-handbook} " == *" handbook "* ]]; }
+if [[ " $sets " == *" handbook "* ]] || want search || peers_handbook; then
     echo "== copying the handbook of $repo (site.toml, content, checklists, templates, static) to bench/corpus/handbook"
     rm -rf "$here/corpus/handbook"
     mkdir -p "$here/corpus/handbook"
